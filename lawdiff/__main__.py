@@ -1,0 +1,3 @@
+from lawdiff.cli import main
+
+main()

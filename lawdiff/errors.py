@@ -1,0 +1,65 @@
+"""One exception family; the CLI turns each into one stderr line and an exit code.
+
+| code | meaning |
+|------|---------|
+| 0    | success |
+| 1    | ``verify`` found a difference (or ``diff --exit-code`` found changes) |
+| 2    | bad input: unknown law, bad date, malformed YAML, broken gazette text |
+| 3    | an amendment instruction cannot be applied exactly |
+"""
+
+from __future__ import annotations
+
+
+class LawdiffError(Exception):
+    """Base class: a message fit for one line on stderr."""
+
+    exit_code = 2
+
+
+class InputError(LawdiffError):
+    """Bad input from the user or from a file (unknown law, bad date, unreadable file)."""
+
+
+class CorpusError(LawdiffError):
+    """The corpus on disk is malformed or inconsistent."""
+
+
+class GazetteError(LawdiffError):
+    """A gazette text cannot be cleaned, split or parsed."""
+
+
+class CuratedFileError(LawdiffError):
+    """Ingest would overwrite a file that was edited by hand (use --force)."""
+
+
+class AmendmentError(LawdiffError):
+    """An amendment instruction cannot be parsed or applied exactly."""
+
+    exit_code = 3
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        decision: str | None = None,
+        instruction: int | None = None,
+        instruction_text: str | None = None,
+        article: str | None = None,
+    ) -> None:
+        parts = []
+        if decision:
+            parts.append(f"decision {decision}")
+        if instruction is not None:
+            parts.append(f"instruction {instruction}")
+        if article:
+            parts.append(article)
+        where = ", ".join(parts)
+        text = f"{where}: {message}" if where else message
+        if instruction_text:
+            snippet = instruction_text if len(instruction_text) <= 60 else instruction_text[:57] + "…"
+            text += f" [{snippet}]"
+        super().__init__(text)
+        self.decision = decision
+        self.instruction = instruction
+        self.article = article
