@@ -1,0 +1,195 @@
+"""The law model: a revision is a title, a history note and ordered articles.
+
+Everything is frozen; edits (the amendment engine) build new objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+ITEM_OPEN, ITEM_CLOSE = "（", "）"
+
+
+@dataclass(frozen=True)
+class Item:
+    """项: （一）… inside a paragraph."""
+
+    number: int
+    label: str  # "（一）"
+    body: str  # the text after the label
+
+    @property
+    def text(self) -> str:
+        return self.label + self.body
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """款: an unnumbered paragraph of an article, with the items that follow it."""
+
+    body: str
+    items: tuple[Item, ...] = ()
+
+    def lines(self) -> list[str]:
+        return [self.body, *(it.text for it in self.items)]
+
+
+@dataclass(frozen=True)
+class Article:
+    """条: number and label (第一百零二条, 第三条之一), chapter/section context, paragraphs."""
+
+    number: int
+    label: str
+    paragraphs: tuple[Paragraph, ...]
+    chapter: str | None = None
+    section: str | None = None
+    sub: int = 0  # 之一 = 1, 之二 = 2 …
+
+    def lines(self) -> list[str]:
+        """One line per paragraph and item; the first starts with the label."""
+        out: list[str] = []
+        for i, para in enumerate(self.paragraphs):
+            body = para.body
+            out.append(f"{self.label}\u3000{body}" if i == 0 else body)
+            out.extend(it.text for it in para.items)
+        return out
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines())
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.number, self.sub)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """编/章/节 heading: ``第二章　国土空间规划``."""
+
+    level: str  # "编" | "章" | "节"
+    number: int
+    label: str  # 第二章
+    title: str  # 国土空间规划 (as printed, e.g. 总　则)
+
+    @property
+    def text(self) -> str:
+        return f"{self.label}\u3000{self.title}" if self.title else self.label
+
+
+@dataclass(frozen=True)
+class TableCell:
+    row: str
+    column: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """An attached schedule (税目税率表). ``partial``: only the listed cells are known."""
+
+    title: str
+    columns: tuple[str, ...]
+    cells: tuple[TableCell, ...]
+    partial: bool = False
+    note: str = ""
+
+    def get(self, row: str, column: str) -> str | None:
+        for c in self.cells:
+            if c.row == row and c.column == column:
+                return c.value
+        return None
+
+    @property
+    def rows(self) -> list[str]:
+        seen: list[str] = []
+        for c in self.cells:
+            if c.row not in seen:
+                seen.append(c.row)
+        return seen
+
+
+Block = Heading | Article
+
+
+@dataclass(frozen=True)
+class LawText:
+    """The text of one revision: title, history note, preamble paragraphs, blocks, tables."""
+
+    title: str
+    note: str | None = None  # the parenthesised history header, as printed
+    preamble: tuple[str, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    tables: tuple[Table, ...] = ()
+
+    @property
+    def articles(self) -> list[Article]:
+        return [b for b in self.blocks if isinstance(b, Article)]
+
+    def lines(self) -> list[str]:
+        out = [self.title]
+        if self.note:
+            out.append(self.note)
+        out.extend(self.preamble)
+        for block in self.blocks:
+            out.extend([block.text] if isinstance(block, Heading) else block.lines())
+        return out
+
+
+@dataclass(frozen=True)
+class HistoryEvent:
+    """One entry of a history header: 通过 / 修正 / 修订, with its date and session."""
+
+    kind: str  # enacted | amended | revised
+    adopted: date
+    session: str
+    decision: str | None = None  # title of the amending decision, if named
+    label: str = ""  # 第一次修正 …
+    raw: str = ""
+
+
+@dataclass
+class Revision:
+    """A point in a law's timeline; ``text`` is None when the corpus lacks it."""
+
+    id: str
+    kind: str  # enacted | amended | revised | repealed | approved
+    adopted: date | None = None
+    promulgated: date | None = None
+    effective: date | None = None
+    effective_basis: str = ""  # how the effective date was established
+    session: str = ""
+    decision: str | None = None  # decision id in the corpus
+    decision_title: str | None = None
+    announcement: str | None = None
+    label: str = ""
+    text_file: str | None = None
+    text_sha256: str | None = None
+    derived: bool = False  # text computed from the predecessor + decision
+    sources: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    approved: date | None = None  # provincial approval of a city regulation
+    approved_by: str = ""
+    tables: list[Table] = field(default_factory=list)  # attached schedules (known cells)
+
+
+@dataclass
+class Law:
+    id: str
+    title: str
+    short_title: str
+    kind: str  # regulation | decision | city-regulation
+    revisions: list[Revision]
+    aliases: list[str] = field(default_factory=list)
+    repealed: date | None = None
+    repeal_decision: str | None = None
+    repeal_adopted: date | None = None
+    issuer: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    def revision(self, rev_id: str) -> Revision | None:
+        for r in self.revisions:
+            if r.id == rev_id:
+                return r
+        return None
