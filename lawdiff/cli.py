@@ -1,0 +1,279 @@
+"""The command line: argument parsing, output format choice, errors -> one line + exit code.
+
+Everything else is library code (``lawdiff.query``, ``lawdiff.ingest`` …).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from . import __version__
+from .errors import LawdiffError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Track how regulations change: point-in-time texts, histories and diffs from gazettes.",
+    pretty_exceptions_enable=False,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+CorpusOpt = Annotated[
+    Path | None,
+    typer.Option("--corpus", help="Corpus directory (default: $LAWDIFF_CORPUS, else the shipped corpus)."),
+]
+
+
+def handles_errors(func: F) -> F:
+    """Expected errors become one stderr line and an exit code, in tests and real runs alike."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except LawdiffError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _corpus(path: Path | None) -> Any:
+    from .corpus import Corpus
+
+    return Corpus(path)
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    from .dates import parse_iso
+
+    return parse_iso(value)
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"lawdiff {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """lawdiff: regulations as ordered articles per revision."""
+
+
+@app.command("show")
+@handles_errors
+def show_cmd(
+    law: Annotated[str, typer.Argument(help="Law id, title, short title or a unique part of the title.")],
+    on: Annotated[str | None, typer.Option("--date", help="Text in force on this day (YYYY-MM-DD).")] = None,
+    rev: Annotated[str | None, typer.Option("--rev", help="A revision id (see history).")] = None,
+    article: Annotated[int | None, typer.Option("--article", help="Only this article.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text | md | json")] = "text",
+    corpus: CorpusOpt = None,
+) -> None:
+    """Show the text in force on a date (by effective date).
+
+    Example: lawdiff show 土地管理法实施办法 --date 2024-04-15
+    """
+    from .query import show
+
+    _check_format(fmt, ("text", "md", "json"))
+    shown = show(_corpus(corpus), law, on=_date(on), rev=rev, article=article)
+    if shown.status == "not-yet-in-force":
+        # a date before the law existed: an answer, but not a text (exit 2)
+        if fmt == "json":
+            _out(_render_shown(shown, fmt))
+        typer.echo(f"{shown.law.id}: {shown.reason}", err=True)
+        raise typer.Exit(2)
+    _out(_render_shown(shown, fmt))
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
+    if fmt not in allowed:
+        from .errors import InputError
+
+        raise InputError(f"unknown format {fmt!r} (choose from {', '.join(allowed)})")
+
+
+def _render_shown(shown: Any, fmt: str) -> str:
+    from .render.document import as_markdown, as_text, header_line, table_lines
+
+    if fmt == "json":
+        from .render.jsonout import document
+
+        doc = document(
+            shown.law.id,
+            shown.law.title,
+            shown.revision,
+            shown.status,
+            shown.text,
+            shown.articles,
+            reason=shown.reason,
+            tables_known=[],
+        )
+        doc.pop("tables_known")
+        if shown.text is None and shown.revision is not None and shown.revision.tables:
+            from .render.jsonout import table_dict
+
+            doc["tables"] = [table_dict(t) for t in shown.revision.tables]
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    head = header_line(shown.law.id, shown.reason)
+    if shown.text is None:
+        body = ""
+        if shown.revision is not None and shown.revision.tables:
+            body = "\n" + "\n".join(line for t in shown.revision.tables for line in table_lines(t)) + "\n"
+        return f"{head}\n{body}"
+    if fmt == "md":
+        return as_markdown(shown.text, shown.articles, subtitle=head)
+    return f"{head}\n\n{as_text(shown.text, shown.articles)}"
+
+
+@app.command("export")
+@handles_errors
+def export_cmd(
+    law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
+    on: Annotated[str | None, typer.Option("--date", help="Text in force on this day.")] = None,
+    rev: Annotated[str | None, typer.Option("--rev", help="A revision id.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="md | txt | json")] = "md",
+    corpus: CorpusOpt = None,
+) -> None:
+    """Export a consolidated text with its revision header to a file.
+
+    Example: lawdiff export 机关运行保障条例 --format md -o jg.md
+    """
+    from .errors import InputError
+    from .query import show
+
+    _check_format(fmt, ("md", "txt", "json"))
+    shown = show(_corpus(corpus), law, on=_date(on), rev=rev)
+    if shown.text is None:
+        raise InputError(f"{shown.law.id}: nothing to export: {shown.reason}")
+    content = _render_shown(shown, {"txt": "text"}.get(fmt, fmt))
+    _write_atomic(output, content)
+    typer.echo(f"wrote {output} ({shown.law.id} {shown.revision.id if shown.revision else ''})", err=True)
+
+
+def _write_atomic(path: Path, content: str) -> None:
+    import tempfile
+
+    from .errors import InputError
+
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise InputError(f"cannot write {path}: directory {directory} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(content)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror}") from None
+
+
+@app.command("list")
+@handles_errors
+def list_cmd(
+    fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",
+    on: Annotated[str | None, typer.Option("--date", help="Status as of this day (default today).")] = None,
+    corpus: CorpusOpt = None,
+) -> None:
+    """List every regulation: title, short name, status, latest revision.
+
+    Example: lawdiff list
+    """
+    from .render.listing import list_rows, print_table
+
+    _check_format(fmt, ("table", "json"))
+    rows = list_rows(_corpus(corpus), _date(on) or date.today())
+    if fmt == "json":
+        _out(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    print_table(
+        rows,
+        ["id", "title", "kind", "status", "latest", "text"],
+        ["short name", "title", "kind", "status", "latest revision", "texts"],
+        title=f"{len(rows)} laws",
+    )
+
+
+@app.command("history")
+@handles_errors
+def history_cmd(
+    law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.")],
+    fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",
+    corpus: CorpusOpt = None,
+) -> None:
+    """The timeline of a law: every revision with its dates, decision and text availability.
+
+    Example: lawdiff history 土地管理法实施办法
+    """
+    from .render.listing import history_rows, print_table
+
+    _check_format(fmt, ("table", "json"))
+    c = _corpus(corpus)
+    lawobj = c.load_law(c.resolve(law))
+    rows = history_rows(lawobj)
+    if fmt == "json":
+        _out(json.dumps({"law": lawobj.id, "title": lawobj.title, "revisions": rows}, ensure_ascii=False, indent=2) + "\n")
+        return
+    print_table(
+        rows,
+        ["id", "kind", "adopted", "promulgated", "effective", "decision", "text"],
+        ["revision", "kind", "adopted", "promulgated", "effective", "decision / event", "text"],
+        title=f"{lawobj.title} ({lawobj.id})",
+    )
+
+
+@app.command("ingest")
+@handles_errors
+def ingest_cmd(
+    gazette: Annotated[Path, typer.Argument(help="Gazette text extracted from PDF.")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would change; write nothing.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite files edited by hand.")] = False,
+    corpus: CorpusOpt = None,
+) -> None:
+    """Split a gazette into documents, classify them and add what it holds to the corpus.
+
+    Example: lawdiff ingest ../shared/seeds/002_f9dcfa5168cf5bdd.txt --corpus laws
+    """
+    from .corpus import default_root
+    from .ingest import ingest
+    from .render.listing import print_ingest
+
+    root = corpus if corpus is not None else default_root()
+    report = ingest(gazette, root, dry_run=dry_run, force=force)
+    print_ingest(report, dry_run=dry_run)
+
+
+def main() -> None:
+    """Console entry point: a closed pipe is not an error."""
+    try:
+        app()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
