@@ -19,13 +19,15 @@ import typer
 from . import __version__
 from .errors import LawdiffError
 
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    help="Track how regulations change: point-in-time texts, histories and diffs from gazettes.",
-    pretty_exceptions_enable=False,
-)
+
+def _new_app() -> typer.Typer:
+    return typer.Typer(
+        add_completion=False,
+        no_args_is_help=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        help="Track how regulations change: point-in-time texts, histories and diffs from gazettes.",
+        pretty_exceptions_enable=False,
+    )
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -75,7 +77,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
@@ -84,7 +85,6 @@ def _main(
     """lawdiff: regulations as ordered articles per revision."""
 
 
-@app.command("show")
 @handles_errors
 def show_cmd(
     law: Annotated[str, typer.Argument(help="Law id, title, short title or a unique part of the title.")],
@@ -151,7 +151,6 @@ def _render_shown(shown: Any, fmt: str) -> str:
     return f"{head}\n\n{as_text(shown.text, shown.articles)}"
 
 
-@app.command("export")
 @handles_errors
 def export_cmd(
     law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.")],
@@ -194,7 +193,6 @@ def _write_atomic(path: Path, content: str) -> None:
         raise InputError(f"cannot write {path}: {exc.strerror}") from None
 
 
-@app.command("list")
 @handles_errors
 def list_cmd(
     fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",
@@ -220,7 +218,6 @@ def list_cmd(
     )
 
 
-@app.command("history")
 @handles_errors
 def history_cmd(
     law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.")],
@@ -248,7 +245,6 @@ def history_cmd(
     )
 
 
-@app.command("ingest")
 @handles_errors
 def ingest_cmd(
     gazette: Annotated[Path, typer.Argument(help="Gazette text extracted from PDF.")],
@@ -269,10 +265,33 @@ def ingest_cmd(
     print_ingest(report, dry_run=dry_run)
 
 
+COMMANDS: dict[str, Callable[..., Any]] = {
+    "show": show_cmd,
+    "history": history_cmd,
+    "list": list_cmd,
+    "export": export_cmd,
+    "ingest": ingest_cmd,
+}
+
+
+def build_app(only: str | None = None) -> typer.Typer:
+    """The typer app with every command, or with just ``only`` (faster start-up)."""
+    new = _new_app()
+    new.callback()(_main)
+    for name, func in COMMANDS.items():
+        if only is None or name == only:
+            new.command(name)(func)
+    return new
+
+
+app = build_app()
+
+
 def main() -> None:
-    """Console entry point: a closed pipe is not an error."""
+    """Console entry point: builds only the command asked for, so start-up stays cheap."""
+    name = sys.argv[1] if len(sys.argv) > 1 else None
     try:
-        app()
+        build_app(name if name in COMMANDS else None)()
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

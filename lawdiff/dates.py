@@ -11,7 +11,7 @@ from .errors import InputError
 # 日 may be missing in the source (公报2024-2 L3490 "2024年3月28山西省…"): a day
 # number followed by a non-digit is still unambiguous.
 DATE = regex.compile(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})(?:日|(?![0-9]))")
-_CN_DATE = regex.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_CN_DATE = r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
 _YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 
 
@@ -20,7 +20,7 @@ def parse_cn_date(text: str) -> date | None:
     m = DATE.search(text)
     if m:
         return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = _CN_DATE.search(text)
+    m = regex.search(_CN_DATE, text)
     if m:
         from .numerals import to_int
 

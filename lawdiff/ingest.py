@@ -16,12 +16,14 @@ from typing import Any
 import regex
 
 from . import corpus as cp
+from . import store
 from .clean import CleanResult, Correction, Corrections, clean, gazette_issue
 from .dates import DATE, parse_cn_date
 from .errors import CorpusError, GazetteError, InputError
 from .gazette import QUOTED, SESSION, Document, split
 from .model import Law, LawText, Revision
-from .parse import numbering_problems, parse_body, parse_history, unnest_title
+from .history import parse_history, unnest_title
+from .parse import numbering_problems, parse_body
 from .yamlio import load
 
 ISSUER = "山西省人民代表大会常务委员会"
@@ -41,12 +43,12 @@ class IngestReport:
     issue: str
     sha256: str
     documents: list[DocAction]
-    writes: list[cp.PlannedWrite]
+    writes: list[store.PlannedWrite]
     ambiguous: list[int]
     corrections_applied: int
 
     @property
-    def changed(self) -> list[cp.PlannedWrite]:
+    def changed(self) -> list[store.PlannedWrite]:
         return [w for w in self.writes if w.status in ("new", "changed", "curated")]
 
 
@@ -499,33 +501,33 @@ HANDLERS = {
 # ---------------------------------------------------------------- rendering
 
 
-def _render(state: State, issue: str, result: CleanResult, docs: list[DocAction], src: Path) -> list[cp.PlannedWrite]:
+def _render(state: State, issue: str, result: CleanResult, docs: list[DocAction], src: Path) -> list[store.PlannedWrite]:
     root = state.root
-    writes: list[cp.PlannedWrite] = []
+    writes: list[store.PlannedWrite] = []
     pristine: dict[Path, str] = {}
     for (law_id, rev_id), text in sorted(state.texts.items()):
         path = root / law_id / f"{rev_id}.txt"
-        writes.append(cp.PlannedWrite(path, "\n".join(text.lines()) + "\n"))
+        writes.append(store.PlannedWrite(path, "\n".join(text.lines()) + "\n"))
     for law_id, law in sorted(state.laws.items()):
-        writes.append(cp.PlannedWrite(root / law_id / "law.yaml", cp.render_yaml(cp.law_to_dict(law))))
+        writes.append(store.PlannedWrite(root / law_id / "law.yaml", store.render_yaml(cp.law_to_dict(law))))
         if law_id in state._known_ids:
             for r in state.corpus.load_law(law_id).revisions:
                 if r.text_file and r.text_sha256:
                     pristine[root / law_id / r.text_file] = r.text_sha256
     for did, rec in sorted(state.decisions.items()):
-        writes.append(cp.PlannedWrite(root / "decisions" / f"{did}.yaml", cp.render_yaml(rec)))
+        writes.append(store.PlannedWrite(root / "decisions" / f"{did}.yaml", store.render_yaml(rec)))
         if did in state.decision_texts:
             writes.append(
-                cp.PlannedWrite(root / "decisions" / f"{did}.txt", "\n".join(state.decision_texts[did]) + "\n")
+                store.PlannedWrite(root / "decisions" / f"{did}.txt", "\n".join(state.decision_texts[did]) + "\n")
             )
         old = state.decision(did)
         if old and old.get("sha256"):
             pristine[root / "decisions" / f"{did}.txt"] = old["sha256"]
-    writes.append(cp.PlannedWrite(root / "index.yaml", cp.render_yaml(_index(state))))
+    writes.append(store.PlannedWrite(root / "index.yaml", store.render_yaml(_index(state))))
     writes.append(
-        cp.PlannedWrite(root / "gazettes" / f"{issue}.yaml", cp.render_yaml(_manifest(issue, result, docs, src)))
+        store.PlannedWrite(root / "gazettes" / f"{issue}.yaml", store.render_yaml(_manifest(issue, result, docs, src)))
     )
-    return cp.plan_writes(writes, pristine)
+    return store.plan_writes(writes, pristine)
 
 
 def _index(state: State) -> dict[str, Any]:
@@ -594,7 +596,7 @@ def ingest(path: Path, root: Path, *, dry_run: bool = False, force: bool = False
         path, issue, sha, actions, writes, result.ambiguous, len(corrections.items) if corrections else 0
     )
     if not dry_run:
-        cp.apply_writes(writes, force=force)
+        store.apply_writes(writes, force=force)
     return report
 
 

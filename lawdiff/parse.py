@@ -10,9 +10,8 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from .dates import parse_cn_date
 from .errors import CorpusError
-from .model import Article, Block, Heading, HistoryEvent, Item, LawText, Paragraph
+from .model import Article, Block, Heading, Item, LawText, Paragraph
 from .numerals import NumeralError, int_to_cn, to_int
 
 CN = "零一二三四五六七八九十百千"
@@ -20,14 +19,6 @@ ARTICLE = regex.compile(rf"^第([{CN}]+)条(?:之([{CN}]+))?[\u3000 ]+(.*)$")
 HEADING = regex.compile(rf"^第([{CN}]+)([编章节])(?:[\u3000 ]+(.*))?$")
 ITEM = regex.compile(rf"^（([{CN}]+)）(.*)$")
 NOTE = regex.compile(r"^（.*(?:通过|修正|修订|批准|公布)[^（）]*）$")
-
-ENTRY = regex.compile(
-    r"(?:根据)?\s*([0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)"
-    r"(.*?会议)"
-    r"(.*?)"
-    r"(第[一二三四五六七八九十]+次修正|修正|修订|通过|批准)"
-)
-
 
 def article_label(number: int, sub: int = 0) -> str:
     label = f"第{int_to_cn(number)}条"
@@ -157,44 +148,3 @@ def numbering_problems(text: LawText) -> list[str]:
                 problems.append(f"{h.label} where 第{int_to_cn(i)}{level} was expected")
                 break
     return problems
-
-
-def parse_history(note: str) -> list[HistoryEvent]:
-    """The events of a history note, oldest first; tolerant of the gazette's glitches."""
-    inner = note.strip("（）()")
-    events: list[HistoryEvent] = []
-    for m in ENTRY.finditer(inner):
-        adopted = parse_cn_date(m.group(1))
-        if adopted is None:
-            continue
-        action = m.group(4)
-        kind = {"通过": "enacted", "修订": "revised", "批准": "approved"}.get(action, "amended")
-        decision = _decision_title(m.group(3))
-        events.append(
-            HistoryEvent(
-                kind=kind,
-                adopted=adopted,
-                session=m.group(2).strip(),
-                decision=decision,
-                label=action,
-                raw=m.group(0).strip("\u3000 "),
-            )
-        )
-    return events
-
-
-_SWAP = str.maketrans("《》〈〉", "〈〉《》")
-
-
-def unnest_title(quoted: str) -> str:
-    """A title quoted one level down (〈〉 outside, 《》 inside) in its own top-level form."""
-    return quoted.translate(_SWAP)
-
-
-def _decision_title(text: str) -> str | None:
-    text = text.strip("\u3000 ")
-    if not text:
-        return None
-    if text.startswith("《") and text.endswith("》"):
-        text = unnest_title(text[1:-1])
-    return text or None

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from .corpus import Corpus
 from .errors import InputError
@@ -11,8 +11,7 @@ from .model import Article, Law, LawText, Revision
 from .timeline import Standing, effective_of, in_force, revision_by_id
 
 
-@dataclass
-class Shown:
+class Shown(NamedTuple):
     law: Law
     revision: Revision | None  # the revision asked for / in force
     text_revision: Revision | None  # the revision whose text is shown

@@ -7,8 +7,8 @@ effective date, its adoption date stands in and the answer says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from .errors import InputError
 from .model import Law, Revision
@@ -21,8 +21,7 @@ STATUS_CN = {
 }
 
 
-@dataclass(frozen=True)
-class Standing:
+class Standing(NamedTuple):
     """The answer to "what is in force on this date"."""
 
     law: Law
