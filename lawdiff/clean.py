@@ -79,7 +79,6 @@ _HALF = frozenset(",.;:!?()、“”‘’«»‹›．" + PUA_DOT + PUA_MIDDOT)
 _PUNCT = str.maketrans(
     {
         ",": "，",
-        ".": "。",
         ";": "；",
         ":": "：",
         "(": "（",
@@ -94,6 +93,7 @@ _PUNCT = str.maketrans(
     }
 )
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULL_STOP = regex.compile(r"(?<![0-9])\.|\.(?![0-9])")  # a '.' between digits is a decimal point
 _DECIMAL = regex.compile(rf"(?<=[0-9])[{PUA_DOT}．](?=[0-9])")
 _LIST_DOT = regex.compile(rf"[{PUA_DOT}]")
 _SPACE = regex.compile(r"(?<![A-Za-z0-9]) +| +(?![A-Za-z0-9])")
@@ -121,6 +121,7 @@ def canonical(raw: str) -> str:
     """
     text = _LABEL_SEP.sub("\\1\u3000", raw)
     text = text.translate(_PUNCT).translate(_DIGITS)
+    text = _FULL_STOP.sub("。", text)
     text = _DECIMAL.sub(".", text)
     text = _LIST_DOT.sub("．", text)
     text = _SPACE.sub("", text)
