@@ -68,6 +68,7 @@ STRUCTURE_START = regex.compile(
     r"|主任、各位副主任"
     r")".replace("{_CN_NUM}", _CN_NUM)
 )
+_ENUM_HEADING = regex.compile(r"^[一二三四五六七八九十]+、")
 # a paragraph that is complete by its form: the part header of an omnibus decision
 COMPLETE_PARA = regex.compile(r"^[一二三四五六七八九十]+、对«[^»]+»作出(?:如下)?修改$")
 DATE_LINE = regex.compile(r"^[０-９0-9]{4}年[０-９0-9]{1,2}月[０-９0-9]{1,2}日$")
@@ -341,8 +342,8 @@ def _decide(
     col = cols[i] - (2 if first else 0)
     w = widths[i]
     if not _ends_terminal(ln.text):
-        if STRUCTURE_START.match(ln.text):
-            return w < cols[i] - 3  # a heading such as 二、对《…》作出修改
+        if _ENUM_HEADING.match(ln.text):
+            return w < cols[i] - 3  # a heading such as 二、对《…》作出修改: not indented
         return w < col - 3
     if ln.text.endswith(";"):
         # a 款 never ends in a semicolon; only items do, and items are structural

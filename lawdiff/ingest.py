@@ -141,10 +141,18 @@ def top_level_quotes(text: str) -> list[str]:
 
 
 class State:
-    """Laws and decisions as they will be after this ingest (disk + this gazette)."""
+    """Laws and decisions as they will be after this ingest (disk + this gazette).
 
-    def __init__(self, root: Path) -> None:
+    Re-reading a gazette supersedes what the same gazette said before: when a
+    record is loaded from disk, the contributions whose source is this issue
+    are taken out first, so an improved reading replaces the old one instead
+    of conflicting with it.  Contributions from other gazettes stay and must
+    agree.
+    """
+
+    def __init__(self, root: Path, issue: str) -> None:
         self.root = root
+        self.tag = f"公报{issue} "
         self.corpus = cp.Corpus(root)
         self.laws: dict[str, Law] = {}
         self.texts: dict[tuple[str, str], LawText] = {}
@@ -156,10 +164,29 @@ class State:
         law_id = short_title(title)
         if law_id not in self.laws:
             if law_id in self._known_ids:
-                self.laws[law_id] = self.corpus.load_law(law_id)
+                self.laws[law_id] = self._without_this_issue(self.corpus.load_law(law_id))
             else:
                 self.laws[law_id] = Law(law_id, title, law_id, law_kind(title), [], issuer=_issuer(title))
         return self.laws[law_id]
+
+    def _without_this_issue(self, law: Law) -> Law:
+        kept = []
+        for r in law.revisions:
+            others = [s for s in r.sources if not s.startswith(self.tag)]
+            if not others:
+                continue
+            if not any(s.endswith("(text)") for s in others):
+                r.text_file = r.text_sha256 = None
+            r.sources = others
+            kept.append(r)
+        law.revisions = kept
+        if law.repeal_decision and self._decision_only_from_here(law.repeal_decision):
+            law.repealed = law.repeal_adopted = law.repeal_decision = None
+        return law
+
+    def _decision_only_from_here(self, decision_id: str) -> bool:
+        old = self.decision(decision_id)
+        return old is not None and all(s.startswith(self.tag) for s in old.get("sources", []))
 
     def decision(self, decision_id: str) -> dict[str, Any] | None:
         if decision_id in self.decisions:
@@ -334,6 +361,8 @@ def _store_decision(state: State, rec: dict[str, Any], lines: list[str]) -> None
     content = "\n".join(lines) + "\n"
     rec["sha256"] = cp.sha256(content)
     old = state.decision(rec["id"])
+    if old is not None and all(s.startswith(state.tag) for s in old.get("sources", [])):
+        old = None  # written from this very gazette: the new reading replaces it
     if old is not None:
         merged = dict(old)
         for k, v in rec.items():
@@ -581,7 +610,7 @@ def ingest(path: Path, root: Path, *, dry_run: bool = False, force: bool = False
     corrections = load_corrections(root, issue, sha)
     result = clean(text, corrections)
     docs = split(result)
-    state = State(root)
+    state = State(root, issue)
     actions = [DocAction(d) for d in docs]
     for a in actions:
         handler = HANDLERS.get(a.doc.kind)

@@ -77,6 +77,9 @@ def test_every_article_equals_the_gazette(law_id, rev, seed, first, last, n_arti
     assert len(text.articles) == n_articles
     assert [a.number for a in text.articles] == list(range(1, n_articles + 1))
     assert all(a.text.startswith(a.label + "\u3000") for a in text.articles)
+    for art in text.articles:  # every 款 and 项 is a whole sentence: no line ends mid-sentence
+        for line in art.lines():
+            assert line.endswith(("。", "；", "：")), f"{law_id} {rev} {art.label}: {line[-20:]!r}"
     chapters = [b for b in text.blocks if isinstance(b, Heading) and b.level == "章"]
     assert len(chapters) == n_chapters
     assert numbering_problems(text) == []
