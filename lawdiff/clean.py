@@ -20,10 +20,10 @@ The rules, in order (each is deterministic; see ``tests/test_clean.py``):
    * a line that starts a structure (第…条, 第…章, （一）, １．, 一、, a date or
      history header, ———, 附件) starts a new paragraph;
    * a line that does not end in 。；：！？ ends its paragraph only when it is
-     clearly short (< C − 3: titles, signatures, dates);
+     clearly short (< C - 3: titles, signatures, dates);
    * a line that ends in 。；：！？ ends its paragraph when it is short
-     (< C − 1.5); when it fills the column, the next line decides: a full next
-     line (≥ C − 1) continues the paragraph, an indented one (the gazette
+     (< C - 1.5); when it fills the column, the next line decides: a full next
+     line (≥ C - 1) continues the paragraph, an indented one (the gazette
      indents the first line of a paragraph by 2 em) starts a new one; if the
      next line is itself a short last line nothing can be read from the widths:
      the break is *ambiguous* and needs a curated decision;
@@ -50,7 +50,9 @@ from .errors import GazetteError
 PUA_DOT = "\U001001b0"
 PUA_MIDDOT = "\U00100170"
 
-PAGE_HEADER = regex.compile(r"^[\u3000 ]*山西省人民代表大会常务委员会公报[０-９0-9]{4}.[０-９0-9]+[\u3000 ]*$")
+PAGE_HEADER = regex.compile(
+    r"^[\u3000 ]*山西省人民代表大会常务委员会公报[０-９0-9]{4}.[０-９0-9]+[\u3000 ]*$"
+)
 PAGE_NUMBER = regex.compile(r"^[\u3000 ]*—[０-９0-9]+—[\u3000 ]*$")
 ISSUE_IN_HEADER = regex.compile(r"常务委员会公报([０-９0-9]{4}).([０-９0-9]+)")
 
@@ -123,9 +125,9 @@ def canonical(raw: str) -> str:
     text = _LABEL_SEP.sub("\\1\u3000", raw)
     text = text.translate(_PUNCT).translate(_DIGITS)
     text = _FULL_STOP.sub("。", text)
+    text = _SPACE.sub("", text)  # before the dots: "１􀆰 ５" is a decimal once the space is gone
     text = _DECIMAL.sub(".", text)
     text = _LIST_DOT.sub("．", text)
-    text = _SPACE.sub("", text)
     return text
 
 
@@ -285,7 +287,9 @@ def _ends_terminal(text: str) -> bool:
     return bool(core) and core[-1] in TERMINAL
 
 
-def _decide_breaks(lines: Sequence[Line], breaks: dict[int, Correction]) -> tuple[list[bool], list[int]]:
+def _decide_breaks(
+    lines: Sequence[Line], breaks: dict[int, Correction]
+) -> tuple[list[bool], list[int]]:
     """For each line, True when its paragraph ends after it (rule 4)."""
     widths = [width(ln.text) for ln in lines]
     cols = _local_widths(lines, widths)
@@ -331,7 +335,7 @@ def _decide(
     """True = paragraph ends after ``ln``; False = continues; None = undecidable.
 
     ``first``: ``ln`` is the first line of its paragraph, so it is indented by
-    2 em and its full width is ``C − 2``.
+    2 em and its full width is ``C - 2``.
     """
     if nxt is None:
         return True
@@ -360,7 +364,7 @@ def _decide(
 
 
 def clean(text: str, corrections: Corrections | None = None) -> CleanResult:
-    """Raw gazette text -> canonical paragraphs (rules 1–5)."""
+    """Raw gazette text -> canonical paragraphs (rules 1-5)."""
     if not text.strip():
         raise GazetteError("the gazette text is empty")
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -29,11 +29,14 @@ def _new_app() -> typer.Typer:
         pretty_exceptions_enable=False,
     )
 
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 CorpusOpt = Annotated[
     Path | None,
-    typer.Option("--corpus", help="Corpus directory (default: $LAWDIFF_CORPUS, else the shipped corpus)."),
+    typer.Option(
+        "--corpus", help="Corpus directory (default: $LAWDIFF_CORPUS, else the shipped corpus)."
+    ),
 ]
 
 
@@ -87,8 +90,12 @@ def _main(
 
 @handles_errors
 def show_cmd(
-    law: Annotated[str, typer.Argument(help="Law id, title, short title or a unique part of the title.")],
-    on: Annotated[str | None, typer.Option("--date", help="Text in force on this day (YYYY-MM-DD).")] = None,
+    law: Annotated[
+        str, typer.Argument(help="Law id, title, short title or a unique part of the title.")
+    ],
+    on: Annotated[
+        str | None, typer.Option("--date", help="Text in force on this day (YYYY-MM-DD).")
+    ] = None,
     rev: Annotated[str | None, typer.Option("--rev", help="A revision id (see history).")] = None,
     article: Annotated[int | None, typer.Option("--article", help="Only this article.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="text | md | json")] = "text",
@@ -144,7 +151,11 @@ def _render_shown(shown: Any, fmt: str) -> str:
     if shown.text is None:
         body = ""
         if shown.revision is not None and shown.revision.tables:
-            body = "\n" + "\n".join(line for t in shown.revision.tables for line in table_lines(t)) + "\n"
+            body = (
+                "\n"
+                + "\n".join(line for t in shown.revision.tables for line in table_lines(t))
+                + "\n"
+            )
         return f"{head}\n{body}"
     if fmt == "md":
         return as_markdown(shown.text, shown.articles, subtitle=head)
@@ -173,7 +184,9 @@ def export_cmd(
         raise InputError(f"{shown.law.id}: nothing to export: {shown.reason}")
     content = _render_shown(shown, {"txt": "text"}.get(fmt, fmt))
     _write_atomic(output, content)
-    typer.echo(f"wrote {output} ({shown.law.id} {shown.revision.id if shown.revision else ''})", err=True)
+    typer.echo(
+        f"wrote {output} ({shown.law.id} {shown.revision.id if shown.revision else ''})", err=True
+    )
 
 
 def _write_atomic(path: Path, content: str) -> None:
@@ -196,7 +209,9 @@ def _write_atomic(path: Path, content: str) -> None:
 @handles_errors
 def list_cmd(
     fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",
-    on: Annotated[str | None, typer.Option("--date", help="Status as of this day (default today).")] = None,
+    on: Annotated[
+        str | None, typer.Option("--date", help="Status as of this day (default today).")
+    ] = None,
     corpus: CorpusOpt = None,
 ) -> None:
     """List every regulation: title, short name, status, latest revision.
@@ -235,7 +250,14 @@ def history_cmd(
     lawobj = c.load_law(c.resolve(law))
     rows = history_rows(lawobj)
     if fmt == "json":
-        _out(json.dumps({"law": lawobj.id, "title": lawobj.title, "revisions": rows}, ensure_ascii=False, indent=2) + "\n")
+        _out(
+            json.dumps(
+                {"law": lawobj.id, "title": lawobj.title, "revisions": rows},
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n"
+        )
         return
     print_table(
         rows,
@@ -248,7 +270,9 @@ def history_cmd(
 @handles_errors
 def ingest_cmd(
     gazette: Annotated[Path, typer.Argument(help="Gazette text extracted from PDF.")],
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would change; write nothing.")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print what would change; write nothing.")
+    ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite files edited by hand.")] = False,
     corpus: CorpusOpt = None,
 ) -> None:

@@ -175,7 +175,10 @@ def _revision(data: Any, where: str) -> Revision:
         derived=bool(_opt(data, "derived", bool, where)),
         sources=_strings(data, "sources", where),
         notes=_strings(data, "notes", where),
-        tables=[_table(t, f"{where}: tables[{i}]") for i, t in enumerate(_opt(data, "tables", list, where) or [])],
+        tables=[
+            _table(t, f"{where}: tables[{i}]")
+            for i, t in enumerate(_opt(data, "tables", list, where) or [])
+        ],
     )
 
 
@@ -328,7 +331,9 @@ class Corpus:
         hits = [
             e
             for e in entries
-            if key in _norm(e.title) or key in _norm(e.short_title) or any(key in _norm(a) for a in e.aliases)
+            if key in _norm(e.title)
+            or key in _norm(e.short_title)
+            or any(key in _norm(a) for a in e.aliases)
         ]
         if len(hits) == 1:
             return hits[0].id

@@ -57,7 +57,9 @@ class AmendmentError(LawdiffError):
         where = ", ".join(parts)
         text = f"{where}: {message}" if where else message
         if instruction_text:
-            snippet = instruction_text if len(instruction_text) <= 60 else instruction_text[:57] + "…"
+            snippet = (
+                instruction_text if len(instruction_text) <= 60 else instruction_text[:57] + "…"
+            )
             text += f" [{snippet}]"
         super().__init__(text)
         self.decision = decision

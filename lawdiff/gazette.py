@@ -43,7 +43,9 @@ ANNEX = regex.compile(r"^附件[0-9]*$")
 TERMINAL_END = ("。", "；", "：", "！", "？", "。”", "；”")
 REG_TITLE = regex.compile(r"(?:条例|办法|细则|规定|规则)$")
 QUOTED = regex.compile(r"《((?:[^《》]|《[^《》]*》)*)》")
-SESSION = regex.compile(r"(山西省第[一二三四五六七八九十]+届人民代表大会常务委员会第[一二三四五六七八九十]+次会议)")
+SESSION = regex.compile(
+    r"(山西省第[一二三四五六七八九十]+届人民代表大会常务委员会第[一二三四五六七八九十]+次会议)"
+)
 
 
 @dataclass
@@ -83,7 +85,9 @@ def _is_title_like(p: Para) -> bool:
         return False
     if ANNEX.match(t) or SPEECH.match(t) or t.startswith("（"):
         return False
-    return not regex.match(r"^(?:第[零一二三四五六七八九十百]+条|[0-9]+[．、]|[一二三四五六七八九十]+、)", t)
+    return not regex.match(
+        r"^(?:第[零一二三四五六七八九十百]+条|[0-9]+[．、]|[一二三四五六七八九十]+、)", t
+    )
 
 
 def _opener(paras: list[Para], i: int) -> bool:
@@ -119,14 +123,18 @@ def split(result: CleanResult) -> list[Document]:
         i += 1
     starts = _dedupe(starts)
     if not starts:
-        raise GazetteError("no documents found: no title followed by an adoption note, "
-                           "announcement number, speech line or salutation")
+        raise GazetteError(
+            "no documents found: no title followed by an adoption note, "
+            "announcement number, speech line or salutation"
+        )
     docs: list[Document] = []
     for n, (t0, b0) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(paras)
         chunk = paras[t0:end]
         title = "".join(p.text for p in paras[t0:b0])
-        docs.append(Document(len(docs) + 1, title, "other", chunk[0].first, chunk[-1].last, chunk, b0 - t0))
+        docs.append(
+            Document(len(docs) + 1, title, "other", chunk[0].first, chunk[-1].last, chunk, b0 - t0)
+        )
     docs = _merge_approval_reports(docs)
     for d in docs:
         classify(d)
@@ -144,7 +152,12 @@ def _agenda_title(paras: list[Para], i: int) -> int:
         return 0
     joined = t
     k = i + 1
-    while k < len(paras) and _is_title_like(paras[k]) and k - i < 3 and not joined.endswith(("议程", "纪要")):
+    while (
+        k < len(paras)
+        and _is_title_like(paras[k])
+        and k - i < 3
+        and not joined.endswith(("议程", "纪要"))
+    ):
         joined += paras[k].text
         k += 1
     if regex.search(r"会议(?:议程|纪要)$", joined) and k < len(paras) and not _opener(paras, k):
@@ -207,7 +220,9 @@ def classify(doc: Document) -> None:
     if title == "山西省人民代表大会常务委员会公告":
         doc.kind = "announcement"
         _read_announcement(doc)
-    elif regex.match(r"^(?:山西省人民代表大会常务委员会)?关于批准《", title) and title.endswith("决定"):
+    elif regex.match(r"^(?:山西省人民代表大会常务委员会)?关于批准《", title) and title.endswith(
+        "决定"
+    ):
         doc.kind = "approval"
     elif "关于修改" in title and title.endswith("决定"):
         doc.kind = "amendment" if doc.note else "draft"
@@ -262,7 +277,9 @@ def _read_announcement(doc: Document) -> None:
         doc.effective_basis = "公告: 自公布之日起施行"
 
 
-EFFECTIVE = regex.compile(r"本(?:条例|办法|细则|规定|规则|决定)自(公布之日|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)起(?:施行|实施)")
+EFFECTIVE = regex.compile(
+    r"本(?:条例|办法|细则|规定|规则|决定)自(公布之日|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)起(?:施行|实施)"
+)
 
 
 def _read_effective(doc: Document) -> None:

@@ -8,7 +8,7 @@ every check has passed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,16 +18,18 @@ import regex
 from . import corpus as cp
 from . import store
 from .clean import CleanResult, Correction, Corrections, clean, gazette_issue
-from .dates import DATE, parse_cn_date
+from .dates import parse_cn_date
 from .errors import CorpusError, GazetteError, InputError
-from .gazette import QUOTED, SESSION, Document, split
-from .model import Law, LawText, Revision
+from .gazette import QUOTED, Document, split
 from .history import parse_history, unnest_title
+from .model import Law, LawText, Revision
 from .parse import numbering_problems, parse_body
 from .yamlio import load
 
 ISSUER = "山西省人民代表大会常务委员会"
-CITY_SESSION = regex.compile(r"([^，。]*?市第[一二三四五六七八九十]+届人民代表大会常务委员会第[一二三四五六七八九十]+次会议)")
+CITY_SESSION = regex.compile(
+    r"([^，。]*?市第[一二三四五六七八九十]+届人民代表大会常务委员会第[一二三四五六七八九十]+次会议)"
+)
 
 
 @dataclass
@@ -61,7 +63,9 @@ def read_gazette(path: Path) -> str:
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc.__class__.__name__})") from None
+        raise InputError(
+            f"{path}: cannot read ({exc.strerror or exc.__class__.__name__})"
+        ) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -166,7 +170,9 @@ class State:
             if law_id in self._known_ids:
                 self.laws[law_id] = self._without_this_issue(self.corpus.load_law(law_id))
             else:
-                self.laws[law_id] = Law(law_id, title, law_id, law_kind(title), [], issuer=_issuer(title))
+                self.laws[law_id] = Law(
+                    law_id, title, law_id, law_kind(title), [], issuer=_issuer(title)
+                )
         return self.laws[law_id]
 
     def _without_this_issue(self, law: Law) -> Law:
@@ -247,9 +253,8 @@ def _balanced(text: str) -> bool:
     for ch in text:
         if ch in "《〈":
             stack.append(ch)
-        elif ch in pairs:
-            if not stack or stack.pop() != pairs[ch]:
-                return False
+        elif ch in pairs and (not stack or stack.pop() != pairs[ch]):
+            return False
     return not stack
 
 
@@ -331,7 +336,9 @@ def decision_id(adopted: date, kind_word: str, target: str) -> str:
     return f"{adopted.isoformat()}-{kind_word}-{target}"
 
 
-def _decision_record(doc: Document, issue: str, kind: str, did: str, targets: list[str]) -> dict[str, Any]:
+def _decision_record(
+    doc: Document, issue: str, kind: str, did: str, targets: list[str]
+) -> dict[str, Any]:
     rec: dict[str, Any] = {
         "id": did,
         "title": doc.title,
@@ -420,7 +427,12 @@ def _handle_repeal(doc: Document, state: State, issue: str, action: DocAction) -
     m = REPEALED.search(text)
     if not m:
         raise GazetteError(f"公报{issue} L{doc.first}: {doc.title}: cannot read what is repealed")
-    enacted, session, title, when = parse_cn_date(m.group(1)), m.group(2), m.group(3), parse_cn_date(m.group(4))
+    enacted, session, title, when = (
+        parse_cn_date(m.group(1)),
+        m.group(2),
+        m.group(3),
+        parse_cn_date(m.group(4)),
+    )
     assert enacted and when
     law = state.law(title)
     did = decision_id(doc.adopted, "废止", law.id)
@@ -443,7 +455,9 @@ def _handle_repeal(doc: Document, state: State, issue: str, action: DocAction) -
     action.stored.append(f"decisions/{did}.yaml")
 
 
-APPROVED = regex.compile(r"审议了(.+?)于([0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)通过的(?:关于)?《((?:[^《》]|《[^《》]*》)+)》")
+APPROVED = regex.compile(
+    r"审议了(.+?)于([0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)通过的(?:关于)?《((?:[^《》]|《[^《》]*》)+)》"
+)
 
 
 def _handle_approval(doc: Document, state: State, issue: str, action: DocAction) -> None:
@@ -465,7 +479,9 @@ def _handle_approval(doc: Document, state: State, issue: str, action: DocAction)
     _store_decision(state, rec, _decision_lines(doc))
     notes = []
     if amended and amended.group(2):
-        notes.append(f"the approved decision amends {amended.group(1)}{amended.group(2)}; the others are not named")
+        notes.append(
+            f"the approved decision amends {amended.group(1)}{amended.group(2)}; the others are not named"
+        )
     merge_revision(
         law,
         Revision(
@@ -483,7 +499,9 @@ def _handle_approval(doc: Document, state: State, issue: str, action: DocAction)
     action.stored.append(f"decisions/{did}.yaml")
 
 
-ENACTED_IN = regex.compile(r"([0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)，([^，。]*?会议)(?:表决)?通过了《([^》]+)》")
+ENACTED_IN = regex.compile(
+    r"([0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)，([^，。]*?会议)(?:表决)?通过了《([^》]+)》"
+)
 
 
 def _enactments_from_explanations(docs: list[Document], state: State, issue: str) -> None:
@@ -496,7 +514,11 @@ def _enactments_from_explanations(docs: list[Document], state: State, issue: str
                 continue
             for m in ENACTED_IN.finditer("".join(doc.body_text)):
                 named = m.group(3)
-                if named not in (law.title, law.short_title, short_title(law.title)) and not law.title.endswith(named):
+                if named not in (
+                    law.title,
+                    law.short_title,
+                    short_title(law.title),
+                ) and not law.title.endswith(named):
                     continue
                 when = parse_cn_date(m.group(1))
                 assert when
@@ -530,7 +552,9 @@ HANDLERS = {
 # ---------------------------------------------------------------- rendering
 
 
-def _render(state: State, issue: str, result: CleanResult, docs: list[DocAction], src: Path) -> list[store.PlannedWrite]:
+def _render(
+    state: State, issue: str, result: CleanResult, docs: list[DocAction], src: Path
+) -> list[store.PlannedWrite]:
     root = state.root
     writes: list[store.PlannedWrite] = []
     pristine: dict[Path, str] = {}
@@ -538,23 +562,32 @@ def _render(state: State, issue: str, result: CleanResult, docs: list[DocAction]
         path = root / law_id / f"{rev_id}.txt"
         writes.append(store.PlannedWrite(path, "\n".join(text.lines()) + "\n"))
     for law_id, law in sorted(state.laws.items()):
-        writes.append(store.PlannedWrite(root / law_id / "law.yaml", store.render_yaml(cp.law_to_dict(law))))
+        writes.append(
+            store.PlannedWrite(root / law_id / "law.yaml", store.render_yaml(cp.law_to_dict(law)))
+        )
         if law_id in state._known_ids:
             for r in state.corpus.load_law(law_id).revisions:
                 if r.text_file and r.text_sha256:
                     pristine[root / law_id / r.text_file] = r.text_sha256
     for did, rec in sorted(state.decisions.items()):
-        writes.append(store.PlannedWrite(root / "decisions" / f"{did}.yaml", store.render_yaml(rec)))
+        writes.append(
+            store.PlannedWrite(root / "decisions" / f"{did}.yaml", store.render_yaml(rec))
+        )
         if did in state.decision_texts:
             writes.append(
-                store.PlannedWrite(root / "decisions" / f"{did}.txt", "\n".join(state.decision_texts[did]) + "\n")
+                store.PlannedWrite(
+                    root / "decisions" / f"{did}.txt", "\n".join(state.decision_texts[did]) + "\n"
+                )
             )
         old = state.decision(did)
         if old and old.get("sha256"):
             pristine[root / "decisions" / f"{did}.txt"] = old["sha256"]
     writes.append(store.PlannedWrite(root / "index.yaml", store.render_yaml(_index(state))))
     writes.append(
-        store.PlannedWrite(root / "gazettes" / f"{issue}.yaml", store.render_yaml(_manifest(issue, result, docs, src)))
+        store.PlannedWrite(
+            root / "gazettes" / f"{issue}.yaml",
+            store.render_yaml(_manifest(issue, result, docs, src)),
+        )
     )
     return store.plan_writes(writes, pristine)
 
@@ -566,7 +599,12 @@ def _index(state: State) -> dict[str, Any]:
         if e.aliases:
             entries[e.id]["aliases"] = list(e.aliases)
     for law in state.laws.values():
-        entries[law.id] = {"id": law.id, "title": law.title, "short_title": law.short_title, "kind": law.kind}
+        entries[law.id] = {
+            "id": law.id,
+            "title": law.title,
+            "short_title": law.short_title,
+            "kind": law.kind,
+        }
         if law.aliases:
             entries[law.id]["aliases"] = list(law.aliases)
     return {"laws": [entries[k] for k in sorted(entries)]}
@@ -583,7 +621,12 @@ def _manifest(issue: str, result: CleanResult, docs: list[DocAction], src: Path)
     }
     for a in docs:
         d = a.doc
-        row: dict[str, Any] = {"no": d.index, "lines": f"{d.first}-{d.last}", "kind": d.kind, "title": d.title}
+        row: dict[str, Any] = {
+            "no": d.index,
+            "lines": f"{d.first}-{d.last}",
+            "kind": d.kind,
+            "title": d.title,
+        }
         for key in ("adopted", "promulgated", "effective"):
             value = getattr(d, key)
             if value:
@@ -622,7 +665,13 @@ def ingest(path: Path, root: Path, *, dry_run: bool = False, force: bool = False
     _attach_tables(docs, state, issue)
     writes = _render(state, issue, result, actions, path)
     report = IngestReport(
-        path, issue, sha, actions, writes, result.ambiguous, len(corrections.items) if corrections else 0
+        path,
+        issue,
+        sha,
+        actions,
+        writes,
+        result.ambiguous,
+        len(corrections.items) if corrections else 0,
     )
     if not dry_run:
         store.apply_writes(writes, force=force)
@@ -634,6 +683,3 @@ def _attach_tables(docs: list[Document], state: State, issue: str) -> None:
     from .tables import tables_from_decisions
 
     tables_from_decisions(docs, state, issue)
-
-
-__all__ = ["IngestReport", "ingest", "read_gazette", "replace", "SESSION", "DATE", "CITY_SESSION", "gazette_issue"]

@@ -20,6 +20,7 @@ HEADING = regex.compile(rf"^第([{CN}]+)([编章节])(?:[\u3000 ]+(.*))?$")
 ITEM = regex.compile(rf"^（([{CN}]+)）(.*)$")
 NOTE = regex.compile(r"^（.*(?:通过|修正|修订|批准|公布)[^（）]*）$")
 
+
 def article_label(number: int, sub: int = 0) -> str:
     label = f"第{int_to_cn(number)}条"
     return f"{label}之{int_to_cn(sub)}" if sub else label
@@ -139,7 +140,9 @@ def numbering_problems(text: LawText) -> list[str]:
         for p_no, para in enumerate(art.paragraphs, start=1):
             for i, item in enumerate(para.items, start=1):
                 if item.number != i:
-                    problems.append(f"{art.label}第{int_to_cn(p_no)}款: item {item.label} out of order")
+                    problems.append(
+                        f"{art.label}第{int_to_cn(p_no)}款: item {item.label} out of order"
+                    )
                     break
     for level in ("章",):
         heads = [b for b in text.blocks if isinstance(b, Heading) and b.level == level]

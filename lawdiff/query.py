@@ -54,13 +54,19 @@ def show(
     elif revision is not None and status != "repealed":
         near = standing_text
         reason += f"; the text of revision {revision.id} is not in the corpus"
-        reason += f" (nearest revision with text: {near.id})" if near else " (no revision of this law has text in the corpus)"
+        reason += (
+            f" (nearest revision with text: {near.id})"
+            if near
+            else " (no revision of this law has text in the corpus)"
+        )
     articles = None
     if article is not None:
         if text is None:
             raise InputError(f"{law.id}: no text to take article {article} from ({reason})")
         articles = [a for a in text.articles if a.number == article and a.sub == 0]
         if not articles:
-            raise InputError(f"{law.id} {revision.id if revision else ''}: no article {article} "
-                             f"(the text has {len(text.articles)} articles)")
+            raise InputError(
+                f"{law.id} {revision.id if revision else ''}: no article {article} "
+                f"(the text has {len(text.articles)} articles)"
+            )
     return Shown(law, revision, revision if text else None, text, articles, status, reason)

@@ -14,7 +14,6 @@ from .errors import CorpusError, CuratedFileError
 from .yamlio import dumps
 
 
-
 @dataclass
 class PlannedWrite:
     path: Path
@@ -22,7 +21,9 @@ class PlannedWrite:
     status: str = ""  # new | changed | unchanged | curated
 
 
-def plan_writes(writes: Iterable[PlannedWrite], pristine_texts: dict[Path, str]) -> list[PlannedWrite]:
+def plan_writes(
+    writes: Iterable[PlannedWrite], pristine_texts: dict[Path, str]
+) -> list[PlannedWrite]:
     """Classify each write; ``pristine_texts``: text path -> sha256 recorded for it on disk."""
     out = []
     for w in writes:

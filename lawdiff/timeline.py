@@ -96,8 +96,12 @@ def in_force(law: Law, on: date) -> Standing:
     if pending is not None and pending is not current:
         p_when, _ = eff[pending.id]
         assert p_when is not None
-        reason += f"; revision {pending.id} adopted {pending.adopted} takes effect {p_when.isoformat()}"
-    return Standing(law, on, "in-force", current, approx, pending, _nearest_text(law, current), reason)
+        reason += (
+            f"; revision {pending.id} adopted {pending.adopted} takes effect {p_when.isoformat()}"
+        )
+    return Standing(
+        law, on, "in-force", current, approx, pending, _nearest_text(law, current), reason
+    )
 
 
 def _nearest_text(law: Law, rev: Revision | None) -> Revision | None:
@@ -105,7 +109,7 @@ def _nearest_text(law: Law, rev: Revision | None) -> Revision | None:
         return None
     if rev.text_file:
         return rev
-    ordered = sorted(law.revisions, key=lambda r: (r.adopted or date.min))
+    ordered = sorted(law.revisions, key=lambda r: r.adopted or date.min)
     i = ordered.index(rev)
     candidates = [r for r in ordered if r.text_file]
     if not candidates:

@@ -33,8 +33,8 @@ def seed_lines(path: Path) -> list[str]:
 @cache
 def cleaned(path: Path):  # type: ignore[no-untyped-def]
     from lawdiff.clean import clean
-    from lawdiff.ingest import load_corrections
     from lawdiff.corpus import sha256
+    from lawdiff.ingest import load_corrections
 
     text = seed_text(path)
     issue = "2020-6" if path == F20 else "2024-2"

@@ -11,14 +11,19 @@ from .conftest import F20, F24, cleaned, seed_lines
 
 
 def test_character_rules() -> None:
-    assert canonical("第十七条 以划拨,(一)«A‹B›»:;!?") == "第十七条\u3000以划拨，（一）《A〈B〉》：；！？"
+    assert (
+        canonical("第十七条 以划拨,(一)«A‹B›»:;!?")
+        == "第十七条\u3000以划拨，（一）《A〈B〉》：；！？"
+    )
     assert canonical(f"由６{PUA_DOT}５％调整为９％.") == "由6.5％调整为9％。"
     assert canonical(f"１{PUA_DOT}将有关条款") == "1．将有关条款"
     assert canonical("１．５％") == "1.5％"
     assert canonical(f"PM２{PUA_DOT}５") == "PM2.5"
     assert canonical(f"“５{PUA_MIDDOT}１８国际博物馆日”") == "“5·18国际博物馆日”"
     assert canonical("本条例自２０２１年 １ 月 １ 日起") == "本条例自2021年1月1日起"
-    assert canonical("NB－IoT A级 5G") == "NB－IoT A级5G"  # spaces survive only between Latin/digits
+    assert (
+        canonical("NB－IoT A级 5G") == "NB－IoT A级5G"
+    )  # spaces survive only between Latin/digits
     assert canonical("open source") == "open source"
 
 
@@ -39,8 +44,11 @@ def test_no_ascii_sentence_punctuation_or_fullwidth_digits_left() -> None:
 def test_debris_is_dropped() -> None:
     lines, debris = physical_lines("\n".join(seed_lines(F24)))
     assert debris == 26  # 10 running headers + 16 page numbers (SEEDS.md §5.3, §5.4)
-    assert not any("常务委员会公报2" in ln.text or ln.text.startswith("—") and ln.text.endswith("—") for ln in lines)
-    lines20, debris20 = physical_lines("\n".join(seed_lines(F20)))
+    assert not any(
+        "常务委员会公报2" in ln.text or (ln.text.startswith("—") and ln.text.endswith("—"))
+        for ln in lines
+    )
+    _, debris20 = physical_lines("\n".join(seed_lines(F20)))
     assert debris20 == 9 + 28
 
 

@@ -31,7 +31,10 @@ def test_every_document_found_with_its_title(key: str, path, count: int) -> None
     expected = [(first, canonical(title)) for k, first, _, title, _ in seeds_table() if k == key]
     docs = documents(path)
     assert len(docs) == count == len(expected)
-    got = [(d.first, d.title + (f"（第{_cn(d.number)}号）" if d.kind == "announcement" else "")) for d in docs]
+    got = [
+        (d.first, d.title + (f"（第{_cn(d.number)}号）" if d.kind == "announcement" else ""))
+        for d in docs
+    ]
     assert got == expected
 
 
@@ -53,7 +56,10 @@ def test_metadata_of_the_regulations_and_decisions() -> None:
     d24 = {d.first: d for d in documents(F24)}
     mfg = d24[342]
     assert (mfg.adopted, mfg.promulgated, mfg.effective, mfg.number) == (
-        date(2024, 3, 28), date(2024, 3, 28), date(2024, 5, 1), 21
+        date(2024, 3, 28),
+        date(2024, 3, 28),
+        date(2024, 5, 1),
+        21,
     )
     tax = d24[2971]
     assert tax.kind == "amendment" and tax.effective == date(2024, 4, 1) and tax.number == 23

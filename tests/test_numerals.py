@@ -29,7 +29,9 @@ def test_round_trip(n: int) -> None:
     assert to_int(int_to_cn(n)) == n
 
 
-@pytest.mark.parametrize("bad", ["一百十", "两百", "〇", "十十", "百", "零一", "一九九九", "abc", ""])
+@pytest.mark.parametrize(
+    "bad", ["一百十", "两百", "〇", "十十", "百", "零一", "一九九九", "abc", ""]
+)
 def test_malformed_numerals_are_refused(bad: str) -> None:
     with pytest.raises(NumeralError):
         to_int(bad)

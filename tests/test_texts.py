@@ -44,7 +44,11 @@ def expected_stream(seed: Path, first: int, last: int) -> str:
     out = []
     for no in range(first, last + 1):
         line = seed_lines(seed)[no - 1]
-        if not line.strip(" \u3000") or re.fullmatch(r"—[０-９]+—", line) or "常务委员会公报" in line:
+        if (
+            not line.strip(" \u3000")
+            or re.fullmatch(r"—[０-９]+—", line)
+            or "常务委员会公报" in line
+        ):
             continue
         old_new = FIXES.get((seed, no))
         if old_new:
@@ -58,7 +62,9 @@ def corpus_stream(lines: list[str]) -> str:
 
 
 @pytest.mark.parametrize("law_id,rev,seed,first,last,n_articles,n_chapters", TEXTS)
-def test_every_article_equals_the_gazette(law_id, rev, seed, first, last, n_articles, n_chapters) -> None:  # type: ignore[no-untyped-def]
+def test_every_article_equals_the_gazette(
+    law_id, rev, seed, first, last, n_articles, n_chapters
+) -> None:  # type: ignore[no-untyped-def]
     corpus = Corpus(LAWS)
     law = corpus.load_law(law_id)
     text = corpus.load_text(law, law.revision(rev))  # type: ignore[arg-type]
@@ -71,9 +77,13 @@ def test_every_article_equals_the_gazette(law_id, rev, seed, first, last, n_arti
         piece = corpus_stream([block.text] if isinstance(block, Heading) else block.lines())
         got = expected[pos : pos + len(piece)]
         label = block.label
-        assert got == piece, f"{law_id} {rev} {label}: gazette has {got[:40]!r}…, corpus {piece[:40]!r}…"
+        assert got == piece, (
+            f"{law_id} {rev} {label}: gazette has {got[:40]!r}…, corpus {piece[:40]!r}…"
+        )
         pos += len(piece)
-    assert pos == len(expected), f"{law_id} {rev}: gazette text continues: {expected[pos:pos + 40]!r}"
+    assert pos == len(expected), (
+        f"{law_id} {rev}: gazette text continues: {expected[pos : pos + 40]!r}"
+    )
     assert len(text.articles) == n_articles
     assert [a.number for a in text.articles] == list(range(1, n_articles + 1))
     assert all(a.text.startswith(a.label + "\u3000") for a in text.articles)
@@ -96,18 +106,32 @@ def test_structure_of_articles_quoted_in_seeds_md() -> None:
     """Paragraph and item structure where the 2020 decision names 款 and 项 (SEEDS.md §4)."""
     art28 = _article("土地管理法实施办法", "2020-11-27", 28)  # old art.47, items (四)(五) deleted
     assert len(art28.paragraphs) == 1 and [i.label for i in art28.paragraphs[0].items] == [
-        "（一）", "（二）", "（三）", "（四）"
+        "（一）",
+        "（二）",
+        "（三）",
+        "（四）",
     ]
     assert "第七十七条、第七十八条" in art28.paragraphs[0].body
     art24 = _article("土地管理法实施办法", "2020-11-27", 24)  # 第二款 added by the decision
-    assert art24.paragraphs[1].body == "农业农村主管部门对违反农村宅基地管理法律、法规的行为，依法进行监督检查。"
+    assert (
+        art24.paragraphs[1].body
+        == "农业农村主管部门对违反农村宅基地管理法律、法规的行为，依法进行监督检查。"
+    )
     art12 = _article("各级人民代表大会选举实施细则", "2020-11-27", 12)
     assert len(art12.paragraphs) == 2 and len(art12.paragraphs[1].items) == 3
-    assert art12.paragraphs[1].items[1].body.startswith("县、不设区的市、市辖区人民代表大会代表名额基数为一百四十名")
+    assert (
+        art12.paragraphs[1]
+        .items[1]
+        .body.startswith("县、不设区的市、市辖区人民代表大会代表名额基数为一百四十名")
+    )
     art25 = _article("各级人民代表大会选举实施细则", "2020-11-27", 25)
     assert len(art25.paragraphs) == 2 and len(art25.paragraphs[0].items) == 4
     art63 = _article("各级人民代表大会选举实施细则", "2020-11-27", 63)
-    assert [p.body[:9] for p in art63.paragraphs] == ["为保障选民和代表自", "国家工作人员有前款", "以本条第一款所列违"]
+    assert [p.body[:9] for p in art63.paragraphs] == [
+        "为保障选民和代表自",
+        "国家工作人员有前款",
+        "以本条第一款所列违",
+    ]
     art15 = _article("土地管理法实施办法", "2024-03-28", 15)
     assert len(art15.paragraphs) == 3
     art11 = _article("土地管理法实施办法", "2024-03-28", 11)

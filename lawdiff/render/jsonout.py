@@ -34,7 +34,9 @@ def article_dict(art: Article) -> dict[str, Any]:
             {
                 "number": i,
                 "text": p.body if i > 1 else f"{art.label}\u3000{p.body}",
-                "items": [{"number": it.number, "label": it.label, "text": it.text} for it in p.items],
+                "items": [
+                    {"number": it.number, "label": it.label, "text": it.text} for it in p.items
+                ],
             }
             for i, p in enumerate(art.paragraphs, start=1)
         ],

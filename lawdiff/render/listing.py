@@ -52,7 +52,9 @@ def history_rows(law: Law) -> list[dict[str, Any]]:
                 "promulgated": r.promulgated.isoformat() if r.promulgated else "—",
                 "effective": eff,
                 "decision": event,
-                "text": "yes" + (" (derived)" if r.derived else "") if r.text_file else ("table only" if r.tables else "not in corpus"),
+                "text": "yes" + (" (derived)" if r.derived else "")
+                if r.text_file
+                else ("table only" if r.tables else "not in corpus"),
             }
         )
     if law.repealed:
@@ -70,7 +72,9 @@ def history_rows(law: Law) -> list[dict[str, Any]]:
     return rows
 
 
-def print_table(rows: list[dict[str, Any]], keys: list[str], headers: list[str], title: str = "") -> None:
+def print_table(
+    rows: list[dict[str, Any]], keys: list[str], headers: list[str], title: str = ""
+) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -97,14 +101,17 @@ def print_ingest(report: Any, *, dry_run: bool) -> None:
     for a in report.documents:
         d = a.doc
         dates = " ".join(
-            f"{k[0]}:{getattr(d, k).isoformat()}" for k in ("adopted", "promulgated", "effective") if getattr(d, k)
+            f"{k[0]}:{getattr(d, k).isoformat()}"
+            for k in ("adopted", "promulgated", "effective")
+            if getattr(d, k)
         )
         rows.append(
             {
                 "no": d.index,
                 "lines": f"{d.first}-{d.last}",
                 "kind": d.kind,
-                "title": d.title + (f"（第{_cn(d.number)}号）" if d.kind == "announcement" and d.number else ""),
+                "title": d.title
+                + (f"（第{_cn(d.number)}号）" if d.kind == "announcement" and d.number else ""),
                 "dates": dates,
                 "stored": ", ".join(a.stored) or a.note,
             }
