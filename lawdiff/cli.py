@@ -289,12 +289,113 @@ def ingest_cmd(
     print_ingest(report, dry_run=dry_run)
 
 
+def verify_cmd(
+    law: Annotated[str | None, typer.Argument(help="Only this law (default: every law).")] = None,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="List every check.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",
+    corpus: CorpusOpt = None,
+) -> None:
+    """Rebuild or check every amended revision against the official consolidated text.
+
+    Example: lawdiff verify 土地管理法实施办法 -v
+    """
+    from .render.verifyout import print_reports, reports_json
+    from .verify import verify
+
+    _check_format(fmt, ("table", "json"))
+    reports = verify(_corpus(corpus), law)
+    if fmt == "json":
+        _out(json.dumps(reports_json(reports), ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_reports(reports, verbose=verbose)
+    if not all(r.ok for r in reports):
+        raise typer.Exit(1)
+
+
+def amend_cmd(
+    base: Annotated[
+        Path, typer.Option("--base", help="The consolidated text before the decision.")
+    ],
+    decision: Annotated[Path, typer.Option("--decision", help="The 修改决定 or 修正案 text.")],
+    law: Annotated[
+        str | None, typer.Option("--law", help="Which regulation of an omnibus decision.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text | json")] = "text",
+) -> None:
+    """Apply a decision to a text on disk and print the amended consolidated text.
+
+    Example: lawdiff amend --base old.txt --decision decision.txt --format json
+    """
+    from .amend import amend_files
+
+    _check_format(fmt, ("text", "json"))
+    result, decision_title = amend_files(base, decision, law)
+    if fmt == "json":
+        from .render.jsonout import document
+
+        doc = document("", result.text.title, None, "amended", result.text)
+        doc["decision"] = decision_title
+        doc["provenance"] = [
+            {"label": p.label, "old_label": p.old_label, "events": [e._asdict() for e in p.events]}
+            for p in result.provenance
+        ]
+        doc["replacements"] = {
+            k: [{"old": a, "new": b, "count": n} for a, b, n in v]
+            for k, v in result.replacements.items()
+        }
+        _out(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return
+    from .render.document import as_text
+
+    _out(as_text(result.text))
+
+
+def blame_cmd(
+    law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.")],
+    on: Annotated[str | None, typer.Option("--date", help="The text in force on this day.")] = None,
+    rev: Annotated[str | None, typer.Option("--rev", help="A revision id.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",
+    corpus: CorpusOpt = None,
+) -> None:
+    """Every article with the revision and instruction that last changed it.
+
+    Example: lawdiff blame 土地管理法实施办法 --rev 2020-11-27
+    """
+    from .errors import InputError
+    from .provenance import blame
+    from .query import show
+
+    _check_format(fmt, ("table", "json"))
+    c = _corpus(corpus)
+    shown = show(c, law, on=_date(on), rev=rev)
+    if shown.text is None or shown.revision is None:
+        raise InputError(f"{shown.law.id}: no text to blame: {shown.reason}")
+    rows = blame(c, shown.law, shown.revision, shown.text)
+    if fmt == "json":
+        _out(json.dumps([r._asdict() for r in rows], ensure_ascii=False, indent=2) + "\n")
+        return
+    from .render.listing import print_table
+
+    print_table(
+        [
+            r._asdict() | {"instructions": "、".join(r.instructions), "decision": r.decision or ""}
+            for r in rows
+        ],
+        ["article", "old_label", "revision", "decision", "instructions", "what"],
+        ["article", "before", "last changed", "decision", "instruction", "what"],
+        title=f"{shown.law.title} {shown.revision.id}",
+    )
+
+
 COMMANDS: dict[str, Callable[..., Any]] = {
     "show": show_cmd,
     "history": history_cmd,
     "list": list_cmd,
     "export": export_cmd,
     "ingest": ingest_cmd,
+    "verify": verify_cmd,
+    "amend": amend_cmd,
+    "blame": blame_cmd,
 }
 
 

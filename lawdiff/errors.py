@@ -43,7 +43,7 @@ class AmendmentError(LawdiffError):
         message: str,
         *,
         decision: str | None = None,
-        instruction: int | None = None,
+        instruction: int | str | None = None,
         instruction_text: str | None = None,
         article: str | None = None,
     ) -> None:

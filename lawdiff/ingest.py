@@ -679,7 +679,7 @@ def ingest(path: Path, root: Path, *, dry_run: bool = False, force: bool = False
 
 
 def _attach_tables(docs: list[Document], state: State, issue: str) -> None:
-    """Rate tables changed by a decision: known cells before and after (see tables.py)."""
+    """Rate tables changed by a decision: the cells known before it (see tables.py)."""
     from .tables import tables_from_decisions
 
     tables_from_decisions(docs, state, issue)

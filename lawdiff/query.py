@@ -51,6 +51,14 @@ def show(
     text = None
     if revision is not None and revision.text_file:
         text = corpus.load_text(law, revision)
+    elif revision is not None and revision.derived and status != "repealed":
+        from .derive import derived_tables
+
+        tables = derived_tables(corpus, law, revision)
+        revision.tables = tables
+        reason += f"; the attached table is computed from the decision {revision.decision} (only the known cells)"
+    elif revision is not None and status != "repealed" and revision.tables:
+        reason += "; only part of the attached table is known (no text in the corpus)"
     elif revision is not None and status != "repealed":
         near = standing_text
         reason += f"; the text of revision {revision.id} is not in the corpus"

@@ -1,9 +1,59 @@
-"""Rate tables (税目税率表) changed by decisions. (Filled in with the decision parser.)"""
+"""Rate tables (税目税率表) at ingest: what a decision tells about the table it changes.
+
+The seeds print no table, only the decision that changes three cells with
+from→to values ("由8％调整为10％").  The from-values are the earlier
+revision's cells, so ingest records them there as a *partial* table; the
+later revision's table is not stored but computed from the decision
+(``derive.py``), so the data stays single-sourced.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from .apply import table_from_cells
+from .decisions import TableCell, TableCells, parse_decision
+
 
 def tables_from_decisions(docs: list[Any], state: Any, issue: str) -> None:
-    return None
+    for doc in docs:
+        if doc.kind != "amendment" or not doc.adopted:
+            continue
+        decision = parse_decision("\n".join(_lines(doc)), decision_id=doc.title)
+        cells = [
+            c
+            for p in decision.parts
+            for ins in p.instructions
+            for op in ins.ops
+            for c in (op.cells if isinstance(op, TableCells) else (op,))
+            if isinstance(c, TableCell)
+        ]
+        if not cells:
+            continue
+        target = decision.parts[0].target
+        law = state.law(target) if target else None
+        if law is None:
+            continue
+        ordered = sorted(law.revisions, key=lambda r: (r.adopted or r.id, r.id))
+        amended = next(r for r in ordered if r.id == doc.adopted.isoformat())
+        before = ordered[: ordered.index(amended)]
+        title = decision.table_target or cells[0].table or "附表"
+        amended.derived = True
+        if not before:
+            continue
+        known = [(c.row, c.column, c.old) for c in cells if c.old is not None]
+        note = (
+            f"only the cells whose old values the decision of {doc.adopted.isoformat()} states are known; "
+            "the rest of the table is not in the corpus"
+        )
+        before[-1].tables = [table_from_cells(title, known, partial=True, note=note)]
+        src = f"公报{issue} L{doc.first}-{doc.last} (old values in the decision)"
+        before[-1].sources = sorted(set(before[-1].sources) | {src})
+
+
+def _lines(doc: Any) -> list[str]:
+    lines = [doc.title]
+    if doc.note:
+        lines.append(doc.note)
+    lines.extend(doc.body_text)
+    return lines
