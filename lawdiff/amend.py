@@ -39,8 +39,12 @@ def text_lines(raw: str, *, want: str) -> list[str]:
         docs = split(result)
     except GazetteError:
         docs = []
-    kinds = ("regulation",) if want == "regulation" else ("amendment", "draft", "decision")
-    hits = [d for d in docs if d.kind in kinds]
+    kinds = ("regulation",) if want == "regulation" else ("amendment", "draft")
+    hits = []
+    for kind in kinds:  # an adopted decision before a draft of it
+        hits = [d for d in docs if d.kind == kind]
+        if hits:
+            break
     if len(hits) == 1:
         d = hits[0]
         return [d.title, *([d.note] if d.note else []), *d.body_text]

@@ -498,6 +498,17 @@ def _add_articles(w: Working, op: AddArticles, ctx: _Ctx, _r: object) -> None:
     if op.after is not None:
         anchor = w.article(op.after, ctx)
         idx = w.blocks.index(anchor) + (0 if op.before else 1)
+        # several articles added after the same one: their stated numbers give the order
+        while not op.before and idx < len(w.blocks):
+            nxt = w.blocks[idx]
+            if not (
+                isinstance(nxt, WArticle)
+                and nxt.old is None
+                and nxt.expect
+                and nxt.expect < new_arts[0].expect
+            ):  # type: ignore[operator]
+                break
+            idx += 1
     else:
         idx = _index_for_new_number(w, new_arts[0].expect)  # type: ignore[arg-type]
     w.blocks[idx:idx] = new_arts

@@ -289,6 +289,7 @@ def ingest_cmd(
     print_ingest(report, dry_run=dry_run)
 
 
+@handles_errors
 def verify_cmd(
     law: Annotated[str | None, typer.Argument(help="Only this law (default: every law).")] = None,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="List every check.")] = False,
@@ -312,6 +313,7 @@ def verify_cmd(
         raise typer.Exit(1)
 
 
+@handles_errors
 def amend_cmd(
     base: Annotated[
         Path, typer.Option("--base", help="The consolidated text before the decision.")
@@ -350,6 +352,7 @@ def amend_cmd(
     _out(as_text(result.text))
 
 
+@handles_errors
 def blame_cmd(
     law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.")],
     on: Annotated[str | None, typer.Option("--date", help="The text in force on this day.")] = None,

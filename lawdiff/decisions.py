@@ -293,7 +293,9 @@ def parse_decision(text: str, *, decision_id: str = "decision") -> Decision:
             current = None
             numbered_part = False
             continue
-        m_eff = EFFECTIVE.match(line)
+        numbered = NUMBERED.match(line) or CN_NUMBERED.match(line)
+        body_text = line[numbered.end() :] if numbered else line
+        m_eff = EFFECTIVE.match(body_text)  # also "二、本决定自…起施行" in a draft
         if m_eff:
             if m_eff.group(1) == "公布之日":
                 dec.effective_on_promulgation = True
@@ -579,7 +581,7 @@ def _parse_clause(c: str, quotes: list[str], ctx: Ref | None) -> tuple[Op | None
     )
     if m:
         after = _ref(m)
-        count = to_int(m.group(6))
+        count = _count(m.group(6))
         positions = tuple(_refs(m.group(7), None))
         texts = tuple(quotes[int(x)] for x in regex.findall(Q, m.group(8)))
         texts = _split_articles(texts, count)
@@ -595,7 +597,7 @@ def _parse_clause(c: str, quotes: list[str], ctx: Ref | None) -> tuple[Op | None
     )
     if m:
         article = _required(_ref(m), ctx)
-        count = to_int(m.group(5))
+        count = _count(m.group(5))
         positions = tuple(r.paragraph for r in _refs(m.group(6), None) if r.paragraph)
         texts = tuple(t for x in regex.findall(Q, m.group(7)) for t in quotes[int(x)].split("\n"))
         if len(positions) != count or len(texts) != count:
@@ -610,7 +612,7 @@ def _parse_clause(c: str, quotes: list[str], ctx: Ref | None) -> tuple[Op | None
     )
     if m:
         para = _required(_ref(m), ctx)
-        count = to_int(m.group(5))
+        count = _count(m.group(5))
         positions = tuple(r.item for r in _refs(m.group(6), None) if r.item)
         texts = tuple(t for x in regex.findall(Q, m.group(7)) for t in quotes[int(x)].split("\n"))
         if len(positions) != count or len(texts) != count:
@@ -648,6 +650,11 @@ def _split_articles(texts: tuple[str, ...], count: int) -> tuple[str, ...]:
     joined = "\n".join(texts)
     pieces = regex.split(rf"\n(?=第{NUM}条(?:之{NUM})?[\u3000 ])", joined)
     return tuple(pieces)
+
+
+def _count(word: str) -> int:
+    """一/二/两/三… in 增加两条."""
+    return 2 if word == "两" else to_int(word)
 
 
 def _required(ref: Ref | None, ctx: Ref | None) -> Ref:

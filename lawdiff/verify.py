@@ -417,6 +417,16 @@ def _replay(
             str(exc),
         )
     got, want = result.text.articles, official.articles
+    checks = []
+    if result.text.note != official.note:
+        checks.append(
+            Check(
+                "",
+                "history note",
+                "inconsistent",
+                f"rebuilt {result.text.note!r}, official {official.note!r}",
+            )
+        )
     equal = sum(1 for a, b in zip(got, want, strict=False) if a.text == b.text)
     different = max(len(got), len(want)) - equal
     first = None
