@@ -102,11 +102,10 @@ def main() -> None:
 
 
 def _extra(scratch: Path, n: int) -> None:
-    """Benchmarks added by later features register here."""
-    try:
-        from bench import amend_bench  # type: ignore[import-not-found]
-    except ImportError:
-        return
+    """The amendment engine (bench/amend_bench.py)."""
+    sys.path.insert(0, str(ROOT))
+    from bench import amend_bench
+
     amend_bench.run(scratch, n, pair)
 
 

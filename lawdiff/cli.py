@@ -99,6 +99,12 @@ def show_cmd(
     rev: Annotated[str | None, typer.Option("--rev", help="A revision id (see history).")] = None,
     article: Annotated[int | None, typer.Option("--article", help="Only this article.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="text | md | json")] = "text",
+    provenance: Annotated[
+        bool,
+        typer.Option(
+            "--provenance", help="Say which decision and instruction last changed each article."
+        ),
+    ] = False,
     corpus: CorpusOpt = None,
 ) -> None:
     """Show the text in force on a date (by effective date).
@@ -108,7 +114,14 @@ def show_cmd(
     from .query import show
 
     _check_format(fmt, ("text", "md", "json"))
-    shown = show(_corpus(corpus), law, on=_date(on), rev=rev, article=article)
+    c = _corpus(corpus)
+    shown = show(c, law, on=_date(on), rev=rev, article=article)
+    if provenance and shown.text is not None and shown.revision is not None:
+        from .provenance import blame
+
+        rows = {b.article: b for b in blame(c, shown.law, shown.revision, shown.text)}
+        _out(_render_with_provenance(shown, rows, fmt))
+        return
     if shown.status == "not-yet-in-force":
         # a date before the law existed: an answer, but not a text (exit 2)
         if fmt == "json":
@@ -116,6 +129,37 @@ def show_cmd(
         typer.echo(f"{shown.law.id}: {shown.reason}", err=True)
         raise typer.Exit(2)
     _out(_render_shown(shown, fmt))
+
+
+def _render_with_provenance(shown: Any, rows: dict[str, Any], fmt: str) -> str:
+    """The text with a note under each article: which revision and instruction last changed it."""
+    if fmt == "json":
+        doc = json.loads(_render_shown(shown, fmt))
+        for a in doc["articles"]:
+            b = rows.get(a["label"])
+            a["last_changed"] = b._asdict() if b else None
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    from .model import Heading
+    from .render.document import header_line
+
+    def note(label: str) -> list[str]:
+        b = rows.get(label)
+        if b is None:
+            return []
+        by = f"{b.decision} instruction {'、'.join(b.instructions)}" if b.decision else "—"
+        before = f"; formerly {b.old_label}" if b.old_label and b.old_label != label else ""
+        return [f"　〔last changed {b.revision}: {b.what}; {by}{before}〕"]
+
+    out = [header_line(shown.law.id, shown.reason), ""]
+    if shown.articles is None:
+        text = shown.text
+        out += [text.title, *([text.note] if text.note else []), *text.preamble]
+        for block in text.blocks:
+            out += [block.text] if isinstance(block, Heading) else block.lines() + note(block.label)
+    else:
+        for art in shown.articles:
+            out += art.lines() + note(art.label)
+    return "\n".join(out) + "\n"
 
 
 def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
@@ -248,7 +292,7 @@ def history_cmd(
     _check_format(fmt, ("table", "json"))
     c = _corpus(corpus)
     lawobj = c.load_law(c.resolve(law))
-    rows = history_rows(lawobj)
+    rows = history_rows(lawobj, c)
     if fmt == "json":
         _out(
             json.dumps(
@@ -261,8 +305,17 @@ def history_cmd(
         return
     print_table(
         rows,
-        ["id", "kind", "adopted", "promulgated", "effective", "decision", "text"],
-        ["revision", "kind", "adopted", "promulgated", "effective", "decision / event", "text"],
+        ["id", "kind", "adopted", "promulgated", "effective", "decision", "changes", "text"],
+        [
+            "revision",
+            "kind",
+            "adopted",
+            "promulgated",
+            "effective",
+            "decision / event",
+            "changes",
+            "text",
+        ],
         title=f"{lawobj.title} ({lawobj.id})",
     )
 

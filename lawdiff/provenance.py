@@ -15,6 +15,8 @@ from .decisions import (
     Part,
     ReplaceTerms,
     ReplaceUnit,
+    TableCell,
+    TableCells,
 )
 from .model import Law, LawText, Revision
 from .numerals import int_to_cn
@@ -137,6 +139,9 @@ def change_summary(corpus: Corpus, law: Law, rev: Revision) -> str:
                     counts[key] = counts.get(key, 0) + 1
             elif isinstance(op, AddArticles):
                 counts["articles added"] = counts.get("articles added", 0) + len(op.texts)
+            elif isinstance(op, TableCell | TableCells):
+                n = len(op.cells) if isinstance(op, TableCells) else 1
+                counts["table cells changed"] = counts.get("table cells changed", 0) + n
             else:
                 counts[op.kind] = counts.get(op.kind, 0) + 1
     ops = ", ".join(f"{n} {k}" for k, n in counts.items())

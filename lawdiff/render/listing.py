@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from ..corpus import Corpus
-from ..model import Law
+from ..model import Law, Revision
 from ..timeline import latest, status_today
 
 
@@ -33,9 +33,14 @@ def list_rows(corpus: Corpus, today: date) -> list[dict[str, Any]]:
     return rows
 
 
-def history_rows(law: Law) -> list[dict[str, Any]]:
+def history_rows(law: Law, corpus: Corpus | None = None) -> list[dict[str, Any]]:
     rows = []
     for r in law.revisions:
+        changes = ""
+        if corpus is not None and r.decision and r.kind == "amended":
+            from ..provenance import change_summary
+
+            changes = change_summary(corpus, law, r)
         event = r.decision or r.decision_title or ""
         if r.kind == "enacted" and not event:
             event = f"通过（{r.session}）" if r.session else "通过"
@@ -52,9 +57,8 @@ def history_rows(law: Law) -> list[dict[str, Any]]:
                 "promulgated": r.promulgated.isoformat() if r.promulgated else "—",
                 "effective": eff,
                 "decision": event,
-                "text": "yes" + (" (derived)" if r.derived else "")
-                if r.text_file
-                else ("table only" if r.tables else "not in corpus"),
+                "changes": changes,
+                "text": _availability(r),
             }
         )
     if law.repealed:
@@ -67,9 +71,18 @@ def history_rows(law: Law) -> list[dict[str, Any]]:
                 "effective": law.repealed.isoformat(),
                 "decision": law.repeal_decision or "",
                 "text": "—",
+                "changes": "",
             }
         )
     return rows
+
+
+def _availability(r: Revision) -> str:
+    if r.text_file:
+        return "yes (derived)" if r.derived else "yes"
+    if r.derived:
+        return "table derived from the decision"
+    return "partial table only" if r.tables else "not in corpus"
 
 
 def print_table(
