@@ -46,8 +46,7 @@ def text_lines(raw: str, *, want: str) -> list[str]:
         if hits:
             break
     if len(hits) == 1:
-        d = hits[0]
-        return [d.title, *([d.note] if d.note else []), *d.body_text]
+        return hits[0].lines()
     if len(hits) > 1:
         raise InputError(
             f"the gazette text holds {len(hits)} {want} documents: cut out the one you mean"

@@ -590,36 +590,27 @@ def _parse_clause(c: str, quotes: list[str], ctx: Ref | None) -> tuple[Op | None
                 f"{count} articles announced, {len(positions)} positions and {len(texts)} texts given"
             )
         return AddArticles(after, positions, texts, m.group(5) == "前"), after
-    # 第X条增加一款，作为第Y款：“…” / 在第X条中增加一款…
-    m = regex.fullmatch(
-        rf"(?:在)?{REF}(?:中)?(?:后)?增加(一|二|两|三|四|五)款，?(?:分别)?作为((?:第{NUM}款[、和]?)+){_COLON}((?:{Q})+)",
-        c,
-    )
-    if m:
-        article = _required(_ref(m), ctx)
-        count = _count(m.group(5))
-        positions = tuple(r.paragraph for r in _refs(m.group(6), None) if r.paragraph)
-        texts = tuple(t for x in regex.findall(Q, m.group(7)) for t in quotes[int(x)].split("\n"))
-        if len(positions) != count or len(texts) != count:
-            raise ValueError(
-                f"{count} paragraphs announced, {len(positions)} positions and {len(texts)} texts given"
+    # 第X条增加一款，作为第Y款：“…” / 第X条第Y款增加一项，作为第Z项：“…”
+    for unit, label in (("款", "paragraphs"), ("项", "items")):
+        m = regex.fullmatch(
+            rf"(?:在)?{REF}(?:中)?(?:后)?增加(一|二|两|三|四|五){unit}，?(?:分别)?作为((?:第{NUM}{unit}[、和]?)+){_COLON}((?:{Q})+)",
+            c,
+        )
+        if m:
+            owner = _required(_ref(m), ctx)
+            count = _count(m.group(5))
+            refs = _refs(m.group(6), None)
+            positions = tuple(r.paragraph if unit == "款" else r.item for r in refs)
+            texts = tuple(
+                t for x in regex.findall(Q, m.group(7)) for t in quotes[int(x)].split("\n")
             )
-        return AddParagraphs(Ref(article.article, article.sub), positions, texts), article  # type: ignore[arg-type]
-    # 第X条(第Y款)增加一项，作为第Z项：“…”
-    m = regex.fullmatch(
-        rf"(?:在)?{REF}(?:中)?增加(一|二|两|三|四|五)项，?(?:分别)?作为((?:第{NUM}项[、和]?)+){_COLON}((?:{Q})+)",
-        c,
-    )
-    if m:
-        para = _required(_ref(m), ctx)
-        count = _count(m.group(5))
-        positions = tuple(r.item for r in _refs(m.group(6), None) if r.item)
-        texts = tuple(t for x in regex.findall(Q, m.group(7)) for t in quotes[int(x)].split("\n"))
-        if len(positions) != count or len(texts) != count:
-            raise ValueError(
-                f"{count} items announced, {len(positions)} positions and {len(texts)} texts given"
-            )
-        return AddItems(para, positions, texts), para  # type: ignore[arg-type]
+            if len(positions) != count or len(texts) != count or None in positions:
+                raise ValueError(
+                    f"{count} {label} announced, {len(positions)} positions and {len(texts)} texts given"
+                )
+            if unit == "款":
+                return AddParagraphs(Ref(owner.article, owner.sub), positions, texts), owner  # type: ignore[arg-type]
+            return AddItems(owner, positions, texts), owner  # type: ignore[arg-type]
     # 将第X条第Y款改为第Z条 / 将第X条调整为第Y条 / 将第五项调整为第四项
     m = regex.fullmatch(rf"将{REF}(?:改为|调整为|移作|作为)({REF_NEW})", c)
     if m:

@@ -77,6 +77,10 @@ class Document:
     def body_text(self) -> list[str]:
         return [p.text for p in self.body]
 
+    def lines(self) -> list[str]:
+        """Title, adoption note and body: the document as canonical lines."""
+        return [self.title, *([self.note] if self.note else []), *self.body_text]
+
 
 def _is_title_like(p: Para) -> bool:
     """Titles carry no sentence punctuation and are not list items or dates."""

@@ -356,14 +356,6 @@ def _decision_record(
     return {k: v for k, v in rec.items() if v is not None}
 
 
-def _decision_lines(doc: Document) -> list[str]:
-    lines = [doc.title]
-    if doc.note:
-        lines.append(doc.note)
-    lines.extend(doc.body_text)
-    return lines
-
-
 def _store_decision(state: State, rec: dict[str, Any], lines: list[str]) -> None:
     content = "\n".join(lines) + "\n"
     rec["sha256"] = cp.sha256(content)
@@ -395,7 +387,7 @@ def _handle_amendment(doc: Document, state: State, issue: str, action: DocAction
         doc.effective = doc.promulgated
     did = decision_id(doc.adopted, "修改", laws[0].id + ("等" if len(laws) > 1 else ""))
     rec = _decision_record(doc, issue, "amendment", did, [law.id for law in laws])
-    _store_decision(state, rec, _decision_lines(doc))
+    _store_decision(state, rec, doc.lines())
     for law in laws:
         merge_revision(
             law,
@@ -438,7 +430,7 @@ def _handle_repeal(doc: Document, state: State, issue: str, action: DocAction) -
     did = decision_id(doc.adopted, "废止", law.id)
     rec = _decision_record(doc, issue, "repeal", did, [law.id])
     rec["repeal_effective"] = when.isoformat()
-    _store_decision(state, rec, _decision_lines(doc))
+    _store_decision(state, rec, doc.lines())
     merge_revision(
         law,
         Revision(
@@ -476,7 +468,7 @@ def _handle_approval(doc: Document, state: State, issue: str, action: DocAction)
     did = decision_id(doc.adopted, "批准", slug)
     rec = _decision_record(doc, issue, "approval", did, [law.id])
     rec["approved_title"] = approved_title
-    _store_decision(state, rec, _decision_lines(doc))
+    _store_decision(state, rec, doc.lines())
     notes = []
     if amended and amended.group(2):
         notes.append(

@@ -19,7 +19,7 @@ def tables_from_decisions(docs: list[Any], state: Any, issue: str) -> None:
     for doc in docs:
         if doc.kind != "amendment" or not doc.adopted:
             continue
-        decision = parse_decision("\n".join(_lines(doc)), decision_id=doc.title)
+        decision = parse_decision("\n".join(doc.lines()), decision_id=doc.title)
         cells = [
             c
             for p in decision.parts
@@ -49,11 +49,3 @@ def tables_from_decisions(docs: list[Any], state: Any, issue: str) -> None:
         before[-1].tables = [table_from_cells(title, known, partial=True, note=note)]
         src = f"公报{issue} L{doc.first}-{doc.last} (old values in the decision)"
         before[-1].sources = sorted(set(before[-1].sources) | {src})
-
-
-def _lines(doc: Any) -> list[str]:
-    lines = [doc.title]
-    if doc.note:
-        lines.append(doc.note)
-    lines.extend(doc.body_text)
-    return lines

@@ -399,11 +399,8 @@ def _replay(
     n_ops: int,
 ) -> Report:
     assert rev.decision is not None
-    try:
-        result = apply_part(
-            base, part, decision, decision_id=rev.decision, history_entry=history_entry(decision)
-        )
-    except AmendmentError as exc:
+
+    def report(checks: list[Check], equal: int, different: int, first: str | None) -> Report:
         return Report(
             law.id,
             rev.id,
@@ -411,43 +408,35 @@ def _replay(
             "replay",
             len(part.instructions),
             n_ops,
-            [],
-            0,
-            1,
-            str(exc),
+            checks,
+            equal,
+            different,
+            first,
+        )  # type: ignore[arg-type]
+
+    try:
+        result = apply_part(
+            base, part, decision, decision_id=rev.decision, history_entry=history_entry(decision)
         )
-    got, want = result.text.articles, official.articles
+    except AmendmentError as exc:
+        return report([], 0, 1, str(exc))
     checks = []
     if result.text.note != official.note:
-        checks.append(
-            Check(
-                "",
-                "history note",
-                "inconsistent",
-                f"rebuilt {result.text.note!r}, official {official.note!r}",
-            )
-        )
+        detail = f"rebuilt {result.text.note!r}, official {official.note!r}"
+        checks.append(Check("", "history note", "inconsistent", detail))
+    got, want = result.text.articles, official.articles
     equal = sum(1 for a, b in zip(got, want, strict=False) if a.text == b.text)
-    different = max(len(got), len(want)) - equal
-    first = None
-    for a, b in zip(got, want, strict=False):
-        if a.text != b.text:
-            first = f"{b.label}: rebuilt {a.text[:60]!r} … official {b.text[:60]!r}"
-            break
+    first = next(
+        (
+            f"{b.label}: rebuilt {a.text[:60]!r} … official {b.text[:60]!r}"
+            for a, b in zip(got, want, strict=False)
+            if a.text != b.text
+        ),
+        None,
+    )
     if first is None and len(got) != len(want):
         first = f"rebuilt {len(got)} articles, official {len(want)}"
-    return Report(
-        law.id,
-        rev.id,
-        rev.decision,
-        "replay",
-        len(part.instructions),
-        n_ops,
-        [],
-        equal,
-        different,
-        first,
-    )
+    return report(checks, equal, max(len(got), len(want)) - equal, first)
 
 
 def _verify_table(corpus: Corpus, law: Law, rev: Revision, decision: Decision) -> Report:

@@ -170,3 +170,23 @@ def test_blame_command() -> None:
         app, ["blame", "土地管理法实施办法", "--date", "2010-01-01", "--corpus", str(LAWS)]
     )
     assert r.exit_code == 2 and "no text to blame" in r.stderr
+
+
+def test_replay_reports_a_history_note_that_differs_from_the_rebuilt_one(corpus_copy: Path) -> None:
+    """The official 选举实施细则 note carries a print error (办法〉〉〈); replay flags it."""
+    from lawdiff.verify import verify_law
+
+    c = Corpus(corpus_copy)
+    law = c.load_law("各级人民代表大会选举实施细则")
+    rev = law.revision("2020-11-27")
+    _, dec = decision_for(c, rev)  # type: ignore[arg-type]
+    base = reconstruct(c.load_text(law, rev), dec.part_for(law.title))  # type: ignore[arg-type]
+    content = "\n".join(base.lines()) + "\n"
+    (corpus_copy / law.id / "2015-11-26.txt").write_text(content, encoding="utf-8")
+    prev: Revision = law.revision("2015-11-26")  # type: ignore[assignment]
+    prev.text_file, prev.text_sha256 = "2015-11-26.txt", sha256(content)
+    (corpus_copy / law.id / "law.yaml").write_text(render_yaml(law_to_dict(law)), encoding="utf-8")
+    (report,) = verify_law(Corpus(corpus_copy), Corpus(corpus_copy).load_law(law.id))
+    assert report.mode == "replay" and report.equal == 65 and report.different == 0
+    assert [c.op for c in report.checks] == ["history note"] and not report.ok
+    assert "办法〉〉〈" in report.checks[0].detail
