@@ -183,9 +183,7 @@ def _render_shown(shown: Any, fmt: str) -> str:
             shown.text,
             shown.articles,
             reason=shown.reason,
-            tables_known=[],
         )
-        doc.pop("tables_known")
         if shown.text is None and shown.revision is not None and shown.revision.tables:
             from .render.jsonout import table_dict
 

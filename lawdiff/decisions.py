@@ -14,6 +14,7 @@ never guesses.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -508,7 +509,7 @@ def parse_instruction(ins: Instruction, *, decision_id: str = "decision") -> lis
         raise AmendmentError(
             "instruction without operation", decision=decision_id, instruction_text=ins.text
         )
-    return _merge_table_ops(ops)
+    return ops
 
 
 def _restore(clause: str, quotes: list[str]) -> str:
@@ -517,10 +518,6 @@ def _restore(clause: str, quotes: list[str]) -> str:
 
 def _q(quotes: list[str], idx: str) -> str:
     return quotes[int(idx)]
-
-
-def _merge_table_ops(ops: list[Op]) -> list[Op]:
-    return ops
 
 
 _COLON = r"[：:]?"
@@ -720,7 +717,6 @@ def _table_clause(c: str, quotes: list[str]) -> Op | None:
     cells: list[TableCell] = []
     row: str | None = None
     table: str | None = None
-    pos = 0
     for piece in c.split("，"):
         m = TABLE_CELL.fullmatch(piece.strip())
         if not m:
@@ -739,7 +735,6 @@ def _table_clause(c: str, quotes: list[str]) -> Op | None:
                 m.group(5).strip(),
             )
         )
-        pos += len(piece) + 1
     if not cells:
         return None
     return cells[0] if len(cells) == 1 else TableCells(tuple(cells))
@@ -750,3 +745,14 @@ class TableCells(Op):
     """Several cells changed by one clause."""
 
     cells: tuple[TableCell, ...]
+
+
+def table_cells(ops: Iterable[Op]) -> list[TableCell]:
+    """Every cell change among ``ops`` (a clause may change several at once)."""
+    out: list[TableCell] = []
+    for op in ops:
+        if isinstance(op, TableCells):
+            out.extend(op.cells)
+        elif isinstance(op, TableCell):
+            out.append(op)
+    return out

@@ -10,7 +10,8 @@ from .model import Law, LawText, Revision, Table
 def derived_tables(corpus: Corpus, law: Law, rev: Revision) -> list[Table]:
     """The tables of ``rev``: its predecessor's tables with the decision's cell changes applied."""
     from .apply import apply_part
-    from .verify import decision_for, predecessor
+    from .timeline import predecessor
+    from .verify import decision_for
 
     prev = predecessor(law, rev)
     if prev is None or not prev.tables:

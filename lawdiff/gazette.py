@@ -20,21 +20,6 @@ from .clean import CleanResult, Para
 from .dates import DATE, parse_cn_date
 from .errors import GazetteError
 
-KINDS = {
-    "announcement": "公告",
-    "regulation": "法规文本",
-    "amendment": "修改决定",
-    "repeal": "废止决定",
-    "approval": "批准决定",
-    "decision": "其他决定/决议",
-    "draft": "草案",
-    "explanation": "说明",
-    "review": "审议报告",
-    "minutes": "纪要",
-    "agenda": "议程",
-    "other": "其他",
-}
-
 NOTE_OPENER = regex.compile(r"^（[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日?.*(?:通过|修正|修订)）$")
 NUMBER_OPENER = regex.compile(r"^（第([零一二三四五六七八九十百]+)号）$")
 SPEECH = regex.compile(r"^———")
@@ -175,11 +160,7 @@ def _dedupe(starts: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if out and s[0] < out[-1][1]:
             continue
         out.append(s)
-    # an agenda title block found by _agenda_title covers several paragraphs
-    fixed: list[tuple[int, int]] = []
-    for t0, b0 in out:
-        fixed.append((t0, b0))
-    return fixed
+    return out
 
 
 def _merge_approval_reports(docs: list[Document]) -> list[Document]:

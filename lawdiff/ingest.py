@@ -27,9 +27,6 @@ from .parse import numbering_problems, parse_body
 from .yamlio import load
 
 ISSUER = "山西省人民代表大会常务委员会"
-CITY_SESSION = regex.compile(
-    r"([^，。]*?市第[一二三四五六七八九十]+届人民代表大会常务委员会第[一二三四五六七八九十]+次会议)"
-)
 
 
 @dataclass

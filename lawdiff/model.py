@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-ITEM_OPEN, ITEM_CLOSE = "（", "）"
-
 
 class Item(NamedTuple):
     """项: （一）… inside a paragraph."""

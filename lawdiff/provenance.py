@@ -15,12 +15,12 @@ from .decisions import (
     Part,
     ReplaceTerms,
     ReplaceUnit,
-    TableCell,
-    TableCells,
+    table_cells,
 )
 from .model import Law, LawText, Revision
 from .numerals import int_to_cn
-from .verify import decision_for, number_map, predecessor
+from .timeline import predecessor
+from .verify import decision_for, number_map
 
 
 class Blame(NamedTuple):
@@ -139,9 +139,8 @@ def change_summary(corpus: Corpus, law: Law, rev: Revision) -> str:
                     counts[key] = counts.get(key, 0) + 1
             elif isinstance(op, AddArticles):
                 counts["articles added"] = counts.get("articles added", 0) + len(op.texts)
-            elif isinstance(op, TableCell | TableCells):
-                n = len(op.cells) if isinstance(op, TableCells) else 1
-                counts["table cells changed"] = counts.get("table cells changed", 0) + n
+            elif cells := table_cells([op]):
+                counts["table cells changed"] = counts.get("table cells changed", 0) + len(cells)
             else:
                 counts[op.kind] = counts.get(op.kind, 0) + 1
     ops = ", ".join(f"{n} {k}" for k, n in counts.items())

@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from .apply import table_from_cells
-from .decisions import TableCell, TableCells, parse_decision
+from .decisions import parse_decision, table_cells
+from .timeline import predecessor
 
 
 def tables_from_decisions(docs: list[Any], state: Any, issue: str) -> None:
@@ -20,32 +21,25 @@ def tables_from_decisions(docs: list[Any], state: Any, issue: str) -> None:
         if doc.kind != "amendment" or not doc.adopted:
             continue
         decision = parse_decision("\n".join(doc.lines()), decision_id=doc.title)
-        cells = [
-            c
-            for p in decision.parts
-            for ins in p.instructions
-            for op in ins.ops
-            for c in (op.cells if isinstance(op, TableCells) else (op,))
-            if isinstance(c, TableCell)
-        ]
+        cells = table_cells(op for p in decision.parts for ins in p.instructions for op in ins.ops)
         if not cells:
             continue
         target = decision.parts[0].target
         law = state.law(target) if target else None
         if law is None:
             continue
-        ordered = sorted(law.revisions, key=lambda r: (r.adopted or r.id, r.id))
-        amended = next(r for r in ordered if r.id == doc.adopted.isoformat())
-        before = ordered[: ordered.index(amended)]
+        amended = law.revision(doc.adopted.isoformat())
+        assert amended is not None
         title = decision.table_target or cells[0].table or "附表"
         amended.derived = True
-        if not before:
+        before = predecessor(law, amended)
+        if before is None:
             continue
         known = [(c.row, c.column, c.old) for c in cells if c.old is not None]
         note = (
             f"only the cells whose old values the decision of {doc.adopted.isoformat()} states are known; "
             "the rest of the table is not in the corpus"
         )
-        before[-1].tables = [table_from_cells(title, known, partial=True, note=note)]
+        before.tables = [table_from_cells(title, known, partial=True, note=note)]
         src = f"公报{issue} L{doc.first}-{doc.last} (old values in the decision)"
-        before[-1].sources = sorted(set(before[-1].sources) | {src})
+        before.sources = sorted(set(before.sources) | {src})

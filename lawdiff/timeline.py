@@ -117,6 +117,13 @@ def _nearest_text(law: Law, rev: Revision | None) -> Revision | None:
     return min(candidates, key=lambda r: (abs(ordered.index(r) - i), ordered.index(r) < i))
 
 
+def predecessor(law: Law, rev: Revision) -> Revision | None:
+    """The revision adopted just before ``rev``."""
+    ordered = sorted(law.revisions, key=lambda r: (r.adopted or date.min, r.id))
+    i = ordered.index(rev)
+    return ordered[i - 1] if i > 0 else None
+
+
 def latest(law: Law) -> Revision:
     return max(law.revisions, key=lambda r: (r.adopted or date.min, r.id))
 

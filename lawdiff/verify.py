@@ -42,10 +42,12 @@ from .decisions import (
     TableCell,
     TableCells,
     parse_decision,
+    table_cells,
 )
 from .errors import AmendmentError
 from .model import Article, Law, LawText, Revision
 from .numerals import int_to_cn
+from .timeline import predecessor
 
 
 class Check(NamedTuple):
@@ -331,10 +333,29 @@ def decision_for(corpus: Corpus, rev: Revision) -> tuple[dict, Decision]:  # typ
     return data, parse_decision("\n".join(corpus.decision_text(data)), decision_id=rev.decision)
 
 
-def predecessor(law: Law, rev: Revision) -> Revision | None:
-    ordered = sorted(law.revisions, key=lambda r: (r.adopted or r.id, r.id))
-    i = ordered.index(rev)
-    return ordered[i - 1] if i > 0 else None
+def _report(
+    law: Law,
+    rev: Revision,
+    part: Part,
+    mode: str,
+    checks: list[Check],
+    equal: int,
+    different: int,
+    first: str | None,
+) -> Report:
+    n_ops = sum(len(i.ops) for i in part.instructions)
+    return Report(
+        law.id,
+        rev.id,
+        rev.decision or "",
+        mode,
+        len(part.instructions),
+        n_ops,
+        checks,
+        equal,
+        different,
+        first,
+    )
 
 
 def verify_law(corpus: Corpus, law: Law) -> list[Report]:
@@ -343,23 +364,19 @@ def verify_law(corpus: Corpus, law: Law) -> list[Report]:
         if not rev.decision or rev.kind != "amended":
             continue
         _, decision = decision_for(corpus, rev)
-        if decision.table_target or any(
-            isinstance(op, TableCell | TableCells)
-            for p in decision.parts
-            for i in p.instructions
-            for op in i.ops
+        if decision.table_target or table_cells(
+            op for p in decision.parts for i in p.instructions for op in i.ops
         ):
             reports.append(_verify_table(corpus, law, rev, decision))
             continue
         part = decision.part_for(law.title if len(decision.parts) > 1 else None)
-        n_ops = sum(len(i.ops) for i in part.instructions)
         prev = predecessor(law, rev)
         if rev.text_file is None:
             continue
         official = corpus.load_text(law, rev)
         if prev is not None and prev.text_file is not None:
             base = corpus.load_text(law, prev)
-            reports.append(_replay(law, rev, decision, part, base, official, n_ops))
+            reports.append(_replay(law, rev, decision, part, base, official))
         else:
             checks = consistency(official, part)
             touched = {c.article for c in checks if c.article}
@@ -373,18 +390,7 @@ def verify_law(corpus: Corpus, law: Law) -> list[Report]:
                 None,
             )
             reports.append(
-                Report(
-                    law.id,
-                    rev.id,
-                    rev.decision,
-                    "consistency",
-                    len(part.instructions),
-                    n_ops,
-                    checks,
-                    len(touched - bad),
-                    len(bad),
-                    first,
-                )
+                _report(law, rev, part, "consistency", checks, len(touched - bad), len(bad), first)
             )
     return reports
 
@@ -396,23 +402,11 @@ def _replay(
     part: Part,
     base: LawText,
     official: LawText,
-    n_ops: int,
 ) -> Report:
     assert rev.decision is not None
 
     def report(checks: list[Check], equal: int, different: int, first: str | None) -> Report:
-        return Report(
-            law.id,
-            rev.id,
-            rev.decision,
-            "replay",
-            len(part.instructions),
-            n_ops,
-            checks,
-            equal,
-            different,
-            first,
-        )  # type: ignore[arg-type]
+        return _report(law, rev, part, "replay", checks, equal, different, first)
 
     try:
         result = apply_part(
@@ -444,50 +438,19 @@ def _verify_table(corpus: Corpus, law: Law, rev: Revision, decision: Decision) -
 
     assert rev.decision is not None
     part = decision.parts[0]
-    n_ops = sum(len(i.ops) for i in part.instructions)
     checks: list[Check] = []
     try:
         tables = derived_tables(corpus, law, rev)
     except AmendmentError as exc:
-        return Report(
-            law.id,
-            rev.id,
-            rev.decision,
-            "derived",
-            len(part.instructions),
-            n_ops,
-            [],
-            0,
-            1,
-            str(exc),
-        )
+        return _report(law, rev, part, "derived", [], 0, 1, str(exc))
     for ins in part.instructions:
-        for op in ins.ops:
-            for cell in op.cells if isinstance(op, TableCells) else (op,):
-                if isinstance(cell, TableCell):
-                    value = next((t.get(cell.row, cell.column) for t in tables), None)
-                    status = "consistent" if value == cell.new else "inconsistent"
-                    checks.append(
-                        Check(
-                            ins.ordinal,
-                            "TableCell",
-                            status,
-                            f"“{cell.row}” {cell.column}: {cell.old} → {value}",
-                        )
-                    )
+        for cell in table_cells(ins.ops):
+            value = next((t.get(cell.row, cell.column) for t in tables), None)
+            status = "consistent" if value == cell.new else "inconsistent"
+            detail = f"“{cell.row}” {cell.column}: {cell.old} → {value}"
+            checks.append(Check(ins.ordinal, "TableCell", status, detail))
     bad = sum(1 for c in checks if c.status == "inconsistent")
-    return Report(
-        law.id,
-        rev.id,
-        rev.decision,
-        "derived",
-        len(part.instructions),
-        n_ops,
-        checks,
-        len(checks) - bad,
-        bad,
-        None,
-    )
+    return _report(law, rev, part, "derived", checks, len(checks) - bad, bad, None)
 
 
 def verify(corpus: Corpus, name: str | None = None) -> list[Report]:

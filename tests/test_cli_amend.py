@@ -96,22 +96,22 @@ def test_verify_table_and_exit_code() -> None:
     assert r.exit_code == 0 and "consistency" in r.stdout and "一.10" in r.stdout
 
 
-def _add_base_revision(root: Path) -> None:
-    """Give 机关运行保障条例 a 2020-09-30 text (reconstructed) so verify can replay."""
+def _add_base_revision(root: Path, law_id: str, base_rev: str) -> None:
+    """Give ``law_id`` a text for ``base_rev`` (reconstructed from 2020-11-27) so verify can replay."""
     c = Corpus(root)
-    law = c.load_law("机关运行保障条例")
+    law = c.load_law(law_id)
     rev = law.revision("2020-11-27")
     _, dec = decision_for(c, rev)  # type: ignore[arg-type]
     base = reconstruct(c.load_text(law, rev), dec.part_for(law.title))  # type: ignore[arg-type]
     content = "\n".join(base.lines()) + "\n"
-    (root / law.id / "2020-09-30.txt").write_text(content, encoding="utf-8")
-    first: Revision = law.revision("2020-09-30")  # type: ignore[assignment]
-    first.text_file, first.text_sha256 = "2020-09-30.txt", sha256(content)
+    (root / law.id / f"{base_rev}.txt").write_text(content, encoding="utf-8")
+    prev: Revision = law.revision(base_rev)  # type: ignore[assignment]
+    prev.text_file, prev.text_sha256 = f"{base_rev}.txt", sha256(content)
     (root / law.id / "law.yaml").write_text(render_yaml(law_to_dict(law)), encoding="utf-8")
 
 
 def test_verify_replays_when_the_base_text_exists(corpus_copy: Path) -> None:
-    _add_base_revision(corpus_copy)
+    _add_base_revision(corpus_copy, "机关运行保障条例", "2020-09-30")
     r = runner.invoke(
         app, ["verify", "机关运行保障条例", "--corpus", str(corpus_copy), "--format", "json"]
     )
@@ -176,17 +176,9 @@ def test_replay_reports_a_history_note_that_differs_from_the_rebuilt_one(corpus_
     """The official 选举实施细则 note carries a print error (办法〉〉〈); replay flags it."""
     from lawdiff.verify import verify_law
 
-    c = Corpus(corpus_copy)
-    law = c.load_law("各级人民代表大会选举实施细则")
-    rev = law.revision("2020-11-27")
-    _, dec = decision_for(c, rev)  # type: ignore[arg-type]
-    base = reconstruct(c.load_text(law, rev), dec.part_for(law.title))  # type: ignore[arg-type]
-    content = "\n".join(base.lines()) + "\n"
-    (corpus_copy / law.id / "2015-11-26.txt").write_text(content, encoding="utf-8")
-    prev: Revision = law.revision("2015-11-26")  # type: ignore[assignment]
-    prev.text_file, prev.text_sha256 = "2015-11-26.txt", sha256(content)
-    (corpus_copy / law.id / "law.yaml").write_text(render_yaml(law_to_dict(law)), encoding="utf-8")
-    (report,) = verify_law(Corpus(corpus_copy), Corpus(corpus_copy).load_law(law.id))
+    _add_base_revision(corpus_copy, "各级人民代表大会选举实施细则", "2015-11-26")
+    corpus = Corpus(corpus_copy)
+    (report,) = verify_law(corpus, corpus.load_law("各级人民代表大会选举实施细则"))
     assert report.mode == "replay" and report.equal == 65 and report.different == 0
     assert [c.op for c in report.checks] == ["history note"] and not report.ok
     assert "办法〉〉〈" in report.checks[0].detail
