@@ -118,6 +118,7 @@ class Result:
     provenance: list[Provenance]
     replacements: dict[str, list[tuple[str, str, int]]]  # instruction -> (old, new, count)
     applied: int  # operations applied
+    deleted: dict[str, str] = field(default_factory=dict)  # old label -> instruction (deleted or merged away)
 
     def old_to_new(self) -> dict[str, str]:
         return {p.old_label: p.label for p in self.provenance if p.old_label}
@@ -262,7 +263,10 @@ def apply_part(
     text, provenance = _build(w, renumber=do_renumber, decision_id=decision_id, part=part)
     if history_entry and text.note:
         text = text._replace(note=text.note[:-1] + "\u3000" + history_entry + "）")
-    return Result(text, provenance, replacements, applied)
+    deleted = {
+        a.old_label: a.deleted_by for a in w.articles.values() if a.deleted_by and a.old_label
+    }
+    return Result(text, provenance, replacements, applied, deleted)
 
 
 def _apply_op(

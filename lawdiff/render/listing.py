@@ -100,6 +100,13 @@ def print_table(
     Console(width=_width()).print(table)
 
 
+def console_width() -> int:
+    """The terminal's width, else $COLUMNS, else 160 (pipes and files)."""
+    import shutil
+
+    return _width() or shutil.get_terminal_size((160, 40)).columns
+
+
 def _width() -> int | None:
     import os
     import sys

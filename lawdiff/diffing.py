@@ -1,0 +1,345 @@
+"""``lawdiff diff``: compare two revisions of a law article by article.
+
+Which articles correspond is decided in one of two ways:
+
+* **decision** — every step between the two revisions is an amendment whose decision is in the
+  corpus and whose base text is known: the decision is replayed and the amendment engine's
+  provenance says, per article, where it came from and which instruction changed it. Exact, and
+  nothing that a renumbering shifted shows up as a change.
+* **similarity** — otherwise (a 修订 rewrite, or a step with no text): ``lawdiff.align``.
+
+Either way the result is a set of links between old and new articles; a connected group of links
+is one ``Pair`` (1:1, split 1:n, merged n:1), and articles without links are new or deleted.
+
+The comparison is always computed from the earlier revision to the later one; asking for the
+reverse inverts that result, so ``diff B A`` is exactly the inverse of ``diff A B``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import NamedTuple
+
+from .align import Vectors, align, cosine
+from .comparison import Comparison, LinePair, Pair, body_lines
+from .corpus import Corpus
+from .errors import InputError
+from .model import Article, Law, LawText, Revision
+from .textdiff import align_lines, invert
+from .timeline import in_force, revision_by_id
+
+
+class Lineage(NamedTuple):
+    """Links between old and new article indices, with what the decision said about them."""
+
+    links: list[tuple[int, int]]
+    moved: set[tuple[int, int]]
+    instructions: dict[int, list[str]]  # new index -> instructions that touched it
+    deleted_by: dict[int, str]  # old index -> instruction that deleted it
+    method: str
+    decision: str | None
+
+
+# ---------------------------------------------------------------- choosing revisions
+
+
+def pick_revision(corpus: Corpus, law: Law, spec: str) -> Revision:
+    """A revision id (or unique prefix such as ``2024``), else a date: the text in force then."""
+    try:
+        return revision_by_id(law, spec)
+    except InputError as exc:
+        if len(spec) != 10:
+            raise
+        from .dates import parse_iso
+
+        try:
+            on = parse_iso(spec)
+        except InputError:
+            raise exc from None
+        st = in_force(law, on)
+        if st.revision is None or st.status != "in-force":
+            raise InputError(f"{law.id}: nothing in force on {on} ({st.reason})") from None
+        if st.text_revision is None or st.text_revision is not st.revision:
+            raise InputError(
+                f"{law.id}: the text in force on {on} (revision {st.revision.id}) is not in the corpus"
+            ) from None
+        return st.revision
+
+
+def _order(r: Revision) -> tuple[date, str]:
+    return (r.adopted or date.min, r.id)
+
+
+def _text(corpus: Corpus, law: Law, rev: Revision) -> LawText:
+    if not rev.text_file:
+        with_text = ", ".join(r.id for r in law.revisions if r.text_file) or "none"
+        raise InputError(
+            f"{law.id}: revision {rev.id} has no text in the corpus (revisions with text: {with_text})"
+        )
+    return corpus.load_text(law, rev)
+
+
+# ---------------------------------------------------------------- the comparison
+
+
+def compare(corpus: Corpus, name: str, a: str, b: str) -> Comparison:
+    """Diff revision ``a`` → ``b`` of law ``name`` (ids, prefixes such as years, or dates)."""
+    law = corpus.load_law(corpus.resolve(name))
+    ra, rb = pick_revision(corpus, law, a), pick_revision(corpus, law, b)
+    if _order(ra) <= _order(rb):
+        return compare_texts(
+            law, ra, rb, _text(corpus, law, ra), _text(corpus, law, rb), corpus=corpus
+        )
+    return inverse(
+        compare_texts(law, rb, ra, _text(corpus, law, rb), _text(corpus, law, ra), corpus=corpus)
+    )
+
+
+def compare_texts(
+    law: Law,
+    old_rev: Revision,
+    new_rev: Revision,
+    old: LawText,
+    new: LawText,
+    *,
+    corpus: Corpus | None = None,
+) -> Comparison:
+    """Compare two texts (``old`` the earlier); decision provenance when a chain allows it."""
+    lineage = None
+    if corpus is not None:
+        lineage = decision_lineage(corpus, law, old_rev, new_rev, old, new)
+    if lineage is None:
+        lineage = similarity_lineage(old.articles, new.articles)
+    pairs = build_pairs(old.articles, new.articles, lineage)
+    return Comparison(law, old_rev, new_rev, old, new, tuple(pairs), lineage.method)
+
+
+def similarity_lineage(old: Sequence[Article], new: Sequence[Article]) -> Lineage:
+    links, _ = align(["\n".join(body_lines(x)) for x in old], ["\n".join(body_lines(x)) for x in new])
+    return Lineage(
+        [(lk.old, lk.new) for lk in links],
+        {(lk.old, lk.new) for lk in links if lk.moved},
+        {},
+        {},
+        "similarity",
+        None,
+    )
+
+
+def decision_lineage(
+    corpus: Corpus, law: Law, old_rev: Revision, new_rev: Revision, old: LawText, new: LawText
+) -> Lineage | None:
+    """Replay the decisions between the two revisions; None if the chain is not complete."""
+    chain = [r for r in law.revisions if _order(old_rev) < _order(r) <= _order(new_rev)]
+    chain.sort(key=_order)
+    if not chain or any(r.kind != "amended" or not r.decision for r in chain):
+        return None
+    from .apply import apply_decision
+    from .errors import AmendmentError
+    from .verify import decision_for
+
+    text = old
+    # ancestry[k] = set of old indices the k-th article of the current text descends from
+    ancestry: list[set[int]] = [{i} for i in range(len(old.articles))]
+    moved: set[int] = set()  # current indices moved by some decision
+    touched: list[list[str]] = [[] for _ in old.articles]
+    deleted_by: dict[int, str] = {}
+    for rev in chain:
+        _, decision = decision_for(corpus, rev)
+        try:
+            result = apply_decision(text, decision, law_title=law.title, decision_id=rev.decision or "")
+        except AmendmentError:
+            return None
+        tag = (lambda o: o) if len(chain) == 1 else (lambda o, d=rev.decision: f"{d} {o}")
+        index_of = {a.label: k for k, a in enumerate(text.articles)}
+        merged_away: set[str] = set()
+        new_anc: list[set[int]] = []
+        new_touched: list[list[str]] = []
+        new_moved: set[int] = set()
+        for k, prov in enumerate(result.provenance):
+            anc: set[int] = set()
+            if prov.old_label in index_of:
+                anc |= ancestry[index_of[prov.old_label]]
+            ins = list(touched[index_of[prov.old_label]]) if prov.old_label in index_of else []
+            for ev in prov.events:
+                if ev.instruction:
+                    ins.append(tag(ev.instruction))
+                if ev.action == "merged":
+                    for label in _labels(ev.detail):
+                        if label in index_of:
+                            anc |= ancestry[index_of[label]]
+                            merged_away.add(label)
+                if ev.action == "created" and ev.detail.startswith("from "):
+                    src = _labels(ev.detail)[:1]
+                    if src and src[0] in index_of:
+                        anc |= ancestry[index_of[src[0]]]
+                if ev.action == "moved":
+                    new_moved.add(k)
+            if prov.old_label in index_of and index_of[prov.old_label] in moved:
+                new_moved.add(k)
+            new_anc.append(anc)
+            new_touched.append(list(dict.fromkeys(ins)))
+        for label, ordinal in result.deleted.items():
+            if label in index_of and label not in merged_away:
+                for i in ancestry[index_of[label]]:
+                    deleted_by.setdefault(i, tag(ordinal))
+        text = result.text
+        ancestry, touched, moved = new_anc, new_touched, new_moved
+    if [a.label for a in text.articles] != [a.label for a in new.articles]:
+        return None  # the replay does not give the official text's articles: use content
+    links = sorted((i, k) for k, anc in enumerate(ancestry) for i in anc)
+    moved_links = {(i, k) for i, k in links if k in moved}
+    instructions = {k: ins for k, ins in enumerate(touched) if ins}
+    return Lineage(
+        links,
+        moved_links,
+        instructions,
+        deleted_by,
+        "decision",
+        chain[-1].decision if len(chain) == 1 else " + ".join(r.decision or "" for r in chain),
+    )
+
+
+def _labels(detail: str) -> list[str]:
+    import regex
+
+    return regex.findall(r"第[零一二三四五六七八九十百千]+条(?:之[零一二三四五六七八九十]+)?", detail)
+
+
+# ---------------------------------------------------------------- links -> pairs
+
+
+def build_pairs(old: Sequence[Article], new: Sequence[Article], lin: Lineage) -> list[Pair]:
+    groups = _components(len(old), len(new), lin.links)
+    bodies_old = ["\n".join(body_lines(a)) for a in old]
+    bodies_new = ["\n".join(body_lines(a)) for a in new]
+    vec = Vectors(bodies_old, bodies_new)
+    pairs: list[tuple[tuple[float, float], Pair]] = []
+    for olds, news in groups:
+        o = tuple(old[i] for i in olds)
+        n = tuple(new[j] for j in news)
+        lines = align_lines(
+            [ln for a in o for ln in body_lines(a)], [ln for a in n for ln in body_lines(a)]
+        )
+        if olds and news:
+            sim = cosine(
+                vec.weigh_text("".join(bodies_old[i] for i in olds)),
+                vec.weigh_text("".join(bodies_new[j] for j in news)),
+            )
+            if all(bodies_old[i] == bodies_new[j] for i in olds for j in news):
+                sim = 1.0
+        else:
+            sim = 0.0
+        moved = any((i, j) in lin.moved for i in olds for j in news)
+        relation = _relation(o, n, lines, moved)
+        ins = tuple(dict.fromkeys(x for j in news for x in lin.instructions.get(j, [])))
+        if not news:
+            ins = tuple(dict.fromkeys(lin.deleted_by[i] for i in olds if i in lin.deleted_by))
+        source = lin.method
+        pair = Pair(o, n, relation, round(sim, 3), source, lines, lin.decision if ins else None, ins)
+        pairs.append((_position(olds, news, lin.links, len(new)), pair))
+    pairs.sort(key=lambda t: t[0])
+    return [p for _, p in pairs]
+
+
+def _components(
+    n_old: int, n_new: int, links: Iterable[tuple[int, int]]
+) -> list[tuple[list[int], list[int]]]:
+    parent = list(range(n_old + n_new))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in links:
+        parent[find(i)] = find(n_old + j)
+    groups: dict[int, tuple[list[int], list[int]]] = {}
+    for x in range(n_old + n_new):
+        g = groups.setdefault(find(x), ([], []))
+        if x < n_old:
+            g[0].append(x)
+        else:
+            g[1].append(x - n_old)
+    return list(groups.values())
+
+
+def _relation(
+    old: tuple[Article, ...], new: tuple[Article, ...], lines: tuple[LinePair, ...], moved: bool
+) -> str:
+    if not old:
+        return "new"
+    if not new:
+        return "deleted"
+    if len(old) > 1:
+        return "merged"
+    if len(new) > 1:
+        return "split"
+    if moved:
+        return "moved"
+    if any(lp.changed for lp in lines):
+        return "modified"
+    return "same" if old[0].label == new[0].label else "renumbered"
+
+
+def _position(
+    olds: list[int], news: list[int], links: list[tuple[int, int]], n_new: int
+) -> tuple[float, float]:
+    """Reading order: by the new text; a deleted article right after its old predecessor's row."""
+    if news:
+        return (float(min(news)), float(min(olds)) if olds else -1.0)
+    i = min(olds)
+    before = [j for (o, j) in links if o < i]
+    after = [j for (o, j) in links if o > i]
+    if before:
+        return (max(before) + 0.5, float(i))
+    if after:
+        return (min(after) - 0.5, float(i))
+    return (n_new + 0.5, float(i))
+
+
+# ---------------------------------------------------------------- inversion
+
+
+_FLIP = {"split": "merged", "merged": "split", "new": "deleted", "deleted": "new"}
+
+
+def inverse(cmp: Comparison) -> Comparison:
+    """The comparison read the other way: old and new swapped, insertions become deletions."""
+    pairs = []
+    links = [
+        (cmp.new_text.articles.index(n), cmp.old_text.articles.index(o))
+        for p in cmp.pairs
+        for o in p.old
+        for n in p.new
+    ]
+    n_new = len(cmp.old_text.articles)
+    keyed = []
+    for p in cmp.pairs:
+        lines = tuple(LinePair(lp.new, lp.old, invert(lp.segments)) for lp in p.lines)
+        q = p._replace(
+            old=p.new, new=p.old, relation=_FLIP.get(p.relation, p.relation), lines=lines
+        )
+        olds = [cmp.new_text.articles.index(a) for a in q.old]
+        news = [cmp.old_text.articles.index(a) for a in q.new]
+        keyed.append((_position(olds, news, links, n_new), q))
+    keyed.sort(key=lambda t: t[0])
+    pairs = [q for _, q in keyed]
+    return Comparison(
+        cmp.law, cmp.new_rev, cmp.old_rev, cmp.new_text, cmp.old_text, tuple(pairs), cmp.method
+    )
+
+
+def select_article(cmp: Comparison, number: int) -> Comparison:
+    """Only the rows holding article ``number`` on either side (its history across the two)."""
+    pairs = tuple(
+        p for p in cmp.pairs if any(a.number == number and not a.sub for a in (*p.old, *p.new))
+    )
+    if not pairs:
+        raise InputError(
+            f"{cmp.law.id}: neither {cmp.old_rev.id} ({len(cmp.old_text.articles)} articles) nor "
+            f"{cmp.new_rev.id} ({len(cmp.new_text.articles)} articles) has article {number}"
+        )
+    return cmp._replace(pairs=pairs)
