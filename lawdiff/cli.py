@@ -441,6 +441,164 @@ def blame_cmd(
     )
 
 
+def _use_color(no_color: bool) -> bool:
+    return not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+def _print_rich(renderable: Any, *, color: bool, width: int) -> None:
+    """To the terminal through a pager when stdout is one; plain text into pipes and files."""
+    from rich.console import Console
+
+    console = Console(width=width, no_color=not color, highlight=False, soft_wrap=False)
+    if sys.stdout.isatty():
+        with console.pager(styles=color):
+            console.print(renderable)
+    else:
+        console.print(renderable)
+
+
+@handles_errors
+def diff_cmd(
+    law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.")],
+    a: Annotated[str, typer.Argument(help="From: revision id, unique prefix (2020), or a date.")],
+    b: Annotated[str, typer.Argument(help="To: revision id, unique prefix (2024), or a date.")],
+    side_by_side: Annotated[
+        bool, typer.Option("--side-by-side", "-y", help="The 新旧对照表: 修改前 | 修改后.")
+    ] = False,
+    stat: Annotated[bool, typer.Option("--stat", help="Counts per relation, characters.")] = False,
+    article: Annotated[
+        int | None, typer.Option("--article", help="Only the rows holding this article number.")
+    ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Show unchanged articles too (default: collapsed).")
+    ] = False,
+    fmt: Annotated[str, typer.Option("--format", help="text | md | json | html")] = "text",
+    reasons: Annotated[
+        bool, typer.Option("--reasons", help="Add the 说明 column from the legislative reports.")
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to this file (md/json/html).")
+    ] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour; mark [-del-]{+ins+}.")] = False,
+    corpus: CorpusOpt = None,
+) -> None:
+    """Article-level diff between two revisions, aligned across renumbering, moves, merges, splits.
+
+    Example: lawdiff diff 土地管理法实施办法 2020 2024 --side-by-side
+    """
+    from .diffing import compare, select_article
+
+    _check_format(fmt, ("text", "md", "json", "html"))
+    c = _corpus(corpus)
+    cmp = compare(c, law, a, b)
+    if reasons:
+        from .reasons import attach_reasons
+
+        cmp = attach_reasons(c, cmp)
+    if article is not None:
+        cmp = select_article(cmp, article)
+        show_all = True
+    if fmt == "json":
+        from .render.diffjson import comparison_dict
+
+        _emit(json.dumps(comparison_dict(cmp), ensure_ascii=False, indent=2) + "\n", output)
+        return
+    if fmt == "md":
+        from .render.diffview import markdown
+
+        _emit(markdown(cmp, show_all=show_all, reasons=reasons), output)
+        return
+    if fmt == "html":
+        from .render.html import comparison_html
+
+        _emit(comparison_html(cmp, reasons=reasons), output)
+        return
+    from .render import diffview
+    from .render.listing import console_width
+
+    color = _use_color(no_color)
+    width = console_width()
+    if stat:
+        view = diffview.stat_view(cmp)
+    elif side_by_side:
+        view = diffview.side_by_side(cmp, color=color, width=width, show_all=show_all)
+    else:
+        view = diffview.inline_view(cmp, color=color, width=width, show_all=show_all)
+    _print_rich(view, color=color, width=width)
+
+
+def _emit(content: str, output: Path | None) -> None:
+    if output is None:
+        _out(content)
+    else:
+        _write_atomic(output, content)
+        typer.echo(f"wrote {output}", err=True)
+
+
+@handles_errors
+def log_cmd(
+    law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.")],
+    article: Annotated[
+        int | None,
+        typer.Option("--article", help="Trace this article (numbered as in --rev) through time."),
+    ] = None,
+    rev: Annotated[
+        str | None, typer.Option("--rev", help="Whose numbering --article uses (default: latest).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",
+    corpus: CorpusOpt = None,
+) -> None:
+    """Revisions with their change statistics, or one article traced through every revision.
+
+    Example: lawdiff log 土地管理法实施办法 --article 4
+    """
+    from .lawlog import article_trace, revision_log
+    from .render.listing import print_table
+
+    _check_format(fmt, ("table", "json"))
+    c = _corpus(corpus)
+    lawobj = c.load_law(c.resolve(law))
+    if article is None:
+        rows = revision_log(c, lawobj)
+        keys = ["revision", "kind", "effective", "decision", "articles", "changes"]
+        heads = ["revision", "kind", "effective", "decision", "articles", "changes against the previous text"]
+        title = f"{lawobj.title}: revisions"
+    else:
+        rows = article_trace(c, lawobj, article, rev)
+        keys = ["revision", "kind", "article", "change", "by"]
+        heads = ["revision", "kind", "article", "change", "by"]
+        title = f"{lawobj.title}: 第{article}条 through time"
+    if fmt == "json":
+        _out(json.dumps({"law": lawobj.id, "rows": rows}, ensure_ascii=False, indent=2) + "\n")
+        return
+    print_table(rows, keys, heads, title=title)
+
+
+@handles_errors
+def export_git_cmd(
+    args: Annotated[list[str], typer.Argument(help="LAW DIR, or DIR with --all.")],
+    all_laws: Annotated[bool, typer.Option("--all", help="Every law with text, in one repository.")] = False,
+    corpus: CorpusOpt = None,
+) -> None:
+    """Build a git repository: one commit per revision with text, at its effective date.
+
+    Example: lawdiff export-git 土地管理法实施办法 land-history
+    """
+    from .errors import InputError
+    from .gitexport import export_git
+
+    if all_laws and len(args) != 1:
+        raise InputError("with --all give only the directory: lawdiff export-git --all DIR")
+    if not all_laws and len(args) != 2:
+        raise InputError("give the law and the directory: lawdiff export-git LAW DIR")
+    dest = Path(args[-1])
+    result = export_git(_corpus(corpus), dest, None if all_laws else [args[0]])
+    for cm in result.commits:
+        typer.echo(f"{cm.commit[:10]} {cm.effective} {cm.law_id} {cm.revision_id}", err=True)
+    for sk in result.skipped:
+        typer.echo(f"skipped {sk.law_id}: {sk.reason}", err=True)
+    typer.echo(f"wrote {result.path} ({len(result.commits)} commits)", err=True)
+
 COMMANDS: dict[str, Callable[..., Any]] = {
     "show": show_cmd,
     "history": history_cmd,
@@ -450,6 +608,9 @@ COMMANDS: dict[str, Callable[..., Any]] = {
     "verify": verify_cmd,
     "amend": amend_cmd,
     "blame": blame_cmd,
+    "diff": diff_cmd,
+    "log": log_cmd,
+    "export-git": export_git_cmd,
 }
 
 
