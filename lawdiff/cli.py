@@ -210,25 +210,67 @@ def export_cmd(
     output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
     on: Annotated[str | None, typer.Option("--date", help="Text in force on this day.")] = None,
     rev: Annotated[str | None, typer.Option("--rev", help="A revision id.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="md | txt | json")] = "md",
+    fmt: Annotated[str, typer.Option("--format", help="md | txt | json | html | docx | akn")] = "md",
     corpus: CorpusOpt = None,
 ) -> None:
     """Export a consolidated text with its revision header to a file.
+
+    html: one self-contained page with the revision timeline and per-article provenance;
+    docx: a Word document; akn: Akoma Ntoso 3.0 XML with lifecycle and passive modifications.
 
     Example: lawdiff export 机关运行保障条例 --format md -o jg.md
     """
     from .errors import InputError
     from .query import show
 
-    _check_format(fmt, ("md", "txt", "json"))
-    shown = show(_corpus(corpus), law, on=_date(on), rev=rev)
-    if shown.text is None:
+    _check_format(fmt, ("md", "txt", "json", "html", "docx", "akn"))
+    c = _corpus(corpus)
+    shown = show(c, law, on=_date(on), rev=rev)
+    revision = shown.revision
+    if fmt == "akn" and revision is not None and (shown.text is not None or revision.tables):
+        from .akn import to_akn
+
+        content = to_akn(c, shown.law, revision, shown.text)
+    elif shown.text is None or revision is None:
         raise InputError(f"{shown.law.id}: nothing to export: {shown.reason}")
-    content = _render_shown(shown, {"txt": "text"}.get(fmt, fmt))
+    elif fmt == "html":
+        from .provenance import blame
+        from .render.html import document_html
+
+        content = document_html(
+            shown.law, revision, shown.text, blame_rows=blame(c, shown.law, revision, shown.text)
+        )
+    elif fmt == "docx":
+        from .render.docx import document_docx
+
+        _write_bytes(output, lambda tmp: document_docx(shown.law, revision, shown.text, tmp))
+        typer.echo(f"wrote {output} ({shown.law.id} {revision.id})", err=True)
+        return
+    else:
+        content = _render_shown(shown, {"txt": "text"}.get(fmt, fmt))
     _write_atomic(output, content)
-    typer.echo(
-        f"wrote {output} ({shown.law.id} {shown.revision.id if shown.revision else ''})", err=True
-    )
+    typer.echo(f"wrote {output} ({shown.law.id} {revision.id if revision else ''})", err=True)
+
+
+def _write_bytes(path: Path, write: Callable[[Path], object]) -> None:
+    """Let ``write`` fill a temporary file beside ``path``, then move it into place."""
+    import tempfile
+
+    from .errors import InputError
+
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise InputError(f"cannot write {path}: directory {directory} does not exist")
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror}") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
 
 
 def _write_atomic(path: Path, content: str) -> None:
