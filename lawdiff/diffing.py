@@ -39,6 +39,7 @@ class Lineage(NamedTuple):
     deleted_by: dict[int, str]  # old index -> instruction that deleted it
     method: str
     decision: str | None
+    vectors: Vectors | None = None  # the alignment's TF-IDF vectors, reused for the scores
 
 
 # ---------------------------------------------------------------- choosing revisions
@@ -116,7 +117,9 @@ def compare_texts(
 
 
 def similarity_lineage(old: Sequence[Article], new: Sequence[Article]) -> Lineage:
-    links, _ = align(["\n".join(body_lines(x)) for x in old], ["\n".join(body_lines(x)) for x in new])
+    links, vec = align(
+        ["\n".join(body_lines(x)) for x in old], ["\n".join(body_lines(x)) for x in new]
+    )
     return Lineage(
         [(lk.old, lk.new) for lk in links],
         {(lk.old, lk.new) for lk in links if lk.moved},
@@ -124,6 +127,7 @@ def similarity_lineage(old: Sequence[Article], new: Sequence[Article]) -> Lineag
         {},
         "similarity",
         None,
+        vec,
     )
 
 
@@ -214,7 +218,7 @@ def build_pairs(old: Sequence[Article], new: Sequence[Article], lin: Lineage) ->
     groups = _components(len(old), len(new), lin.links)
     bodies_old = ["\n".join(body_lines(a)) for a in old]
     bodies_new = ["\n".join(body_lines(a)) for a in new]
-    vec = Vectors(bodies_old, bodies_new)
+    vec = lin.vectors or Vectors(bodies_old, bodies_new)
     pairs: list[tuple[tuple[float, float], Pair]] = []
     for olds, news in groups:
         o = tuple(old[i] for i in olds)
@@ -222,7 +226,9 @@ def build_pairs(old: Sequence[Article], new: Sequence[Article], lin: Lineage) ->
         lines = align_lines(
             [ln for a in o for ln in body_lines(a)], [ln for a in n for ln in body_lines(a)]
         )
-        if olds and news:
+        if len(olds) == len(news) == 1:
+            sim = cosine(vec.old[olds[0]], vec.new[news[0]])
+        elif olds and news:
             sim = cosine(
                 vec.weigh_text("".join(bodies_old[i] for i in olds)),
                 vec.weigh_text("".join(bodies_new[j] for j in news)),

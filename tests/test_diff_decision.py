@@ -1,0 +1,117 @@
+"""``diff`` across an amendment decision: alignment from the engine's provenance.
+
+The seeds hold no base text of the 2020 decision, so the predecessor revision gets the stand-in
+base that ``reconstruct`` builds by inverting the decision (real text wherever the decision does
+not touch it); the diff predecessor → 2020 must then show every instruction of the decision in
+the right row, and nothing else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lawdiff.corpus import Corpus
+from lawdiff.decisions import AddArticles, DeleteUnits, Merge
+from lawdiff.diffing import compare
+from lawdiff.timeline import predecessor
+from lawdiff.verify import decision_for
+
+from .reconstruct import reconstruct
+
+LAWS3 = ["土地管理法实施办法", "机关运行保障条例", "各级人民代表大会选举实施细则"]
+
+
+def _with_base(root: Path, law_id: str) -> tuple[Corpus, str, str]:
+    """Give the 2020 revision's predecessor the reconstructed base text; return its id."""
+    c = Corpus(root)
+    law = c.load_law(law_id)
+    rev = law.revision("2020-11-27")
+    assert rev is not None
+    official = c.load_text(law, rev)
+    _, dec = decision_for(c, rev)
+    base = reconstruct(official, dec.part_for(law.title))
+    prev = predecessor(law, rev)
+    assert prev is not None
+    (root / law_id / f"{prev.id}.txt").write_text("\n".join(base.lines()) + "\n", encoding="utf-8")
+    path = root / law_id / "law.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for r in data["revisions"]:
+        if r["id"] == prev.id:
+            r["text"] = f"{prev.id}.txt"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return Corpus(root), prev.id, rev.id
+
+
+def _ordinals(c: Corpus, law_id: str) -> list[str]:
+    law = c.load_law(law_id)
+    rev = law.revision("2020-11-27")
+    assert rev is not None
+    _, dec = decision_for(c, rev)
+    return [ins.ordinal for ins in dec.part_for(law.title).instructions]
+
+
+@pytest.mark.parametrize("law_id", LAWS3)
+def test_every_instruction_shows_in_a_row_and_nothing_else_changes(
+    corpus_copy: Path, law_id: str
+) -> None:
+    c, old, new = _with_base(corpus_copy, law_id)
+    cmp = compare(c, law_id, old, new)
+    assert cmp.method == "decision"
+    # every old and every new article is in exactly one row
+    assert sorted(a.label for p in cmp.pairs for a in p.old) == sorted(
+        a.label for a in cmp.old_text.articles
+    )
+    assert [a.label for p in cmp.pairs for a in p.new] == [a.label for a in cmp.new_text.articles]
+    shown = {o for p in cmp.pairs for o in p.instructions}
+    assert shown == set(_ordinals(c, law_id))
+    for p in cmp.pairs:
+        changed = any(lp.changed for lp in p.lines)
+        # no phantom changes: text differs exactly where an instruction is named …
+        assert changed == bool(p.instructions), (p.old_labels, p.new_labels, p.instructions)
+        # … and an article that only moved up is "renumbered", with no edits
+        if p.relation in ("same", "renumbered"):
+            assert not changed
+        assert p.source == "decision"
+
+
+def test_land_measures_2008_to_2020_rows(corpus_copy: Path) -> None:
+    c, old, new = _with_base(corpus_copy, "土地管理法实施办法")
+    cmp = compare(c, "土地管理法实施办法", old, new)
+    st = cmp.stats()
+    law = c.load_law("土地管理法实施办法")
+    rev = law.revision(new)
+    assert rev is not None
+    _, dec = decision_for(c, rev)
+    part = dec.part_for(law.title)
+    deleted = sum(
+        1
+        for ins in part.instructions
+        for op in ins.ops
+        if isinstance(op, DeleteUnits)
+        for t in op.targets
+        if t.paragraph is None and t.item is None
+    )
+    merges = [op for ins in part.instructions for op in ins.ops if isinstance(op, Merge)]
+    added = [op for ins in part.instructions for op in ins.ops if isinstance(op, AddArticles)]
+    assert (st.old_articles, st.new_articles) == (59, 37)  # SEEDS.md: 37 + 21 deleted + 1 merged
+    assert st.counts["deleted"] == deleted == 21
+    assert st.counts["merged"] == len(merges) == 1
+    assert st.counts["new"] == len(added) == 0
+    merged = next(p for p in cmp.pairs if p.relation == "merged")
+    assert len(merged.old) == 2 and len(merged.new) == 1
+    # the first articles keep their numbers; everything after the first deletion is renumbered
+    assert cmp.pairs[0].old_labels == cmp.pairs[0].new_labels == ["第一条"]
+    assert st.counts["renumbered"] > 0
+
+
+def test_diff_backwards_is_the_inverse(corpus_copy: Path) -> None:
+    c, old, new = _with_base(corpus_copy, "机关运行保障条例")
+    fwd = compare(c, "机关运行保障条例", old, new)
+    back = compare(c, "机关运行保障条例", new, old)
+    assert back.old_rev.id == new and back.new_rev.id == old
+    assert {(tuple(p.old_labels), tuple(p.new_labels)) for p in fwd.pairs} == {
+        (tuple(p.new_labels), tuple(p.old_labels)) for p in back.pairs
+    }
