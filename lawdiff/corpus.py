@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 from .dates import parse_iso
 from .errors import CorpusError, InputError
-from .model import Law, LawText, Revision, Table, TableCell
+from .model import Law, LawText, ReportRef, Revision, Table, TableCell
 from .yamlio import load
 
 ENV_VAR = "LAWDIFF_CORPUS"
@@ -110,7 +110,7 @@ def _strings(data: dict[str, Any], key: str, where: str) -> list[str]:
 _REV_KEYS = {
     "id", "kind", "label", "adopted", "session", "promulgated", "effective", "effective_basis",
     "decision", "decision_title", "announcement", "approved", "approved_by", "text", "sha256",
-    "derived", "sources", "notes", "tables",
+    "derived", "sources", "notes", "tables", "reports",
 }  # fmt: skip
 _LAW_KEYS = {
     "id", "title", "short_title", "aliases", "kind", "issuer", "repealed", "repeal_decision",
@@ -179,7 +179,41 @@ def _revision(data: Any, where: str) -> Revision:
             _table(t, f"{where}: tables[{i}]")
             for i, t in enumerate(_opt(data, "tables", list, where) or [])
         ],
+        reports=[
+            _report(t, f"{where}: reports[{i}]")
+            for i, t in enumerate(_opt(data, "reports", list, where) or [])
+        ],
     )
+
+
+REPORT_KINDS = ("说明", "审议意见", "研究意见", "修改情况", "审议结果")
+
+
+def _report(data: Any, where: str) -> ReportRef:
+    if not isinstance(data, dict):
+        raise CorpusError(f"{where}: expected a mapping")
+    unknown = sorted(set(data) - {"kind", "title", "file", "sha256", "delivered", "source"})
+    if unknown:
+        raise CorpusError(f"{where}: unknown field '{unknown[0]}'")
+    kind = _need(data, "kind", str, where)
+    if kind not in REPORT_KINDS:
+        raise CorpusError(f"{where}: kind '{kind}' is not one of {list(REPORT_KINDS)}")
+    return ReportRef(
+        kind,
+        _need(data, "title", str, where),
+        _need(data, "file", str, where),
+        _need(data, "sha256", str, where),
+        _date(data, "delivered", where),
+        _need(data, "source", str, where),
+    )
+
+
+def report_to_dict(r: ReportRef) -> dict[str, Any]:
+    out: dict[str, Any] = {"kind": r.kind, "title": r.title, "file": r.file, "sha256": r.sha256}
+    if r.delivered:
+        out["delivered"] = r.delivered.isoformat()
+    out["source"] = r.source
+    return out
 
 
 def _table(data: Any, where: str) -> Table:
@@ -260,6 +294,8 @@ def _revision_to_dict(r: Revision) -> dict[str, Any]:
         out["derived"] = True
     if r.tables:
         out["tables"] = [table_to_dict(t) for t in r.tables]
+    if r.reports:
+        out["reports"] = [report_to_dict(x) for x in r.reports]
     if r.sources:
         out["sources"] = list(r.sources)
     if r.notes:
@@ -380,6 +416,14 @@ class Corpus:
         recorded = data.get("sha256")
         if recorded and sha256(content) != recorded:
             raise CorpusError(f"{path}: content does not match the sha256 recorded for it")
+        return content.splitlines()
+
+    def load_report(self, law: Law, ref: ReportRef) -> list[str]:
+        """A report's lines (title first), checked against the recorded sha256."""
+        path = self.law_dir(law.id) / ref.file
+        content = read_text(path)
+        if sha256(content) != ref.sha256:
+            raise CorpusError(f"{path}: content does not match the sha256 recorded in law.yaml")
         return content.splitlines()
 
     def all_laws(self) -> list[Law]:

@@ -22,7 +22,7 @@ from .dates import parse_cn_date
 from .errors import CorpusError, GazetteError, InputError
 from .gazette import QUOTED, Document, split
 from .history import parse_history, unnest_title
-from .model import Law, LawText, Revision
+from .model import Law, LawText, ReportRef, Revision
 from .parse import numbering_problems, parse_body
 from .yamlio import load
 
@@ -159,6 +159,7 @@ class State:
         self.texts: dict[tuple[str, str], LawText] = {}
         self.decisions: dict[str, dict[str, Any]] = {}
         self.decision_texts: dict[str, list[str]] = {}
+        self.reports: dict[tuple[str, str], list[str]] = {}  # (law id, file) -> lines
         self._known_ids = {e.id for e in self.corpus.index()} if root.is_dir() else set()
 
     def law(self, title: str) -> Law:
@@ -181,6 +182,7 @@ class State:
             if not any(s.endswith("(text)") for s in others):
                 r.text_file = r.text_sha256 = None
             r.sources = others
+            r.reports = [x for x in r.reports if not x.source.startswith(self.tag)]
             kept.append(r)
         law.revisions = kept
         if law.repeal_decision and self._decision_only_from_here(law.repeal_decision):
@@ -232,6 +234,10 @@ def merge_revision(law: Law, new: Revision) -> Revision:
     old.derived = old.derived or new.derived
     old.sources = sorted(set(old.sources) | set(new.sources))
     old.notes = sorted(set(old.notes) | set(new.notes))
+    known = {x.file for x in old.reports}
+    old.reports = sorted(
+        [*old.reports, *(x for x in new.reports if x.file not in known)], key=lambda x: x.file
+    )
     return old
 
 
@@ -558,6 +564,8 @@ def _render(
             for r in state.corpus.load_law(law_id).revisions:
                 if r.text_file and r.text_sha256:
                     pristine[root / law_id / r.text_file] = r.text_sha256
+    for (law_id, file), lines in sorted(state.reports.items()):
+        writes.append(store.PlannedWrite(root / law_id / file, "\n".join(lines) + "\n"))
     for did, rec in sorted(state.decisions.items()):
         writes.append(
             store.PlannedWrite(root / "decisions" / f"{did}.yaml", store.render_yaml(rec))
@@ -652,6 +660,7 @@ def ingest(path: Path, root: Path, *, dry_run: bool = False, force: bool = False
             a.note = "draft printed with its explanation; not a law text"
     _enactments_from_explanations(docs, state, issue)
     _attach_tables(docs, state, issue)
+    _attach_reports(actions, state, issue)
     writes = _render(state, issue, result, actions, path)
     report = IngestReport(
         path,
@@ -672,3 +681,86 @@ def _attach_tables(docs: list[Document], state: State, issue: str) -> None:
     from .tables import tables_from_decisions
 
     tables_from_decisions(docs, state, issue)
+
+
+# ---------------------------------------------------------------- reports
+
+DRAFT = regex.compile(r"《((?:[^《》]|《[^《》]*》)*?)（(?:修订|修正)?草案）》")
+_REPORT_KIND = (
+    ("的说明", "说明"),
+    ("审议结果的报告", "审议结果"),
+    ("修改情况的报告", "修改情况"),
+    ("研究意见的报告", "研究意见"),
+    ("审议意见的报告", "审议意见"),
+)
+_DELIVERED = regex.compile(r"^—+([0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)在")
+
+
+def report_kind(title: str) -> str | None:
+    return next((kind for end, kind in _REPORT_KIND if title.endswith(end)), None)
+
+
+def _attach_reports(actions: list[DocAction], state: State, issue: str) -> None:
+    """Store each 说明 / review report of a draft with the revision it led to.
+
+    A report names its draft (《…（修订草案）》). A draft of an amending decision printed in this
+    gazette belongs to the laws that decision amends; otherwise the report belongs to the law text
+    or decision printed last before it (the gazette prints a law, then its reports; a draft's name
+    may differ from the adopted title: 县域医疗卫生一体化改革促进条例 → …一体化办法).
+    """
+    decisions = {
+        _title_key(a.doc.title): a.doc for a in actions if a.doc.kind in ("amendment", "repeal")
+    }
+    last: Document | None = None
+    for a in actions:
+        doc = a.doc
+        if doc.kind in ("regulation", "amendment", "repeal"):
+            last = doc
+            continue
+        kind = report_kind(doc.title)
+        m = DRAFT.search(doc.title)
+        if doc.kind not in ("explanation", "review") or kind is None or m is None:
+            continue
+        owner = decisions.get(_title_key(m.group(1))) or last
+        if owner is None:
+            a.note = "report: no law or decision printed before it"
+            continue
+        targets = _report_targets(owner, state, issue)
+        if not targets:
+            a.note = f"report on {owner.title}: no revision of a law to attach it to"
+            continue
+        delivered = next(
+            (parse_cn_date(mm.group(1)) for p in doc.body_text[:4] if (mm := _DELIVERED.match(p))),
+            None,
+        )
+        file = f"reports/{issue}-{doc.index:02d}.txt"
+        lines = doc.lines()
+        ref = ReportRef(
+            kind, doc.title, file, cp.sha256("\n".join(lines) + "\n"), delivered, _src(issue, doc)
+        )
+        for law, rev in targets:
+            merge_revision(law, Revision(id=rev.id, kind=rev.kind, reports=[ref]))
+            state.reports[(law.id, file)] = lines
+            a.stored.append(f"{law.id}/{file}")
+
+
+def _report_targets(owner: Document, state: State, issue: str) -> list[tuple[Law, Revision]]:
+    """The (law, revision) pairs a report printed after ``owner`` is about."""
+    out = []
+    if owner.kind == "regulation":
+        src = _src(issue, owner, "text")
+        for law in state.laws.values():
+            out.extend((law, r) for r in law.revisions if src in r.sources)
+    elif owner.kind == "amendment" and owner.adopted is not None:
+        inner = regex.sub(r"^.*?关于修改", "", owner.title)
+        for t in top_level_quotes(inner):
+            law = state.law(unnest_title(t))
+            rev = law.revision(owner.adopted.isoformat())
+            if rev is not None:
+                out.append((law, rev))
+    return out
+
+
+def _title_key(title: str) -> str:
+    t = regex.sub(r"^山西省人民代表大会常务委员会", "", title)
+    return regex.sub(r"[《》〈〉«»‹›]", "", t)

@@ -144,6 +144,17 @@ class HistoryEvent(NamedTuple):
     raw: str = ""
 
 
+class ReportRef(NamedTuple):
+    """A legislative report printed with a revision: 说明, 审议意见 / 研究意见 / 修改情况 / 审议结果."""
+
+    kind: str  # 说明 | 审议意见 | 研究意见 | 修改情况 | 审议结果
+    title: str
+    file: str  # relative to the law's directory
+    sha256: str
+    delivered: date | None  # the day it was delivered to the committee
+    source: str  # 公报2024-2 L2221-2606
+
+
 @dataclass
 class Revision:
     """A point in a law's timeline; ``text`` is None when the corpus lacks it."""
@@ -167,6 +178,7 @@ class Revision:
     approved: date | None = None  # provincial approval of a city regulation
     approved_by: str = ""
     tables: list[Table] = field(default_factory=list)  # attached schedules (known cells)
+    reports: list[ReportRef] = field(default_factory=list)  # 说明 and review reports
 
 
 @dataclass
