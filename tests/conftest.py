@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from functools import cache
@@ -18,6 +19,14 @@ LAWS = ROOT / "laws"
 
 if not F20.exists() or not F24.exists():  # pragma: no cover - a broken checkout, not a skip
     raise RuntimeError(f"seed gazettes not found under {SEEDS}: the tests run on real data")
+
+
+def missing_tool(why: str) -> None:
+    """Skip a test whose tool (browser, LibreOffice, schema) is absent; CI sets LAWDIFF_STRICT=1
+    so that there a missing tool fails instead of silently skipping the check."""
+    if os.environ.get("LAWDIFF_STRICT"):
+        pytest.fail(f"required tool missing (LAWDIFF_STRICT): {why}")
+    pytest.skip(why)
 
 
 @cache

