@@ -514,7 +514,7 @@ def diff_cmd(
     show_all: Annotated[
         bool, typer.Option("--all", help="Show unchanged articles too (default: collapsed).")
     ] = False,
-    fmt: Annotated[str, typer.Option("--format", help="text | md | json | html")] = "text",
+    fmt: Annotated[str, typer.Option("--format", help="text | md | json | html | docx")] = "text",
     reasons: Annotated[
         bool, typer.Option("--reasons", help="Add the 说明 column from the legislative reports.")
     ] = False,
@@ -529,8 +529,11 @@ def diff_cmd(
     Example: lawdiff diff 土地管理法实施办法 2020 2024 --side-by-side
     """
     from .diffing import compare, select_article
+    from .errors import InputError
 
-    _check_format(fmt, ("text", "md", "json", "html"))
+    _check_format(fmt, ("text", "md", "json", "html", "docx"))
+    if fmt == "docx" and output is None:
+        raise InputError("--format docx writes a file: give -o FILE.docx")
     c = _corpus(corpus)
     cmp = compare(c, law, a, b)
     if reasons:
@@ -554,6 +557,13 @@ def diff_cmd(
         from .render.html import comparison_html
 
         _emit(comparison_html(cmp, reasons=reasons), output)
+        return
+    if fmt == "docx":
+        from .render.docx import comparison_docx
+
+        assert output is not None
+        _write_bytes(output, lambda tmp: comparison_docx(cmp, tmp, reasons=reasons))
+        typer.echo(f"wrote {output}", err=True)
         return
     from .render import diffview
     from .render.listing import console_width

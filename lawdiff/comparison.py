@@ -94,6 +94,24 @@ class Pair(NamedTuple):
         return out
 
 
+class CountCheck(NamedTuple):
+    """What a report says a revision did (新增…条、删除…条), against the computed alignment."""
+
+    source: str  # the report kind (说明 …)
+    stated: str  # the sentence
+    numbers: dict[str, int]  # 新增 / 删除 / 修改 / 保留 -> n
+    computed: dict[str, int]  # same keys, from the comparison
+    agrees: bool
+    remark: str
+
+    def describe(self) -> str:
+        said = "、".join(f"{k}{n}条" for k, n in self.numbers.items())
+        got = "、".join(f"{k}{self.computed[k]}条" for k in self.numbers if k in self.computed)
+        verdict = "一致" if self.agrees else "不一致"
+        tail = f"（{self.remark}）" if self.remark else ""
+        return f"{self.source}称：{said}；按对齐结果：{got}。{verdict}{tail}"
+
+
 class Stats(NamedTuple):
     counts: dict[str, int]  # relation -> number of pairs
     chars_added: int
@@ -110,6 +128,7 @@ class Comparison(NamedTuple):
     new_text: LawText
     pairs: tuple[Pair, ...]
     method: str  # decision | similarity
+    count_checks: tuple[CountCheck, ...] = ()  # counts the reports state, against the alignment
 
     def stats(self) -> Stats:
         counts = dict.fromkeys(RELATIONS, 0)

@@ -35,6 +35,11 @@ def comparison_dict(cmp: Comparison) -> dict[str, Any]:
             "new_articles": st.new_articles,
         },
         "pairs": [pair_dict(p) for p in cmp.pairs],
+        **(
+            {"count_checks": [cc._asdict() for cc in cmp.count_checks]}
+            if cmp.count_checks
+            else {}
+        ),
     }
 
 

@@ -93,6 +93,20 @@ def _body(p: Pair, *, color: bool, width: int) -> list[Text]:
     return out
 
 
+def _reasons(p: Pair, width: int) -> list[Text]:
+    out = []
+    for r in p.reasons:
+        line = Text("  ↳ ", style="dim")
+        line.append(f"{r.kind}: ", style="magenta")
+        line.append(r.quote)
+        if r.basis:
+            basis = r.basis if len(r.basis) <= 24 else r.basis[:22] + "…”"
+            line.append(f"  [{basis}]", style="dim")
+        for k, piece in enumerate(fold(line, width - 4).split("\n")):
+            out.append(piece if k == 0 else Text("    ") + piece)
+    return out
+
+
 def _collapsed(n: int) -> Text:
     return Text(f"… {n} unchanged article{'s' if n != 1 else ''} …", style="dim")
 
@@ -107,6 +121,8 @@ def summary(cmp: Comparison) -> Text:
         f"{st.old_articles} → {st.new_articles} articles: {', '.join(parts)}; "
         f"{st.chars_removed} characters removed, {st.chars_added} added"
     )
+    for cc in cmp.count_checks:
+        t.append("\n" + cc.describe(), style="" if cc.agrees else "yellow")
     return t
 
 
@@ -124,6 +140,7 @@ def inline_view(
             unchanged = 0
         items.append(pair_heading(p))
         items.extend(_body(p, color=color, width=width))
+        items.extend(_reasons(p, width))
         items.append(Text(""))
     if unchanged:
         items.append(_collapsed(unchanged))
@@ -144,17 +161,21 @@ def _side(lines: list[SideLine], *, color: bool, width: int) -> Text:
 def side_by_side(
     cmp: Comparison, *, color: bool, width: int, show_all: bool = False
 ) -> RenderableType:
-    col = max(10, (width - 8 - 4 - 6) // 2)  # relation column 8, 4 rules, 2 cells padding each
+    with_reasons = any(p.reasons for p in cmp.pairs)
+    # relation column 8; 4 rules and 2 cells of padding per column (5 and 3 columns with 说明)
+    col = max(10, (width - 8 - 5 - 8) // 3 if with_reasons else (width - 8 - 4 - 6) // 2)
     table = Table(show_lines=True, expand=False)
     table.add_column("修改前 " + cmp.old_rev.id, width=col)
     table.add_column("修改后 " + cmp.new_rev.id, width=col)
     table.add_column("", width=8)
+    if with_reasons:
+        table.add_column("说明", width=col)
     unchanged = 0
 
     def flush() -> None:
         nonlocal unchanged
         if unchanged:
-            table.add_row(_collapsed(unchanged), _collapsed(unchanged), "")
+            table.add_row(_collapsed(unchanged), _collapsed(unchanged), "", *([""] * with_reasons))
             unchanged = 0
 
     for p in cmp.pairs:
@@ -162,11 +183,15 @@ def side_by_side(
             unchanged += 1
             continue
         flush()
-        table.add_row(
+        cells = [
             _side(p.side("old"), color=color, width=col),
             _side(p.side("new"), color=color, width=col),
             RELATION_CN[p.relation],
-        )
+        ]
+        if with_reasons:
+            why = Text("\n").join(Text(f"{r.kind}：{r.quote}") for r in p.reasons)
+            cells.append(fold(why, col))
+        table.add_row(*cells)
     flush()
     return Group(summary(cmp), table)
 
@@ -230,6 +255,7 @@ def markdown(cmp: Comparison, *, show_all: bool = False, reasons: bool = False) 
         f"{cmp.old_rev.id} → {cmp.new_rev.id}；{st.old_articles} 条 → {st.new_articles} 条；{counts}；"
         f"删除 {st.chars_removed} 字，增加 {st.chars_added} 字（对齐方式：{cmp.method}）。",
         "",
+        *(f"{_md_escape(cc.describe())}\n" for cc in cmp.count_checks),
         head,
         rule,
     ]
@@ -244,7 +270,8 @@ def markdown(cmp: Comparison, *, show_all: bool = False, reasons: bool = False) 
         row = f"| {_md_side(p.side('old'))} | {_md_side(p.side('new'))} | {RELATION_CN[p.relation]} |"
         if with_reasons:
             row += " " + "<br>".join(
-                f"{_md_escape(r.quote)}（{_md_escape(r.kind)}）" for r in p.reasons
+                f"{_md_escape(r.quote)}（{_md_escape(r.kind)}，{_md_escape(r.basis)}）"
+                for r in p.reasons
             ) + " |"
         out.append(row)
     if unchanged:

@@ -275,6 +275,8 @@ def _comparison_document(cmp: Comparison, reasons: bool) -> Any:
     )
     note = doc.add_paragraph()
     _run(note, summary_text(cmp), size=9, color=NOTE)
+    for cc in cmp.count_checks:
+        _run(doc.add_paragraph(), cc.describe(), size=9, color=NOTE)
     legend = doc.add_paragraph()
     _run(legend, "说明：", size=9, color=NOTE)
     _run(legend, "删去的文字", size=9, strike=True, color=DELETED)

@@ -244,6 +244,7 @@ def comparison_html(cmp: Comparison, *, reasons: bool = False) -> str:
         body.append(f'<p class="note">修改前名称：{_e(cmp.old_text.title)}</p>')
     body += [
         f'<p class="summary">{_e(summary_text(cmp))}</p>',
+        *(f'<p class="summary counts">{_e(cc.describe())}</p>' for cc in cmp.count_checks),
         '<p class="summary legend">图例：<del>删去的文字</del>　<ins>增加的文字</ins>'
         "　未改动的条文以浅色显示。</p>",
         "</header>",
