@@ -12,11 +12,22 @@ alignment itself is computed in ``lawdiff.align`` and the character diff in ``la
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from .model import Article, Law, LawText, Revision
 
 RELATIONS = ("same", "renumbered", "modified", "moved", "split", "merged", "new", "deleted")
+RELATION_CN = {
+    "same": "未改",
+    "renumbered": "条号变更",
+    "modified": "修改",
+    "moved": "移动",
+    "split": "拆分",
+    "merged": "合并",
+    "new": "新增",
+    "deleted": "删除",
+}
 EQUAL, DELETE, INSERT = "equal", "delete", "insert"
 
 
@@ -144,6 +155,32 @@ class Comparison(NamedTuple):
         return Stats(
             counts, added, removed, len(self.old_text.articles), len(self.new_text.articles)
         )
+
+
+def shown_rows(pairs: Iterable[Pair], show_all: bool) -> Iterator[Pair | int]:
+    """The rows a view prints: changed pairs, and runs of unchanged ones as their count."""
+    unchanged = 0
+    for p in pairs:
+        if not p.changed and not show_all:
+            unchanged += 1
+            continue
+        if unchanged:
+            yield unchanged
+            unchanged = 0
+        yield p
+    if unchanged:
+        yield unchanged
+
+
+def merge_runs(segs: Iterable[Segment]) -> list[Segment]:
+    """Adjacent segments of the same kind joined into one."""
+    out: list[Segment] = []
+    for s in segs:
+        if out and out[-1].op == s.op:
+            out[-1] = Segment(s.op, out[-1].text + s.text)
+        else:
+            out.append(s)
+    return out
 
 
 def body_lines(art: Article) -> list[str]:

@@ -14,7 +14,7 @@ from functools import cache
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
 
-from .comparison import DELETE, EQUAL, INSERT, LinePair, Segment
+from .comparison import DELETE, EQUAL, INSERT, LinePair, Segment, merge_runs
 
 LINE_MATCH = 0.4  # below this, two lines are not the same 款 reworded but one gone, one new
 _OPS = {0: EQUAL, -1: DELETE, 1: INSERT}
@@ -57,13 +57,7 @@ def _normalise(segs: list[Segment]) -> tuple[Segment, ...]:
         if inserted:
             out.append(Segment(INSERT, inserted))
         i = j
-    merged: list[Segment] = []
-    for s in out:
-        if merged and merged[-1].op == s.op:
-            merged[-1] = Segment(s.op, merged[-1].text + s.text)
-        else:
-            merged.append(s)
-    return tuple(merged)
+    return tuple(merge_runs(out))
 
 
 def line_similarity(a: str, b: str) -> float:

@@ -14,7 +14,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..comparison import DELETE, EQUAL, INSERT, Comparison, LinePair, Pair, Segment, article_key
+from ..comparison import (
+    DELETE,
+    EQUAL,
+    INSERT,
+    Comparison,
+    LinePair,
+    Pair,
+    Segment,
+    article_key,
+    merge_runs,
+)
 from .jsonout import revision_dict
 
 
@@ -71,13 +81,7 @@ def pair_edits(p: Pair) -> list[Segment]:
     for lp in p.lines:
         out.extend(lp.segments)
         out.append(Segment(_newline_op(lp), "\n"))
-    merged: list[Segment] = []
-    for s in out:
-        if merged and merged[-1].op == s.op:
-            merged[-1] = Segment(s.op, merged[-1].text + s.text)
-        else:
-            merged.append(s)
-    return merged
+    return merge_runs(out)
 
 
 def _newline_op(lp: LinePair) -> str:

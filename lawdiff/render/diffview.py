@@ -15,18 +15,18 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..comparison import DELETE, EQUAL, INSERT, Comparison, Pair, Segment, SideLine
+from ..comparison import (
+    DELETE,
+    EQUAL,
+    INSERT,
+    RELATION_CN,
+    Comparison,
+    Pair,
+    Segment,
+    SideLine,
+    shown_rows,
+)
 
-RELATION_CN = {
-    "same": "未修改",
-    "renumbered": "条号变更",
-    "modified": "修改",
-    "moved": "移动",
-    "split": "拆分",
-    "merged": "合并",
-    "new": "新增",
-    "deleted": "删除",
-}
 _STYLE = {DELETE: "red strike", INSERT: "green underline", EQUAL: ""}
 
 
@@ -130,20 +130,14 @@ def inline_view(
     cmp: Comparison, *, color: bool, width: int, show_all: bool = False
 ) -> RenderableType:
     items: list[RenderableType] = [summary(cmp), Text("")]
-    unchanged = 0
-    for p in cmp.pairs:
-        if not p.changed and not show_all:
-            unchanged += 1
+    for p in shown_rows(cmp.pairs, show_all):
+        if isinstance(p, int):
+            items.append(_collapsed(p))
             continue
-        if unchanged:
-            items.append(_collapsed(unchanged))
-            unchanged = 0
         items.append(pair_heading(p))
         items.extend(_body(p, color=color, width=width))
         items.extend(_reasons(p, width))
         items.append(Text(""))
-    if unchanged:
-        items.append(_collapsed(unchanged))
     return Group(*items)
 
 
@@ -170,19 +164,10 @@ def side_by_side(
     table.add_column("", width=8)
     if with_reasons:
         table.add_column("说明", width=col)
-    unchanged = 0
-
-    def flush() -> None:
-        nonlocal unchanged
-        if unchanged:
-            table.add_row(_collapsed(unchanged), _collapsed(unchanged), "", *([""] * with_reasons))
-            unchanged = 0
-
-    for p in cmp.pairs:
-        if not p.changed and not show_all:
-            unchanged += 1
+    for p in shown_rows(cmp.pairs, show_all):
+        if isinstance(p, int):
+            table.add_row(_collapsed(p), _collapsed(p), "", *([""] * with_reasons))
             continue
-        flush()
         cells = [
             _side(p.side("old"), color=color, width=col),
             _side(p.side("new"), color=color, width=col),
@@ -192,7 +177,6 @@ def side_by_side(
             why = Text("\n").join(Text(f"{r.kind}：{r.quote}") for r in p.reasons)
             cells.append(fold(why, col))
         table.add_row(*cells)
-    flush()
     return Group(summary(cmp), table)
 
 
@@ -259,14 +243,10 @@ def markdown(cmp: Comparison, *, show_all: bool = False, reasons: bool = False) 
         head,
         rule,
     ]
-    unchanged = 0
-    for p in cmp.pairs:
-        if not p.changed and not show_all:
-            unchanged += 1
+    for p in shown_rows(cmp.pairs, show_all):
+        if isinstance(p, int):
+            out.append(f"| （{p} 条未修改） | | |" + (" |" if with_reasons else ""))
             continue
-        if unchanged:
-            out.append(f"| （{unchanged} 条未修改） | | |" + (" |" if with_reasons else ""))
-            unchanged = 0
         row = f"| {_md_side(p.side('old'))} | {_md_side(p.side('new'))} | {RELATION_CN[p.relation]} |"
         if with_reasons:
             row += " " + "<br>".join(
@@ -274,6 +254,4 @@ def markdown(cmp: Comparison, *, show_all: bool = False, reasons: bool = False) 
                 for r in p.reasons
             ) + " |"
         out.append(row)
-    if unchanged:
-        out.append(f"| （{unchanged} 条未修改） | | |" + (" |" if with_reasons else ""))
     return "\n".join(out) + "\n"

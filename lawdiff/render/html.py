@@ -12,23 +12,13 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from ..comparison import DELETE, INSERT, RELATIONS, Comparison, Pair, Reason, SideLine
+from ..comparison import DELETE, INSERT, RELATION_CN, RELATIONS, Comparison, Pair, Reason, SideLine
 from ..model import Article, Heading, Law, LawText, Revision, Table
 from ..timeline import effective_of
 
 if TYPE_CHECKING:  # provenance pulls in the amendment engine; only its row type is needed
     from ..provenance import Blame
 
-RELATION_CN = {
-    "same": "未改",
-    "renumbered": "条号变更",
-    "modified": "修改",
-    "moved": "移动",
-    "split": "拆分",
-    "merged": "合并",
-    "new": "新增",
-    "deleted": "删除",
-}
 KIND_CN = {
     "enacted": "通过",
     "amended": "修正",
