@@ -14,7 +14,9 @@
 2. Quality of the alignment of the land measures against the reading in
    ``tests/data/land_2020_2024_alignment.yaml``, for lawdiff and for a line-based baseline:
    difflib's SequenceMatcher over the article lines (a line diff of the two texts, with the
-   lines of a ``replace`` block paired in order, as a side-by-side line diff shows them).
+   lines of a ``replace`` block paired in order, as a side-by-side line diff shows them); and
+   the choice of scorer: TF-IDF weighted bigrams against rapidfuzz's character Indel ratio in
+   the same alignment passes, each with the thresholds that suit it best.
 """
 
 from __future__ import annotations
@@ -157,6 +159,29 @@ def score(got: set[tuple[int, int]], want: set[tuple[int, int]]) -> str:
     return f"precision {p:.2f}  recall {r:.2f}  F1 {f:.2f}  ({len(got)} links, {tp} right)"
 
 
+def _grid(old: LawText, new: LawText, want: set[tuple[int, int]], scorer: str) -> list[tuple]:  # type: ignore[type-arg]
+    import lawdiff.align as al
+
+    saved = (al.ANCHOR, al.PAIR, al.SECOND)
+    a = ["\n".join(body_lines(x)) for x in old.articles]
+    b = ["\n".join(body_lines(x)) for x in new.articles]
+    out = []
+    try:
+        for anchor in (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
+            for pair in (anchor, anchor + 0.05, anchor + 0.1):
+                al.ANCHOR, al.PAIR, al.SECOND = anchor, pair, anchor
+                links, _ = al.align(a, b, scorer=scorer)
+                got = {(lk.old + 1, lk.new + 1) for lk in links}
+                tp = len(got & want)
+                p = tp / len(got) if got else 0.0
+                r = tp / len(want)
+                f = 2 * p * r / (p + r) if p + r else 0.0
+                out.append((round(f, 3), anchor, pair, score(got, want)))
+    finally:
+        al.ANCHOR, al.PAIR, al.SECOND = saved
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=15)
@@ -177,6 +202,10 @@ def main() -> None:
     ours = {(o.number, m.number) for p in cmp.pairs for o in p.old for m in p.new}
     print(f"  lawdiff       {score(ours, want)}")
     print(f"  difflib lines {score(difflib_links(t20, t24), want)}")
+    print("  scorer for the same passes, thresholds tuned for each (best F1 over a grid):")
+    for scorer in ("tfidf", "indel"):
+        best = max(_grid(t20, t24, want, scorer), key=lambda r: r[0])
+        print(f"    {scorer:6} ANCHOR {best[1]:.2f} PAIR {best[2]:.2f}: {best[3]}")
     print("alignment quality, 200-article rewrite, against its construction:")
     want2 = {(o, m) for o, ms in truth.items() for m in ms}
     cmp2 = compare_texts(law, r20, r24, old, new)  # type: ignore[arg-type]

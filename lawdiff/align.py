@@ -104,10 +104,21 @@ def similarity_matrix(vec: Vectors) -> list[list[float]]:
     return out
 
 
-def align(old: Sequence[str], new: Sequence[str]) -> tuple[list[Link], Vectors]:
-    """Links between old and new article bodies, and the vectors they were scored with."""
+def align(
+    old: Sequence[str], new: Sequence[str], *, scorer: str = "tfidf"
+) -> tuple[list[Link], Vectors]:
+    """Links between old and new article bodies, and the vectors they were scored with.
+
+    ``scorer="indel"`` scores pairs by rapidfuzz's normalised Indel (LCS) similarity instead,
+    for the comparison in ``bench/diff_bench.py``.
+    """
     vec = Vectors(old, new)
-    sim = similarity_matrix(vec)
+    if scorer == "indel":
+        from rapidfuzz.distance import Indel
+
+        sim = [[Indel.normalized_similarity(a, b) for b in new] for a in old]
+    else:
+        sim = similarity_matrix(vec)
     for i, a in enumerate(old):
         for j, b in enumerate(new):
             if a == b:
