@@ -10,7 +10,10 @@ articles, the final text 48). So a sentence is linked to an article in two ways:
   in a report delivered at the session that adopted the text: that draft is the final text;
 * **content**: the sentence's distinctive wording is found in the article (TF-IDF weighted bigram
   containment, the IDF taken over the articles of both texts so boilerplate weighs little), with
-  a margin over the next best article. A sentence citing k draft articles may name up to k.
+  a margin over the next best article. A sentence citing k draft articles may name up to k;
+* **draft number**: where wording settles a sentence that cites one draft article, that fixes the
+  draft's number there (初审稿第七条 = 第九条); a draft number between two such points that moved
+  by the same offset moved by it too, if the article it lands on still shares some wording.
 
 Each link carries its evidence: the draft reference, or the longest phrase the sentence and the
 article share. The counts a 说明 or 审议结果 states (新增…条、删除…条、修改…条) are read and set
@@ -30,7 +33,7 @@ from .align import Vectors, _grams
 from .comparison import Comparison, CountCheck, Reason, body_lines
 from .corpus import Corpus
 from .model import Article, Heading, Law, ReportRef, Revision
-from .numerals import to_int
+from .numerals import int_to_cn, to_int
 
 LINK = 0.45  # share of the sentence's weight found in the article
 MARGIN = 2.0  # … and twice the next best article's share
@@ -42,7 +45,10 @@ _FINAL_REF = regex.compile(
 _DRAFT_REFS = regex.compile(rf"（((?:第[{_CN}]+[条款项](?:、)?)+)）")
 # quoted titles (the law's own name matches its 第一条) and dates say nothing about a provision
 _NOISE = regex.compile(r"《(?:[^《》]|《[^《》]*》)*》|[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?|[0-9]{1,2}月[0-9]{1,2}日")
-MIN_SHARED = 4  # the evidence shown must be a phrase, not a word or two
+ANCHOR_SHARED = 6  # a sentence fixes a draft number only on a long shared phrase
+CONFIRM = 0.3  # a draft number's predicted article must still share this much of the wording
+_WEAK = "“”，。、；：的和与及了等在上对"  # punctuation and particles do not make evidence
+MIN_SHARED = 5  # the evidence shown must be a phrase, not a word or two
 _SKIP = regex.compile(r"^(?:—|主任、|以上|现就|现将|此外，法制委员会还建议)")
 
 
@@ -96,9 +102,13 @@ def link(corpus: Corpus, cmp: Comparison) -> Linked:
     vec = Vectors(bodies, [])
     weights = vec.old
     reasons: dict[str, list[Reason]] = {}
+    found = [_stated(s, later_text.blocks, later) or _by_content(s, arts, weights, vec) for s in sents]
+    anchors = _draft_anchors(sents, found)
+    by_number = {a.number: k for k, a in enumerate(arts) if not a.sub}
     linked = 0
-    for s in sents:
-        hits = _stated(s, later_text.blocks, later) or _by_content(s, arts, weights, vec)
+    for s, hits in zip(sents, found, strict=True):
+        if not hits:
+            hits = _by_draft_number(s, anchors, arts, by_number, weights, vec)
         for art, basis in hits:
             reasons.setdefault(art.label, []).append(
                 Reason(s.report.title, s.report.kind, s.text, basis)
@@ -185,10 +195,75 @@ def _by_content(
         if score < LINK or score < MARGIN * nxt:
             break
         shared = _shared(_NOISE.sub("", s.text), "".join(body_lines(arts[i])))
-        if len(shared.strip("“”，。、；：")) < MIN_SHARED:
+        if len(shared.strip(_WEAK)) < MIN_SHARED:
             break
         out.append((arts[i], shared))
     return out
+
+
+def _draft_numbers(text: str) -> list[int]:
+    """Articles of the draft a sentence cites in parentheses: （第十六条、第十九条第二款）."""
+    out = []
+    for m in _DRAFT_REFS.finditer(text):
+        out.extend(to_int(n) for n in regex.findall(rf"第([{_CN}]+)条", m.group(1)))
+    return out
+
+
+def _draft_anchors(
+    sents: list[Sentence], found: list[list[tuple[Article, str]]]
+) -> dict[int, int]:
+    """Draft → final numbers where a sentence cites one draft article and names one article.
+
+    The first-reading draft's numbering is not printed anywhere, but the sentences whose content
+    settles their article tell it at those points (初审稿第七条 is 第九条).
+    """
+    pairs: dict[int, set[int]] = {}
+    for s, hits in zip(sents, found, strict=True):
+        cited = _draft_numbers(s.text)
+        if (
+            s.report.kind != "审议结果"
+            and len(cited) == 1
+            and len(hits) == 1
+            and len(hits[0][1].strip(_WEAK)) >= ANCHOR_SHARED
+        ):
+            pairs.setdefault(cited[0], set()).add(hits[0][0].number)
+    return {d: next(iter(f)) for d, f in pairs.items() if len(f) == 1}
+
+
+def _by_draft_number(
+    s: Sentence,
+    anchors: dict[int, int],
+    arts: list[Article],
+    by_number: dict[int, int],
+    weights: list[dict[str, float]],
+    vec: Vectors,
+) -> list[tuple[Article, str]]:
+    """A draft number between two anchors that moved by the same offset moved by it too."""
+    if s.report.kind == "审议结果" or not anchors:
+        return []
+    out = []
+    keys = sorted(anchors)
+    for d in _draft_numbers(s.text):
+        below = [k for k in keys if k <= d]
+        above = [k for k in keys if k >= d]
+        if not below or not above:
+            continue
+        lo, hi = below[-1], above[0]
+        shift = anchors[lo] - lo
+        if anchors[hi] - hi != shift or (d + shift) not in by_number:
+            continue
+        k = by_number[d + shift]
+        art = arts[k]
+        if _containment(s, weights[k], vec) < CONFIRM:
+            continue  # the draft article may be one the final text dropped
+        out.append((art, f"初审稿第{int_to_cn(d)}条 = 第{int_to_cn(d + shift)}条"))
+    return list(dict.fromkeys(out))
+
+
+def _containment(s: Sentence, article: dict[str, float], vec: Vectors) -> float:
+    w = {k: vec.idf.get(k, 0.0) for k in _grams(_NOISE.sub("", s.text))}
+    total = sum(w.values())
+    return sum(x for k, x in w.items() if k in article) / total if total else 0.0
 
 
 def _shared(sentence: str, article: str) -> str:

@@ -100,8 +100,8 @@ def test_links_against_the_reading() -> None:
         ok = set().union(*(set(e["new_articles"]) for e in truth["reasons"] if same(s, e["quote"])))
         right += len(arts & ok)
         wrong += len(arts - ok)
-    assert recalled / len(entries) >= 0.7  # 24 of 34
-    assert right / (right + wrong) >= 0.9  # 36 of 39
+    assert recalled / len(entries) >= 0.75  # 26 of 34
+    assert right / (right + wrong) >= 0.9  # 40 of 42
 
 
 def test_pinned_links() -> None:
@@ -121,6 +121,9 @@ def test_pinned_links() -> None:
     assert any(r.kind == "说明" and "详细规划和相关专项规划" in r.quote for r in rows["第九条"].reasons)
     # nothing links to 第一条 merely because a sentence names the law
     assert rows["第一条"].reasons == ()
+    # the 说明 cites 初审稿第五十一条 for the officials' liability; its neighbours in the draft,
+    # settled by their wording, moved by 5, so it is the final 第四十六条
+    assert any(r.basis == "初审稿第五十一条 = 第四十六条" for r in rows["第四十六条"].reasons)
 
 
 def test_stated_counts_are_set_against_the_alignment() -> None:
