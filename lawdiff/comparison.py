@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from .model import Article, Law, LawText, Revision
+from .model import Article, Heading, Law, LawText, Revision
 
 RELATIONS = ("same", "renumbered", "modified", "moved", "split", "merged", "new", "deleted")
 RELATION_CN = {
@@ -123,6 +123,14 @@ class CountCheck(NamedTuple):
         return f"{self.source}称：{said}；按对齐结果：{got}。{verdict}{tail}"
 
 
+class HeadingChange(NamedTuple):
+    """A 章/节 heading: same, renumbered, renamed (same place, new title), new or deleted."""
+
+    old: Heading | None
+    new: Heading | None
+    relation: str  # same | renumbered | renamed | new | deleted
+
+
 class Stats(NamedTuple):
     counts: dict[str, int]  # relation -> number of pairs
     chars_added: int
@@ -140,6 +148,7 @@ class Comparison(NamedTuple):
     pairs: tuple[Pair, ...]
     method: str  # decision | similarity
     count_checks: tuple[CountCheck, ...] = ()  # counts the reports state, against the alignment
+    headings: tuple[HeadingChange, ...] = ()  # 章/节 headings, aligned by title
 
     def stats(self) -> Stats:
         counts = dict.fromkeys(RELATIONS, 0)

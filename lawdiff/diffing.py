@@ -22,10 +22,10 @@ from datetime import date
 from typing import NamedTuple
 
 from .align import Vectors, align, cosine
-from .comparison import Comparison, LinePair, Pair, body_lines
+from .comparison import Comparison, HeadingChange, LinePair, Pair, body_lines
 from .corpus import Corpus
 from .errors import InputError
-from .model import Article, Law, LawText, Revision
+from .model import Article, Heading, Law, LawText, Revision
 from .textdiff import align_lines, invert
 from .timeline import in_force, revision_by_id
 
@@ -113,7 +113,37 @@ def compare_texts(
     if lineage is None:
         lineage = similarity_lineage(old.articles, new.articles)
     pairs = build_pairs(old.articles, new.articles, lineage)
-    return Comparison(law, old_rev, new_rev, old, new, tuple(pairs), lineage.method)
+    return Comparison(
+        law, old_rev, new_rev, old, new, tuple(pairs), lineage.method,
+        headings=tuple(heading_changes(old, new)),
+    )  # fmt: skip
+
+
+def heading_changes(old: LawText, new: LawText) -> list[HeadingChange]:
+    """章/节 headings aligned by title; a different title in the same place is a renaming."""
+    import difflib
+
+    a = [b for b in old.blocks if isinstance(b, Heading)]
+    b = [h for h in new.blocks if isinstance(h, Heading)]
+
+    def key(h: Heading) -> str:
+        return h.level + h.title.replace("\u3000", "").replace(" ", "")
+
+    sm = difflib.SequenceMatcher(None, [key(h) for h in a], [key(h) for h in b], autojunk=False)
+    out: list[HeadingChange] = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            out.extend(
+                HeadingChange(x, y, "same" if x.label == y.label else "renumbered")
+                for x, y in zip(a[i1:i2], b[j1:j2], strict=True)
+            )
+            continue
+        olds, news = list(a[i1:i2]), list(b[j1:j2])
+        while olds and news and olds[0].level == news[0].level:
+            out.append(HeadingChange(olds.pop(0), news.pop(0), "renamed"))
+        out.extend(HeadingChange(x, None, "deleted") for x in olds)
+        out.extend(HeadingChange(None, y, "new") for y in news)
+    return out
 
 
 def similarity_lineage(old: Sequence[Article], new: Sequence[Article]) -> Lineage:
@@ -333,9 +363,14 @@ def inverse(cmp: Comparison) -> Comparison:
         keyed.append((_position(olds, news, links, n_new), q))
     keyed.sort(key=lambda t: t[0])
     pairs = [q for _, q in keyed]
-    return Comparison(
-        cmp.law, cmp.new_rev, cmp.old_rev, cmp.new_text, cmp.old_text, tuple(pairs), cmp.method
+    flip = {"new": "deleted", "deleted": "new"}
+    headings = tuple(
+        HeadingChange(h.new, h.old, flip.get(h.relation, h.relation)) for h in cmp.headings
     )
+    return Comparison(
+        cmp.law, cmp.new_rev, cmp.old_rev, cmp.new_text, cmp.old_text, tuple(pairs), cmp.method,
+        headings=headings,
+    )  # fmt: skip
 
 
 def select_article(cmp: Comparison, number: int) -> Comparison:

@@ -179,3 +179,17 @@ def test_log_lists_revisions_and_traces_an_article() -> None:
     assert trace[0]["article"] == "第十二条" and "was 第十六条" in trace[0]["change"]
     assert "一.3" in trace[0]["by"]
     assert trace[1]["revision"] == "2008-05-16" and trace[1]["article"] == "第十六条"
+
+
+def test_headings_the_explanation_describes() -> None:
+    """说明: 将第三章“土地利用总体规划”修改为第二章“国土空间规划” (in the 2020 text it is 第二章)."""
+    changed = [(h.old.text if h.old else None, h.new.text if h.new else None, h.relation)
+               for h in land().headings if h.relation != "same"]
+    assert changed == [
+        ("第二章\u3000土地利用总体规划", "第二章\u3000国土空间规划", "renamed"),
+        (None, "第一节\u3000一般规定", "new"),
+        (None, "第二节\u3000土地征收", "new"),
+        (None, "第三节\u3000宅基地管理", "new"),
+    ]
+    back = [h.relation for h in inverse(land()).headings if h.relation != "same"]
+    assert back == ["renamed", "deleted", "deleted", "deleted"]

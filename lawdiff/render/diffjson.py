@@ -44,6 +44,15 @@ def comparison_dict(cmp: Comparison) -> dict[str, Any]:
             "old_articles": st.old_articles,
             "new_articles": st.new_articles,
         },
+        "headings": [
+            {
+                "old": h.old.text if h.old else None,
+                "new": h.new.text if h.new else None,
+                "relation": h.relation,
+            }
+            for h in cmp.headings
+            if h.relation != "same"
+        ],
         "pairs": [pair_dict(p) for p in cmp.pairs],
         **(
             {"count_checks": [cc._asdict() for cc in cmp.count_checks]}

@@ -121,6 +121,11 @@ def summary(cmp: Comparison) -> Text:
         f"{st.old_articles} → {st.new_articles} articles: {', '.join(parts)}; "
         f"{st.chars_removed} characters removed, {st.chars_added} added"
     )
+    for h in cmp.headings:
+        if h.relation != "same":
+            old = h.old.text if h.old else "—"
+            new = h.new.text if h.new else "—"
+            t.append(f"\nheading {h.relation}: {old} → {new}")
     for cc in cmp.count_checks:
         t.append("\n" + cc.describe(), style="" if cc.agrees else "yellow")
     return t
@@ -191,6 +196,10 @@ def stat_view(cmp: Comparison) -> RenderableType:
     table.add_row("characters removed", "删除字数", str(st.chars_removed))
     table.add_row("characters added", "增加字数", str(st.chars_added))
     table.add_row("articles before / after", "条数", f"{st.old_articles} / {st.new_articles}")
+    for rel, cn in (("renamed", "章节名称修改"), ("new", "新增章节"), ("deleted", "删除章节")):
+        n = sum(1 for h in cmp.headings if h.relation == rel)
+        if n:
+            table.add_row(f"headings {rel}", cn, str(n))
     return table
 
 
