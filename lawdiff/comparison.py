@@ -149,6 +149,7 @@ class Comparison(NamedTuple):
     method: str  # decision | similarity
     count_checks: tuple[CountCheck, ...] = ()  # counts the reports state, against the alignment
     headings: tuple[HeadingChange, ...] = ()  # 章/节 headings, aligned by title
+    notes: tuple[str, ...] = ()  # e.g. why a decision chain could not be used
 
     def stats(self) -> Stats:
         counts = dict.fromkeys(RELATIONS, 0)

@@ -107,15 +107,16 @@ def compare_texts(
     corpus: Corpus | None = None,
 ) -> Comparison:
     """Compare two texts (``old`` the earlier); decision provenance when a chain allows it."""
-    lineage = None
+    lineage: Lineage | str | None = None
     if corpus is not None:
         lineage = decision_lineage(corpus, law, old_rev, new_rev, old, new)
-    if lineage is None:
+    notes = (f"aligned by content: {lineage}",) if isinstance(lineage, str) else ()
+    if lineage is None or isinstance(lineage, str):
         lineage = similarity_lineage(old.articles, new.articles)
     pairs = build_pairs(old.articles, new.articles, lineage)
     return Comparison(
         law, old_rev, new_rev, old, new, tuple(pairs), lineage.method,
-        headings=tuple(heading_changes(old, new)),
+        headings=tuple(heading_changes(old, new)), notes=notes,
     )  # fmt: skip
 
 
@@ -163,8 +164,13 @@ def similarity_lineage(old: Sequence[Article], new: Sequence[Article]) -> Lineag
 
 def decision_lineage(
     corpus: Corpus, law: Law, old_rev: Revision, new_rev: Revision, old: LawText, new: LawText
-) -> Lineage | None:
-    """Replay the decisions between the two revisions; None if the chain is not complete."""
+) -> Lineage | str | None:
+    """Replay the decisions between the two revisions.
+
+    None when no chain of decisions connects them (a 修订, or a step without a decision); a
+    one-line reason when a chain exists but cannot be used (replay refused, or the replay does
+    not give the official text's articles), so the caller can say why it fell back.
+    """
     chain = [r for r in law.revisions if _order(old_rev) < _order(r) <= _order(new_rev)]
     chain.sort(key=_order)
     if not chain or any(r.kind != "amended" or not r.decision for r in chain):
@@ -183,8 +189,8 @@ def decision_lineage(
         _, decision = decision_for(corpus, rev)
         try:
             result = apply_decision(text, decision, law_title=law.title, decision_id=rev.decision or "")
-        except AmendmentError:
-            return None
+        except AmendmentError as exc:
+            return f"replaying {rev.decision} failed ({exc})"
         tag = (lambda o: o) if len(chain) == 1 else (lambda o, d=rev.decision: f"{d} {o}")
         index_of = {a.label: k for k, a in enumerate(text.articles)}
         merged_away: set[str] = set()
@@ -221,7 +227,10 @@ def decision_lineage(
         text = result.text
         ancestry, touched, moved = new_anc, new_touched, new_moved
     if [a.label for a in text.articles] != [a.label for a in new.articles]:
-        return None  # the replay does not give the official text's articles: use content
+        return (
+            f"replaying the decisions gives {len(text.articles)} articles, "
+            f"the text of {new_rev.id} has {len(new.articles)}"
+        )
     links = sorted((i, k) for k, anc in enumerate(ancestry) for i in anc)
     moved_links = {(i, k) for i, k in links if k in moved}
     instructions = {k: ins for k, ins in enumerate(touched) if ins}
@@ -369,7 +378,7 @@ def inverse(cmp: Comparison) -> Comparison:
     )
     return Comparison(
         cmp.law, cmp.new_rev, cmp.old_rev, cmp.new_text, cmp.old_text, tuple(pairs), cmp.method,
-        headings=headings,
+        headings=headings, notes=cmp.notes,
     )  # fmt: skip
 
 

@@ -115,3 +115,18 @@ def test_diff_backwards_is_the_inverse(corpus_copy: Path) -> None:
     assert {(tuple(p.old_labels), tuple(p.new_labels)) for p in fwd.pairs} == {
         (tuple(p.new_labels), tuple(p.old_labels)) for p in back.pairs
     }
+
+
+def test_a_base_the_decision_cannot_be_applied_to_falls_back_and_says_why(
+    corpus_copy: Path,
+) -> None:
+    law_id = "各级人民代表大会选举实施细则"
+    c, old, new = _with_base(corpus_copy, law_id)
+    path = corpus_copy / law_id / f"{old}.txt"
+    # instruction 三.3 deletes “或者劳动教养” from 第二十五条第二款: a base without it cannot be amended
+    text = path.read_text(encoding="utf-8")
+    assert "或者劳动教养" in text
+    path.write_text(text.replace("或者劳动教养", ""), encoding="utf-8")
+    cmp = compare(c, law_id, old, new)
+    assert cmp.method == "similarity"
+    assert len(cmp.notes) == 1 and "replaying" in cmp.notes[0] and "劳动教养" in cmp.notes[0]

@@ -36,6 +36,7 @@ def comparison_dict(cmp: Comparison) -> dict[str, Any]:
         "from": cmp.old_rev.id,
         "to": cmp.new_rev.id,
         "method": cmp.method,
+        "notes": list(cmp.notes),
         "revisions": {"from": revision_dict(cmp.old_rev), "to": revision_dict(cmp.new_rev)},
         "stats": {
             **st.counts,

@@ -121,6 +121,8 @@ def summary(cmp: Comparison) -> Text:
         f"{st.old_articles} → {st.new_articles} articles: {', '.join(parts)}; "
         f"{st.chars_removed} characters removed, {st.chars_added} added"
     )
+    for note in cmp.notes:
+        t.append("\n" + note, style="yellow")
     for h in cmp.headings:
         if h.relation != "same":
             old = h.old.text if h.old else "—"
