@@ -493,6 +493,8 @@ def _print_rich(renderable: Any, *, color: bool, width: int) -> None:
 
     console = Console(width=width, no_color=not color, highlight=False, soft_wrap=False)
     if sys.stdout.isatty():
+        # as git does: colours through (R), no pager for one screen (F), screen kept (X)
+        os.environ.setdefault("LESS", "FRX")
         with console.pager(styles=color):
             console.print(renderable)
     else:
