@@ -161,3 +161,21 @@ def test_cli_reasons_in_every_table_format(tmp_path: Path) -> None:
     assert len(table.columns) == 3 and table.cell(0, 2).text == "说明"
     text = run("--no-color")
     assert "↳ 研究意见:" in text
+
+
+def test_show_json_lists_the_reports_of_the_revision() -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from lawdiff.cli import build_app
+
+    res = CliRunner().invoke(
+        build_app(), ["show", LAND, "--rev", "2024", "--format", "json", "--corpus", str(LAWS)]
+    )
+    reports = json.loads(res.stdout)["revision"]["reports"]
+    assert [(r["kind"], r["delivered"]) for r in reports] == [
+        ("说明", "2023-11-28"),
+        ("研究意见", "2023-11-28"),
+        ("审议结果", "2024-03-27"),
+    ]

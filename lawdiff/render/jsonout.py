@@ -20,6 +20,16 @@ def revision_dict(rev: Revision | None) -> dict[str, Any] | None:
         "effective": _iso(rev.effective),
         "decision": rev.decision,
         "text_available": rev.text_file is not None,
+        "reports": [
+            {
+                "kind": r.kind,
+                "title": r.title,
+                "delivered": _iso(r.delivered),
+                "source": r.source,
+                "file": r.file,
+            }
+            for r in rev.reports
+        ],
     }
 
 
