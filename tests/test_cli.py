@@ -37,10 +37,12 @@ def test_show_json_contract() -> None:
     doc = json.loads(r.stdout)
     assert doc["law"] == "土地管理法实施办法"
     assert doc["title"] == "山西省实施《中华人民共和国土地管理法》办法"
+    reports = doc["revision"].pop("reports")
     assert doc["revision"] == {
         "id": "2024-03-28", "kind": "revised", "adopted": "2024-03-28", "promulgated": "2024-03-28",
         "effective": "2024-05-01", "decision": None, "text_available": True,
     }  # fmt: skip
+    assert [r["kind"] for r in reports] == ["说明", "研究意见", "审议结果"]
     assert doc["status"] == "in-force"
     arts = doc["articles"]
     assert len(arts) == 48 and arts[0]["number"] == 1 and arts[0]["label"] == "第一条"
