@@ -95,13 +95,17 @@ def article_trace(
             pair = next((p for p in cmp.pairs if set(current) & set(p.new_labels)), None)
             assert pair is not None
             old = pair.old_labels
-            row["change"] = pair.relation + (f" from {prev.id} {'、'.join(old)}" if old else "")
+            row["change"] = pair.relation + (
+                f" from {prev.id} {'、'.join(old)}" if old else f" (nothing in {prev.id} it continues)"
+            )
             row["by"] = (
                 f"{pair.decision} instruction {'、'.join(pair.instructions)}"
                 if pair.instructions
                 else ("aligned by content" if cmp.method == "similarity" else "")
             )
             rows.append(row)
+            if not old:
+                return rows  # new in this revision: nothing before it
             current, cur_rev, cur_text = old, prev, prev_text
         elif cur_rev.kind == "amended" and cur_rev.decision:
             olds, row["change"], row["by"] = _through_decision(

@@ -193,3 +193,15 @@ def test_headings_the_explanation_describes() -> None:
     ]
     back = [h.relation for h in inverse(land()).headings if h.relation != "same"]
     assert back == ["renamed", "deleted", "deleted", "deleted"]
+
+
+def test_log_of_an_article_new_in_the_revision_stops_there() -> None:
+    code, out, _ = _run("log", LAND, "--article", "2", "--format", "json")
+    rows = json.loads(out)["rows"]
+    assert code == 0 and len(rows) == 1
+    assert rows[0]["change"].startswith("new") and "2020-11-27" in rows[0]["change"]
+    # 2024 第四十六条 ← 2020 第三十六条 (content) ← 2008 第五十八条 (the 2020 decision, 一.10)
+    code, out, _ = _run("log", LAND, "--article", "46", "--format", "json")
+    rows = json.loads(out)["rows"]
+    assert [r["article"] for r in rows] == ["第四十六条", "第三十六条", "第五十八条"]
+    assert "一.10" in rows[1]["by"]
