@@ -189,3 +189,16 @@ def test_every_regulation_with_full_text_is_in_the_corpus() -> None:
     assert "2020-11-27-废止-农村初级卫生保健条例" in decisions
     assert "2024-03-28-修改-资源税具体适用税率等有关事项的决定" in decisions
     assert sum(1 for d in decisions if "-批准-" in d) == 27
+
+
+def test_a_hand_edited_report_is_not_overwritten_without_force(corpus_copy: Path) -> None:
+    report = corpus_copy / "土地管理法实施办法" / "reports" / "2024-2-18.txt"
+    report.write_text(
+        report.read_text(encoding="utf-8").replace("姚青林", "姚青林（核）"), encoding="utf-8"
+    )
+    before = _files(corpus_copy)
+    with pytest.raises(CuratedFileError, match="edited by hand"):
+        ingest(F24, corpus_copy)
+    assert _files(corpus_copy) == before
+    ingest(F24, corpus_copy, force=True)
+    assert "（核）" not in report.read_text(encoding="utf-8")
