@@ -34,7 +34,47 @@ def char_diff(old: str, new: str) -> tuple[Segment, ...]:
     d = _dmp()
     diffs = d.diff_main(old, new, False)
     d.diff_cleanupSemantic(diffs)
-    return _normalise([Segment(_OPS[op], text) for op, text in diffs])
+    return _absorb_short_equalities(_normalise([Segment(_OPS[op], text) for op, text in diffs]))
+
+
+def _absorb_short_equalities(segs: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """Fold an unchanged run into the changes around it when it is no longer than either.
+
+    diff-match-patch's semantic clean-up leaves 机关事务{+主+}管[-理-]部门; the rule it states
+    (an equality no longer than the edits on both sides goes) makes it 机关事务[-管理-]{+主管+}部门,
+    the word that changed. Applied until nothing changes.
+    """
+    groups: list[tuple[str, str] | str] = []  # (deleted, inserted) or an equal run
+    for seg in segs:
+        if seg.op == EQUAL:
+            groups.append(seg.text)
+        elif groups and isinstance(groups[-1], tuple):
+            d, i = groups[-1]
+            groups[-1] = (d + seg.text, i) if seg.op == DELETE else (d, i + seg.text)
+        else:
+            groups.append((seg.text, "") if seg.op == DELETE else ("", seg.text))
+    changed = True
+    while changed:
+        changed = False
+        for k in range(1, len(groups) - 1):
+            a, e, b = groups[k - 1], groups[k], groups[k + 1]
+            if (
+                isinstance(e, str)
+                and isinstance(a, tuple)
+                and isinstance(b, tuple)
+                and len(e) <= max(map(len, a))
+                and len(e) <= max(map(len, b))
+            ):
+                groups[k - 1 : k + 2] = [(a[0] + e + b[0], a[1] + e + b[1])]
+                changed = True
+                break
+    out: list[Segment] = []
+    for g in groups:
+        if isinstance(g, str):
+            out.append(Segment(EQUAL, g))
+        else:
+            out.extend(Segment(op, t) for op, t in ((DELETE, g[0]), (INSERT, g[1])) if t)
+    return tuple(merge_runs(out))
 
 
 def _normalise(segs: list[Segment]) -> tuple[Segment, ...]:

@@ -143,3 +143,18 @@ def test_omnibus_parts_and_unknown_part() -> None:
         dec.part_for("丁条例")
     with pytest.raises(AmendmentError, match="choose one with --law"):
         dec.part_for(None)
+
+
+def test_republish_clause_variants_that_renumber() -> None:
+    from lawdiff.decisions import parse_decision
+
+    head = "关于修改《山西省机关运行保障条例》的决定\n一、删去第十五条。\n"
+    for tail in (
+        "《山西省机关运行保障条例》根据本决定作相应修改并对条款顺序作相应调整，重新公布。",
+        "《山西省机关运行保障条例》根据本决定作相应修改，对条文顺序作相应调整，重新公布。",
+        "《山西省机关运行保障条例》根据本决定作相应修改，并对章节条款顺序作相应调整，重新公布。",
+    ):
+        d = parse_decision(head + tail, decision_id="d")
+        assert d.republish and d.renumber, tail
+    d = parse_decision(head + "《山西省机关运行保障条例》根据本决定作相应修改，重新公布。", decision_id="d")
+    assert d.republish and not d.renumber

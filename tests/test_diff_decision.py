@@ -130,3 +130,75 @@ def test_a_base_the_decision_cannot_be_applied_to_falls_back_and_says_why(
     cmp = compare(c, law_id, old, new)
     assert cmp.method == "similarity"
     assert len(cmp.notes) == 1 and "replaying" in cmp.notes[0] and "劳动教养" in cmp.notes[0]
+
+
+def test_a_chain_of_two_decisions_composes(corpus_copy: Path) -> None:
+    """predecessor → 2020 (the real decision) → a second amendment made with ``lawdiff amend``."""
+    from lawdiff.apply import apply_decision
+    from lawdiff.corpus import sha256
+    from lawdiff.decisions import parse_decision
+
+    law_id = "机关运行保障条例"
+    c, old, mid = _with_base(corpus_copy, law_id)
+    law = c.load_law(law_id)
+    mid_rev = law.revision(mid)
+    assert mid_rev is not None
+    text_2020 = c.load_text(law, mid_rev)
+    second = (
+        "山西省人民代表大会常务委员会关于修改《山西省机关运行保障条例》的决定\n"
+        "（2025年1月1日山西省第十四届人民代表大会常务委员会第十五次会议通过）\n"
+        "山西省第十四届人民代表大会常务委员会第十五次会议决定对《山西省机关运行保障条例》作如下修改：\n"
+        "一、删去第十五条。\n"
+        "二、将第六条中的“机关事务管理部门”修改为“机关事务主管部门”。\n"
+        "本决定自公布之日起施行。\n"
+        "《山西省机关运行保障条例》根据本决定作相应修改，对条款顺序作相应调整，重新公布。"
+    )
+    decision = parse_decision(second, decision_id="2025-01-01-修改-机关运行保障条例")
+    result = apply_decision(text_2020, decision, decision_id="2025-01-01-修改-机关运行保障条例")
+    body = "\n".join(result.text.lines()) + "\n"
+    (corpus_copy / law_id / "2025-01-01.txt").write_text(body, encoding="utf-8")
+    dec_dir = corpus_copy / "decisions"
+    (dec_dir / "2025-01-01-修改-机关运行保障条例.txt").write_text(second + "\n", encoding="utf-8")
+    (dec_dir / "2025-01-01-修改-机关运行保障条例.yaml").write_text(
+        yaml.safe_dump(
+            {
+                "id": "2025-01-01-修改-机关运行保障条例",
+                "title": "山西省人民代表大会常务委员会关于修改《山西省机关运行保障条例》的决定",
+                "kind": "amendment",
+                "adopted": "2025-01-01",
+                "targets": [law_id],
+                "text": "2025-01-01-修改-机关运行保障条例.txt",
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+    path = corpus_copy / law_id / "law.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["revisions"].append(
+        {
+            "id": "2025-01-01",
+            "kind": "amended",
+            "adopted": "2025-01-01",
+            "decision": "2025-01-01-修改-机关运行保障条例",
+            "text": "2025-01-01.txt",
+            "sha256": sha256(body),
+        }
+    )
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    c = Corpus(corpus_copy)
+    cmp = compare(c, law_id, old, "2025-01-01")
+    assert cmp.method == "decision"
+    rows = {(tuple(p.old_labels), tuple(p.new_labels)): p for p in cmp.pairs}
+    # 第三条 was replaced by the 2020 decision (二.1), 第十五条 deleted by the 2025 one (一) …
+    assert rows[(("第三条",), ("第三条",))].instructions == ("2020-11-27-修改-土地管理法实施办法等 二.1",)
+    gone = rows[(("第十五条",), ())]
+    assert gone.relation == "deleted" and gone.instructions == ("2025-01-01-修改-机关运行保障条例 一",)
+    # … so 第十六条 became 第十五条 untouched, and 第六条 had its words replaced in 2025
+    assert rows[(("第十六条",), ("第十五条",))].relation == "renumbered"
+    sixth = rows[(("第六条",), ("第六条",))]
+    assert sixth.relation == "modified"
+    assert sixth.instructions == ("2025-01-01-修改-机关运行保障条例 二",)
+    changed = {(s.op, s.text) for lp in sixth.lines for s in lp.segments if s.op != "equal"}
+    assert changed == {("delete", "管理"), ("insert", "主管")}
+    assert sixth.decision == "2020-11-27-修改-土地管理法实施办法等 + 2025-01-01-修改-机关运行保障条例"
