@@ -141,13 +141,9 @@ def _rev_date(rev: Revision) -> str:
     return known.isoformat() if known else rev.id
 
 
-def _ordered(law: Law) -> list[Revision]:
-    return sorted(law.revisions, key=lambda r: (r.adopted or date.min, r.id))
-
-
 def _work_date(law: Law) -> str:
     enacted = [r for r in law.revisions if r.kind == "enacted"]
-    return _rev_date(enacted[0] if enacted else _ordered(law)[0])
+    return _rev_date(enacted[0] if enacted else law.chronological()[0])
 
 
 def work_uri(law: Law) -> str:
@@ -521,7 +517,7 @@ def _expression_date(rev: Revision) -> tuple[str, str]:
 
 def _lifecycle(meta: ET.Element, law: Law) -> None:
     life = _el(meta, "lifecycle", {"source": "#lawdiff"})
-    for rev in _ordered(law):
+    for rev in law.chronological():
         kind = EVENT_TYPE.get(rev.kind, "amendment")
         _event(life, _nows(f"evt_{rev.id}"), _rev_date(rev), source_eid(rev), kind)
     if law.repealed:  # dated by adoption like the other events; <proprietary> has the effect
@@ -548,7 +544,7 @@ def _analysis(meta: ET.Element, mods: list[TextualMod]) -> None:
 def _references(meta: ET.Element, corpus: Corpus, law: Law, refs: list[InstructionRef]) -> None:
     out = _el(meta, "references", {"source": "#lawdiff"})
     seen: set[str] = set()
-    for rev in _ordered(law):
+    for rev in law.chronological():
         eid = source_eid(rev)
         if eid not in seen:
             seen.add(eid)

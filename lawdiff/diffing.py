@@ -18,7 +18,6 @@ reverse inverts that result, so ``diff B A`` is exactly the inverse of ``diff A 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 from typing import NamedTuple
 
 from .align import Vectors, align, cosine
@@ -68,10 +67,6 @@ def pick_revision(corpus: Corpus, law: Law, spec: str) -> Revision:
         return st.revision
 
 
-def _order(r: Revision) -> tuple[date, str]:
-    return (r.adopted or date.min, r.id)
-
-
 def _text(corpus: Corpus, law: Law, rev: Revision) -> LawText:
     if not rev.text_file:
         with_text = ", ".join(r.id for r in law.revisions if r.text_file) or "none"
@@ -88,7 +83,7 @@ def compare(corpus: Corpus, name: str, a: str, b: str) -> Comparison:
     """Diff revision ``a`` → ``b`` of law ``name`` (ids, prefixes such as years, or dates)."""
     law = corpus.load_law(corpus.resolve(name))
     ra, rb = pick_revision(corpus, law, a), pick_revision(corpus, law, b)
-    if _order(ra) <= _order(rb):
+    if ra.order <= rb.order:
         return compare_texts(
             law, ra, rb, _text(corpus, law, ra), _text(corpus, law, rb), corpus=corpus
         )
@@ -171,8 +166,7 @@ def decision_lineage(
     one-line reason when a chain exists but cannot be used (replay refused, or the replay does
     not give the official text's articles), so the caller can say why it fell back.
     """
-    chain = [r for r in law.revisions if _order(old_rev) < _order(r) <= _order(new_rev)]
-    chain.sort(key=_order)
+    chain = [r for r in law.chronological() if old_rev.order < r.order <= new_rev.order]
     if not chain or any(r.kind != "amended" or not r.decision for r in chain):
         return None
     from .apply import apply_decision

@@ -215,7 +215,7 @@ def merge_revision(law: Law, new: Revision) -> Revision:
     old = law.revision(new.id)
     if old is None:
         law.revisions.append(new)
-        law.revisions.sort(key=lambda r: (r.adopted or date.min, r.id))
+        law.revisions.sort(key=lambda r: r.order)
         return new
     for name in ("adopted", "promulgated", "effective", "decision", "announcement",
                  "approved", "text_file", "text_sha256"):  # fmt: skip

@@ -9,7 +9,6 @@ says so and stops.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from .corpus import Corpus
@@ -17,10 +16,6 @@ from .diffing import compare_texts
 from .errors import InputError
 from .model import Law, LawText, Revision
 from .timeline import effective_of, revision_by_id
-
-
-def _ordered(law: Law) -> list[Revision]:
-    return sorted(law.revisions, key=lambda r: (r.adopted or date.min, r.id))
 
 
 def _effective(law: Law, r: Revision) -> str:
@@ -33,7 +28,7 @@ def _effective(law: Law, r: Revision) -> str:
 def revision_log(corpus: Corpus, law: Law) -> list[dict[str, Any]]:
     rows = []
     prev_text: tuple[Revision, Any] | None = None
-    for r in _ordered(law):
+    for r in law.chronological():
         text = corpus.load_text(law, r) if r.text_file else None
         changes = ""
         if text is not None and prev_text is not None:
@@ -71,7 +66,7 @@ def article_trace(
     corpus: Corpus, law: Law, number: int, rev: str | None = None
 ) -> list[dict[str, Any]]:
     """Article ``number`` of revision ``rev`` (default: the latest with text), back to its origin."""
-    ordered = _ordered(law)
+    ordered = law.chronological()
     with_text = [r for r in ordered if r.text_file]
     if not with_text:
         raise InputError(f"{law.id}: no revision has text in the corpus")

@@ -180,6 +180,11 @@ class Revision:
     tables: list[Table] = field(default_factory=list)  # attached schedules (known cells)
     reports: list[ReportRef] = field(default_factory=list)  # 说明 and review reports
 
+    @property
+    def order(self) -> tuple[date, str]:
+        """Sort key of a law's timeline: adoption date (unknown first), then id."""
+        return (self.adopted or date.min, self.id)
+
 
 @dataclass
 class Law:
@@ -194,6 +199,10 @@ class Law:
     repeal_adopted: date | None = None
     issuer: str = ""
     notes: list[str] = field(default_factory=list)
+
+    def chronological(self) -> list[Revision]:
+        """The revisions in adoption order."""
+        return sorted(self.revisions, key=lambda r: r.order)
 
     def revision(self, rev_id: str) -> Revision | None:
         for r in self.revisions:

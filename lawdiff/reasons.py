@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from datetime import date
 from typing import NamedTuple
 
 import regex
@@ -66,11 +65,8 @@ class Linked(NamedTuple):
 
 def reports_between(law: Law, old: Revision, new: Revision) -> list[ReportRef]:
     """The reports of every revision after the older one up to the newer one."""
-    def key(r: Revision) -> tuple[date, str]:
-        return (r.adopted or date.min, r.id)
-
-    lo, hi = sorted((old, new), key=key)
-    return [x for r in law.revisions if key(lo) < key(r) <= key(hi) for x in r.reports]
+    lo, hi = sorted((old, new), key=lambda r: r.order)
+    return [x for r in law.chronological() if lo.order < r.order <= hi.order for x in r.reports]
 
 
 def sentences(corpus: Corpus, law: Law, refs: Iterable[ReportRef]) -> list[Sentence]:
@@ -93,7 +89,7 @@ def attach_reasons(corpus: Corpus, cmp: Comparison) -> Comparison:
 
 def link(corpus: Corpus, cmp: Comparison) -> Linked:
     """The comparison with ``reasons`` on its rows, and the stated counts checked."""
-    later = cmp.new_rev if _later(cmp.new_rev, cmp.old_rev) else cmp.old_rev
+    later = cmp.new_rev if cmp.new_rev.order >= cmp.old_rev.order else cmp.old_rev
     later_text = cmp.new_text if later is cmp.new_rev else cmp.old_text
     refs = reports_between(cmp.law, cmp.old_rev, cmp.new_rev)
     sents = sentences(corpus, cmp.law, refs)
@@ -125,10 +121,6 @@ def link(corpus: Corpus, cmp: Comparison) -> Linked:
     out = cmp._replace(pairs=tuple(pairs))
     counts = stated_counts(sents, out)
     return Linked(out._replace(count_checks=tuple(counts)), counts, len(sents), linked)
-
-
-def _later(a: Revision, b: Revision) -> bool:
-    return (a.adopted or date.min, a.id) >= (b.adopted or date.min, b.id)
 
 
 def _stated(s: Sentence, blocks: tuple[Heading | Article, ...], rev: Revision) -> list[tuple[Article, str]]:

@@ -119,13 +119,13 @@ def _nearest_text(law: Law, rev: Revision | None) -> Revision | None:
 
 def predecessor(law: Law, rev: Revision) -> Revision | None:
     """The revision adopted just before ``rev``."""
-    ordered = sorted(law.revisions, key=lambda r: (r.adopted or date.min, r.id))
+    ordered = law.chronological()
     i = ordered.index(rev)
     return ordered[i - 1] if i > 0 else None
 
 
 def latest(law: Law) -> Revision:
-    return max(law.revisions, key=lambda r: (r.adopted or date.min, r.id))
+    return max(law.revisions, key=lambda r: r.order)
 
 
 def status_today(law: Law, today: date) -> str:
@@ -150,7 +150,7 @@ def revision_by_id(law: Law, rev_id: str) -> Revision:
     if rev_id == "latest":
         return latest(law)
     if rev_id == "first":
-        return min(law.revisions, key=lambda r: (r.adopted or date.min, r.id))
+        return min(law.revisions, key=lambda r: r.order)
     exact = law.revision(rev_id)
     if exact:
         return exact
