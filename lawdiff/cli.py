@@ -241,19 +241,17 @@ def export_cmd(
             shown.law, revision, shown.text, blame_rows=blame(c, shown.law, revision, shown.text)
         )
     elif fmt == "docx":
-        from .render.docx import document_docx
+        from .render.docx import document_docx_bytes
 
-        _write_bytes(output, lambda tmp: document_docx(shown.law, revision, shown.text, tmp))
-        typer.echo(f"wrote {output} ({shown.law.id} {revision.id})", err=True)
-        return
+        content = document_docx_bytes(shown.law, revision, shown.text)
     else:
         content = _render_shown(shown, {"txt": "text"}.get(fmt, fmt))
     _write_atomic(output, content)
     typer.echo(f"wrote {output} ({shown.law.id} {revision.id if revision else ''})", err=True)
 
 
-def _write_bytes(path: Path, write: Callable[[Path], object]) -> None:
-    """Let ``write`` fill a temporary file beside ``path``, then move it into place."""
+def _write_atomic(path: Path, content: str | bytes) -> None:
+    """Write beside ``path`` and move into place: the file is whole or untouched."""
     import tempfile
 
     from .errors import InputError
@@ -261,33 +259,21 @@ def _write_bytes(path: Path, write: Callable[[Path], object]) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise InputError(f"cannot write {path}: directory {directory} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
+    tmp: str | None = None
     try:
-        write(Path(tmp))
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        if isinstance(content, bytes):
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(content)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(content)
         os.replace(tmp, path)
     except OSError as exc:
         raise InputError(f"cannot write {path}: {exc.strerror}") from None
     finally:
-        if os.path.exists(tmp):
+        if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
-
-
-def _write_atomic(path: Path, content: str) -> None:
-    import tempfile
-
-    from .errors import InputError
-
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise InputError(f"cannot write {path}: directory {directory} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(content)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror}") from None
 
 
 @handles_errors
@@ -561,11 +547,10 @@ def diff_cmd(
         _emit(comparison_html(cmp, reasons=reasons), output)
         return
     if fmt == "docx":
-        from .render.docx import comparison_docx
+        from .render.docx import comparison_docx_bytes
 
         assert output is not None
-        _write_bytes(output, lambda tmp: comparison_docx(cmp, tmp, reasons=reasons))
-        typer.echo(f"wrote {output}", err=True)
+        _emit(comparison_docx_bytes(cmp, reasons=reasons), output)
         return
     from .render import diffview
     from .render.listing import console_width
@@ -581,8 +566,9 @@ def diff_cmd(
     _print_rich(view, color=color, width=width)
 
 
-def _emit(content: str, output: Path | None) -> None:
+def _emit(content: str | bytes, output: Path | None) -> None:
     if output is None:
+        assert isinstance(content, str)  # binary formats (docx) require -o
         _out(content)
     else:
         _write_atomic(output, content)
