@@ -8,13 +8,13 @@ same diff everywhere (JSON output is compared across runs).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
 
-from .comparison import DELETE, EQUAL, INSERT, LinePair, Segment, merge_runs
+from .comparison import DELETE, EQUAL, INSERT, LinePair, Segment
 
 LINE_MATCH = 0.4  # below this, two lines are not the same 款 reworded but one gone, one new
 _OPS = {0: EQUAL, -1: DELETE, 1: INSERT}
@@ -34,25 +34,52 @@ def char_diff(old: str, new: str) -> tuple[Segment, ...]:
     d = _dmp()
     diffs = d.diff_main(old, new, False)
     d.diff_cleanupSemantic(diffs)
-    return _absorb_short_equalities(_normalise([Segment(_OPS[op], text) for op, text in diffs]))
+    groups = _groups([Segment(_OPS[op], text) for op, text in diffs])
+    return _segments(_absorb_short_equalities(groups))
 
 
-def _absorb_short_equalities(segs: tuple[Segment, ...]) -> tuple[Segment, ...]:
+Group = str | tuple[str, str]  # an unchanged run, or a change: (deleted, inserted)
+
+
+def _groups(segs: Iterable[Segment]) -> list[Group]:
+    """Unchanged runs and the changes between them, each change's deletions and insertions joined."""
+    groups: list[Group] = []
+    for seg in segs:
+        if not seg.text:
+            continue
+        last = groups[-1] if groups else None
+        if seg.op == EQUAL:
+            if isinstance(last, str):
+                groups[-1] = last + seg.text
+            else:
+                groups.append(seg.text)
+        elif isinstance(last, tuple):
+            d, i = last
+            groups[-1] = (d + seg.text, i) if seg.op == DELETE else (d, i + seg.text)
+        else:
+            groups.append((seg.text, "") if seg.op == DELETE else ("", seg.text))
+    return groups
+
+
+def _segments(groups: Iterable[Group]) -> tuple[Segment, ...]:
+    """Back to segments: in a change, the deletion before the insertion."""
+    out: list[Segment] = []
+    for g in groups:
+        if isinstance(g, str):
+            out.append(Segment(EQUAL, g))
+        else:
+            out.extend(Segment(op, t) for op, t in ((DELETE, g[0]), (INSERT, g[1])) if t)
+    return tuple(out)
+
+
+def _absorb_short_equalities(groups: list[Group]) -> list[Group]:
     """Fold an unchanged run into the changes around it when it is no longer than either.
 
     diff-match-patch's semantic clean-up leaves 机关事务{+主+}管[-理-]部门; the rule it states
     (an equality no longer than the edits on both sides goes) makes it 机关事务[-管理-]{+主管+}部门,
     the word that changed. Applied until nothing changes.
     """
-    groups: list[tuple[str, str] | str] = []  # (deleted, inserted) or an equal run
-    for seg in segs:
-        if seg.op == EQUAL:
-            groups.append(seg.text)
-        elif groups and isinstance(groups[-1], tuple):
-            d, i = groups[-1]
-            groups[-1] = (d + seg.text, i) if seg.op == DELETE else (d, i + seg.text)
-        else:
-            groups.append((seg.text, "") if seg.op == DELETE else ("", seg.text))
+    groups = list(groups)
     changed = True
     while changed:
         changed = False
@@ -68,36 +95,7 @@ def _absorb_short_equalities(segs: tuple[Segment, ...]) -> tuple[Segment, ...]:
                 groups[k - 1 : k + 2] = [(a[0] + e + b[0], a[1] + e + b[1])]
                 changed = True
                 break
-    out: list[Segment] = []
-    for g in groups:
-        if isinstance(g, str):
-            out.append(Segment(EQUAL, g))
-        else:
-            out.extend(Segment(op, t) for op, t in ((DELETE, g[0]), (INSERT, g[1])) if t)
-    return tuple(merge_runs(out))
-
-
-def _normalise(segs: list[Segment]) -> tuple[Segment, ...]:
-    """Deletions before insertions inside a change, adjacent runs of one kind merged."""
-    out: list[Segment] = []
-    i = 0
-    while i < len(segs):
-        if segs[i].op == EQUAL:
-            if segs[i].text:
-                out.append(segs[i])
-            i += 1
-            continue
-        j = i
-        while j < len(segs) and segs[j].op != EQUAL:
-            j += 1
-        deleted = "".join(s.text for s in segs[i:j] if s.op == DELETE)
-        inserted = "".join(s.text for s in segs[i:j] if s.op == INSERT)
-        if deleted:
-            out.append(Segment(DELETE, deleted))
-        if inserted:
-            out.append(Segment(INSERT, inserted))
-        i = j
-    return tuple(merge_runs(out))
+    return groups
 
 
 def line_similarity(a: str, b: str) -> float:
@@ -136,4 +134,4 @@ def align_lines(old: Sequence[str], new: Sequence[str]) -> tuple[LinePair, ...]:
 def invert(segments: Sequence[Segment]) -> tuple[Segment, ...]:
     """The segments of the reverse diff (new → old)."""
     flip = {EQUAL: EQUAL, DELETE: INSERT, INSERT: DELETE}
-    return _normalise([Segment(flip[s.op], s.text) for s in segments])
+    return _segments(_groups(Segment(flip[s.op], s.text) for s in segments))
