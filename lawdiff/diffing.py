@@ -347,32 +347,25 @@ _FLIP = {"split": "merged", "merged": "split", "new": "deleted", "deleted": "new
 
 def inverse(cmp: Comparison) -> Comparison:
     """The comparison read the other way: old and new swapped, insertions become deletions."""
-    pairs = []
-    links = [
-        (cmp.new_text.articles.index(n), cmp.old_text.articles.index(o))
-        for p in cmp.pairs
-        for o in p.old
-        for n in p.new
-    ]
-    n_new = len(cmp.old_text.articles)
+    was_new = {a.label: k for k, a in enumerate(cmp.new_text.articles)}  # the inverse's old
+    was_old = {a.label: k for k, a in enumerate(cmp.old_text.articles)}  # the inverse's new
+    links = [(was_new[n.label], was_old[o.label]) for p in cmp.pairs for o in p.old for n in p.new]
     keyed = []
     for p in cmp.pairs:
         lines = tuple(LinePair(lp.new, lp.old, invert(lp.segments)) for lp in p.lines)
         q = p._replace(
             old=p.new, new=p.old, relation=_FLIP.get(p.relation, p.relation), lines=lines
         )
-        olds = [cmp.new_text.articles.index(a) for a in q.old]
-        news = [cmp.old_text.articles.index(a) for a in q.new]
-        keyed.append((_position(olds, news, links, n_new), q))
+        olds = [was_new[a.label] for a in q.old]
+        news = [was_old[a.label] for a in q.new]
+        keyed.append((_position(olds, news, links, len(was_old)), q))
     keyed.sort(key=lambda t: t[0])
-    pairs = [q for _, q in keyed]
-    flip = {"new": "deleted", "deleted": "new"}
     headings = tuple(
-        HeadingChange(h.new, h.old, flip.get(h.relation, h.relation)) for h in cmp.headings
+        HeadingChange(h.new, h.old, _FLIP.get(h.relation, h.relation)) for h in cmp.headings
     )
     return Comparison(
-        cmp.law, cmp.new_rev, cmp.old_rev, cmp.new_text, cmp.old_text, tuple(pairs), cmp.method,
-        headings=headings, notes=cmp.notes,
+        cmp.law, cmp.new_rev, cmp.old_rev, cmp.new_text, cmp.old_text,
+        tuple(q for _, q in keyed), cmp.method, headings=headings, notes=cmp.notes,
     )  # fmt: skip
 
 
