@@ -61,12 +61,11 @@ class Vectors:
         self.new = [self._weigh(g) for g in grams[len(old) :]]
 
     def _weigh(self, g: Counter[str]) -> dict[str, float]:
-        return {k: (1 + math.log(c)) * self.idf[k] for k, c in g.items()}
+        """Log-scaled counts times IDF (a bigram neither side has weighs as if rare: 1.0)."""
+        return {k: (1 + math.log(c)) * self.idf.get(k, 1.0) for k, c in g.items()}
 
     def weigh_text(self, text: str) -> dict[str, float]:
-        return {
-            k: (1 + math.log(c)) * self.idf.get(k, 1.0) for k, c in _grams(text).items()
-        }
+        return self._weigh(_grams(text))
 
 
 def cosine(u: dict[str, float], v: dict[str, float]) -> float:

@@ -169,15 +169,11 @@ def _articles(
 def _by_content(
     s: Sentence, arts: list[Article], weights: list[dict[str, float]], vec: Vectors
 ) -> list[tuple[Article, str]]:
-    g = _grams(_NOISE.sub("", s.text))
-    w = {k: vec.idf.get(k, 0.0) for k in g}
-    total = sum(w.values())
-    if not total or not arts:
+    clean = _NOISE.sub("", s.text)
+    w = _sentence_weights(clean, vec)
+    if not w or not arts:
         return []
-    scores = sorted(
-        ((sum(x for k, x in w.items() if k in a) / total, i) for i, a in enumerate(weights)),
-        reverse=True,
-    )
+    scores = sorted(((_share(w, a), i) for i, a in enumerate(weights)), reverse=True)
     cited = _DRAFT_REFS.search(s.text)
     k = min(4, len(regex.findall("第", cited.group(1)))) if cited else 1
     out = []
@@ -186,7 +182,7 @@ def _by_content(
         nxt = scores[k][0] if k < len(scores) else 0.0
         if score < LINK or score < MARGIN * nxt:
             break
-        shared = _shared(_NOISE.sub("", s.text), "".join(body_lines(arts[i])))
+        shared = _shared(clean, "".join(body_lines(arts[i])))
         if len(shared.strip(_WEAK)) < MIN_SHARED:
             break
         out.append((arts[i], shared))
@@ -246,16 +242,21 @@ def _by_draft_number(
             continue
         k = by_number[d + shift]
         art = arts[k]
-        if _containment(s, weights[k], vec) < CONFIRM:
+        if _share(_sentence_weights(_NOISE.sub("", s.text), vec), weights[k]) < CONFIRM:
             continue  # the draft article may be one the final text dropped
         out.append((art, f"初审稿第{int_to_cn(d)}条 = 第{int_to_cn(d + shift)}条"))
     return list(dict.fromkeys(out))
 
 
-def _containment(s: Sentence, article: dict[str, float], vec: Vectors) -> float:
-    w = {k: vec.idf.get(k, 0.0) for k in _grams(_NOISE.sub("", s.text))}
-    total = sum(w.values())
-    return sum(x for k, x in w.items() if k in article) / total if total else 0.0
+def _sentence_weights(text: str, vec: Vectors) -> dict[str, float]:
+    """The sentence's bigrams by IDF (unknown to the law: 0); empty if none weighs anything."""
+    w = {k: vec.idf.get(k, 0.0) for k in _grams(text)}
+    return w if sum(w.values()) else {}
+
+
+def _share(w: dict[str, float], article: dict[str, float]) -> float:
+    """How much of the sentence's weight the article holds."""
+    return sum(x for k, x in w.items() if k in article) / sum(w.values()) if w else 0.0
 
 
 def _shared(sentence: str, article: str) -> str:
