@@ -225,11 +225,11 @@ class Decision:
             raise AmendmentError(
                 f"the decision amends {len(self.parts)} regulations ({names}): choose one with --law"
             )
-        key = _title_key(title)
+        key = title_key(title)
         hits = [
             p
             for p in self.parts
-            if p.target and (key in _title_key(p.target) or _title_key(p.target) in key)
+            if p.target and (key in title_key(p.target) or title_key(p.target) in key)
         ]
         if len(hits) == 1:
             return hits[0]
@@ -244,7 +244,8 @@ class Decision:
         return sum(len(p.instructions) for p in self.parts)
 
 
-def _title_key(text: str) -> str:
+def title_key(text: str) -> str:
+    """A title without book-title marks, spaces and the issuing committee's name, for matching."""
     return regex.sub(r"[《》〈〉\s\u3000]|^山西省人民代表大会常务委员会", "", text)
 
 

@@ -708,8 +708,10 @@ def _attach_reports(actions: list[DocAction], state: State, issue: str) -> None:
     or decision printed last before it (the gazette prints a law, then its reports; a draft's name
     may differ from the adopted title: 县域医疗卫生一体化改革促进条例 → …一体化办法).
     """
+    from .decisions import title_key
+
     decisions = {
-        _title_key(a.doc.title): a.doc for a in actions if a.doc.kind in ("amendment", "repeal")
+        title_key(a.doc.title): a.doc for a in actions if a.doc.kind in ("amendment", "repeal")
     }
     last: Document | None = None
     for a in actions:
@@ -721,7 +723,7 @@ def _attach_reports(actions: list[DocAction], state: State, issue: str) -> None:
         m = DRAFT.search(doc.title)
         if doc.kind not in ("explanation", "review") or kind is None or m is None:
             continue
-        owner = decisions.get(_title_key(m.group(1))) or last
+        owner = decisions.get(title_key(m.group(1))) or last
         if owner is None:
             a.note = "report: no law or decision printed before it"
             continue
@@ -760,7 +762,3 @@ def _report_targets(owner: Document, state: State, issue: str) -> list[tuple[Law
                 out.append((law, rev))
     return out
 
-
-def _title_key(title: str) -> str:
-    t = regex.sub(r"^山西省人民代表大会常务委员会", "", title)
-    return regex.sub(r"[《》〈〉«»‹›]", "", t)
