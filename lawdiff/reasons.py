@@ -95,16 +95,15 @@ def link(corpus: Corpus, cmp: Comparison) -> Linked:
     sents = sentences(corpus, cmp.law, refs)
     arts = later_text.articles
     bodies = ["".join(body_lines(a)) for a in arts]
-    vec = Vectors(bodies, [])
-    weights = vec.old
+    vec = Vectors(bodies, [])  # IDF over the articles; vec.old[i] weighs arts[i]
     reasons: dict[str, list[Reason]] = {}
-    found = [_stated(s, later_text.blocks, later) or _by_content(s, arts, weights, vec) for s in sents]
+    found = [_stated(s, later_text.blocks) or _by_content(s, arts, vec) for s in sents]
     anchors = _draft_anchors(sents, found)
     by_number = {a.number: k for k, a in enumerate(arts) if not a.sub}
     linked = 0
     for s, hits in zip(sents, found, strict=True):
         if not hits:
-            hits = _by_draft_number(s, anchors, arts, by_number, weights, vec)
+            hits = _by_draft_number(s, anchors, arts, by_number, vec)
         for art, basis in hits:
             reasons.setdefault(art.label, []).append(
                 Reason(s.report.title, s.report.kind, s.text, basis)
@@ -123,7 +122,7 @@ def link(corpus: Corpus, cmp: Comparison) -> Linked:
     return Linked(out._replace(count_checks=tuple(counts)), counts, len(sents), linked)
 
 
-def _stated(s: Sentence, blocks: tuple[Heading | Article, ...], rev: Revision) -> list[tuple[Article, str]]:
+def _stated(s: Sentence, blocks: tuple[Heading | Article, ...]) -> list[tuple[Article, str]]:
     """二次审议稿 references in a report delivered at the adopting session: final numbers."""
     if s.report.kind != "审议结果":
         return []
@@ -166,14 +165,12 @@ def _articles(
     return out
 
 
-def _by_content(
-    s: Sentence, arts: list[Article], weights: list[dict[str, float]], vec: Vectors
-) -> list[tuple[Article, str]]:
+def _by_content(s: Sentence, arts: list[Article], vec: Vectors) -> list[tuple[Article, str]]:
     clean = _NOISE.sub("", s.text)
     w = _sentence_weights(clean, vec)
     if not w or not arts:
         return []
-    scores = sorted(((_share(w, a), i) for i, a in enumerate(weights)), reverse=True)
+    scores = sorted(((_share(w, a), i) for i, a in enumerate(vec.old)), reverse=True)
     cited = _DRAFT_REFS.search(s.text)
     k = min(4, len(regex.findall("第", cited.group(1)))) if cited else 1
     out = []
@@ -223,7 +220,6 @@ def _by_draft_number(
     anchors: dict[int, int],
     arts: list[Article],
     by_number: dict[int, int],
-    weights: list[dict[str, float]],
     vec: Vectors,
 ) -> list[tuple[Article, str]]:
     """A draft number between two anchors that moved by the same offset moved by it too."""
@@ -242,7 +238,7 @@ def _by_draft_number(
             continue
         k = by_number[d + shift]
         art = arts[k]
-        if _share(_sentence_weights(_NOISE.sub("", s.text), vec), weights[k]) < CONFIRM:
+        if _share(_sentence_weights(_NOISE.sub("", s.text), vec), vec.old[k]) < CONFIRM:
             continue  # the draft article may be one the final text dropped
         out.append((art, f"初审稿第{int_to_cn(d)}条 = 第{int_to_cn(d + shift)}条"))
     return list(dict.fromkeys(out))
