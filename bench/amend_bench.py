@@ -20,8 +20,8 @@ Pair = Callable[[str, Callable[[], object], str, Callable[[], object], int], Non
 
 def _land_case(corpus_root: Path) -> tuple[list[str], str]:
     sys.path.insert(0, str(ROOT))
-    from lawdiff.corpus import Corpus
-    from lawdiff.verify import decision_for
+    from lawdiff.amend.verify import decision_for
+    from lawdiff.corpus.reader import Corpus
     from tests.reconstruct import reconstruct
 
     c = Corpus(corpus_root)
@@ -34,7 +34,7 @@ def _land_case(corpus_root: Path) -> tuple[list[str], str]:
 
 
 def _big_case(n_articles: int = 200, n_decisions: int = 100) -> tuple[list[str], list[str]]:
-    from lawdiff.numerals import int_to_cn as c
+    from lawdiff.structure.numerals import int_to_cn as c
 
     rng = random.Random(7)
     base = ["山西省基准测试条例"] + [
@@ -60,9 +60,9 @@ def _big_case(n_articles: int = 200, n_decisions: int = 100) -> tuple[list[str],
 
 
 def run(corpus_root: Path, n: int, pair: Pair) -> None:
-    from lawdiff.apply import apply_decision
-    from lawdiff.decisions import parse_decision
-    from lawdiff.parse import parse_text
+    from lawdiff.amend.apply import apply_decision
+    from lawdiff.amend.decisions import parse_decision
+    from lawdiff.structure.parse import parse_text
 
     base_lines, decision_text = _land_case(corpus_root)
 

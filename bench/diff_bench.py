@@ -36,11 +36,11 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from lawdiff.comparison import body_lines  # noqa: E402
-from lawdiff.corpus import Corpus  # noqa: E402
-from lawdiff.diffing import compare_texts  # noqa: E402
-from lawdiff.model import Article, LawText, Paragraph  # noqa: E402
-from lawdiff.numerals import int_to_cn  # noqa: E402
+from lawdiff.compare.comparison import body_lines  # noqa: E402
+from lawdiff.compare.diffing import compare_texts  # noqa: E402
+from lawdiff.corpus.reader import Corpus  # noqa: E402
+from lawdiff.structure.model import Article, LawText, Paragraph  # noqa: E402
+from lawdiff.structure.numerals import int_to_cn  # noqa: E402
 
 
 def _renumber(arts: list[Article]) -> list[Article]:

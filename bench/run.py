@@ -69,7 +69,7 @@ def main() -> None:
     args = ap.parse_args()
     n = args.repeat
     sys.path.insert(0, str(ROOT))
-    from lawdiff.ingest import ingest
+    from lawdiff.intake.ingest import ingest
 
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp) / "laws"

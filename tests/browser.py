@@ -16,9 +16,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lawdiff.comparison import Comparison
-from lawdiff.corpus import Corpus
-from lawdiff.diffing import compare
+from lawdiff.compare.comparison import Comparison
+from lawdiff.compare.diffing import compare
+from lawdiff.corpus.reader import Corpus
 
 from .conftest import LAWS
 

@@ -41,9 +41,9 @@ def seed_lines(path: Path) -> list[str]:
 
 @cache
 def cleaned(path: Path):  # type: ignore[no-untyped-def]
-    from lawdiff.clean import clean
-    from lawdiff.corpus import sha256
-    from lawdiff.ingest import load_corrections
+    from lawdiff.corpus.reader import sha256
+    from lawdiff.intake.ingest import load_corrections
+    from lawdiff.sources.clean import clean
 
     text = seed_text(path)
     issue = "2020-6" if path == F20 else "2024-2"
@@ -52,7 +52,7 @@ def cleaned(path: Path):  # type: ignore[no-untyped-def]
 
 @cache
 def documents(path: Path):  # type: ignore[no-untyped-def]
-    from lawdiff.gazette import split
+    from lawdiff.sources.gazette import split
 
     return split(cleaned(path))
 

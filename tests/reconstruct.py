@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from lawdiff.decisions import (
+from lawdiff.amend.decisions import (
     AddParagraphs,
     DeletePhrases,
     DeleteUnits,
@@ -21,9 +21,9 @@ from lawdiff.decisions import (
     ReplaceTerms,
     ReplaceUnit,
 )
-from lawdiff.model import Article, Heading, Item, LawText, Paragraph
-from lawdiff.numerals import int_to_cn
-from lawdiff.verify import number_map
+from lawdiff.amend.verify import number_map
+from lawdiff.structure.model import Article, Heading, Item, LawText, Paragraph
+from lawdiff.structure.numerals import int_to_cn
 
 
 def _invert(text: str, pairs: tuple[tuple[str, str], ...]) -> str:

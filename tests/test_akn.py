@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from lawdiff import akn
-from lawdiff.corpus import Corpus
-from lawdiff.derive import derived_tables
+from lawdiff.amend.derive import derived_tables
+from lawdiff.amend.provenance import blame
+from lawdiff.corpus.reader import Corpus
 from lawdiff.errors import InputError
-from lawdiff.model import Article, Heading, Law, LawText, Paragraph, Revision
-from lawdiff.provenance import blame
+from lawdiff.export import akn
+from lawdiff.structure.model import Article, Heading, Law, LawText, Paragraph, Revision
 
 from .conftest import LAWS, missing_tool
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from lawdiff.comparison import Comparison
-from lawdiff.corpus import Corpus
-from lawdiff.diffing import compare_texts
-from lawdiff.model import Article, Law, LawText, Revision
-from lawdiff.numerals import int_to_cn
+from lawdiff.compare.comparison import Comparison
+from lawdiff.compare.diffing import compare_texts
+from lawdiff.corpus.reader import Corpus
+from lawdiff.structure.model import Article, Law, LawText, Revision
+from lawdiff.structure.numerals import int_to_cn
 
 from .conftest import LAWS
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from lawdiff.apply import apply_decision
-from lawdiff.decisions import parse_decision
+from lawdiff.amend.apply import apply_decision
+from lawdiff.amend.decisions import parse_decision
 from lawdiff.errors import AmendmentError
-from lawdiff.model import LawText
-from lawdiff.parse import parse_text
+from lawdiff.structure.model import LawText
+from lawdiff.structure.parse import parse_text
 
 BASE = """山西省测试条例
 （2000年1月1日山西省第九届人民代表大会常务委员会第十二次会议通过）
@@ -249,7 +249,7 @@ def test_amendment_act_keeps_numbers_and_inserts_zhi_yi() -> None:
 
 
 def test_table_cells() -> None:
-    from lawdiff.apply import apply_part, table_from_cells
+    from lawdiff.amend.apply import apply_part, table_from_cells
 
     table = table_from_cells(
         "税率表", [("煤", "原矿", "8％"), ("煤", "选矿", "6.5％")], partial=False

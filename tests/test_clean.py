@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lawdiff.clean import PUA_DOT, PUA_MIDDOT, canonical, clean, physical_lines, width
+from lawdiff.sources.clean import PUA_DOT, PUA_MIDDOT, canonical, clean, physical_lines, width
 
 from .conftest import F20, F24, cleaned, seed_lines
 

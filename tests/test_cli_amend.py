@@ -7,11 +7,11 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from lawdiff.amend.verify import decision_for
 from lawdiff.cli import app
-from lawdiff.corpus import Corpus, law_to_dict, sha256
-from lawdiff.model import Revision
-from lawdiff.store import render_yaml
-from lawdiff.verify import decision_for
+from lawdiff.corpus.reader import Corpus, law_to_dict, sha256
+from lawdiff.corpus.store import render_yaml
+from lawdiff.structure.model import Revision
 
 from .conftest import F20, LAWS
 from .reconstruct import reconstruct
@@ -174,7 +174,7 @@ def test_blame_command() -> None:
 
 def test_replay_reports_a_history_note_that_differs_from_the_rebuilt_one(corpus_copy: Path) -> None:
     """The official 选举实施细则 note carries a print error (办法〉〉〈); replay flags it."""
-    from lawdiff.verify import verify_law
+    from lawdiff.amend.verify import verify_law
 
     _add_base_revision(corpus_copy, "各级人民代表大会选举实施细则", "2015-11-26")
     corpus = Corpus(corpus_copy)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from lawdiff.akn import from_akn
 from lawdiff.cli import build_app
-from lawdiff.corpus import Corpus
+from lawdiff.corpus.reader import Corpus
+from lawdiff.export.akn import from_akn
 
 from .conftest import LAWS
 

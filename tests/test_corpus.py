@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from lawdiff.corpus import Corpus, sha256, split_header
+from lawdiff.corpus.reader import Corpus, sha256, split_header
 from lawdiff.errors import CorpusError, CuratedFileError, GazetteError, InputError
-from lawdiff.ingest import ingest
+from lawdiff.intake.ingest import ingest
 
 from .conftest import F20, F24, LAWS
 

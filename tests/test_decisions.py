@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lawdiff.decisions import (
+from lawdiff.amend.decisions import (
     AddArticles,
     AddItems,
     AddParagraphs,
@@ -146,7 +146,7 @@ def test_omnibus_parts_and_unknown_part() -> None:
 
 
 def test_republish_clause_variants_that_renumber() -> None:
-    from lawdiff.decisions import parse_decision
+    from lawdiff.amend.decisions import parse_decision
 
     head = "关于修改《山西省机关运行保障条例》的决定\n一、删去第十五条。\n"
     for tail in (

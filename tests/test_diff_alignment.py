@@ -14,9 +14,9 @@ from pathlib import Path
 import regex
 import yaml
 
-from lawdiff.comparison import DELETE, EQUAL, INSERT, Comparison, Pair
-from lawdiff.corpus import Corpus
-from lawdiff.diffing import compare
+from lawdiff.compare.comparison import DELETE, EQUAL, INSERT, Comparison, Pair
+from lawdiff.compare.diffing import compare
+from lawdiff.corpus.reader import Corpus
 
 from .conftest import LAWS
 

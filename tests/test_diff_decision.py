@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lawdiff.corpus import Corpus
-from lawdiff.decisions import AddArticles, DeleteUnits, Merge
-from lawdiff.diffing import compare
-from lawdiff.timeline import predecessor
-from lawdiff.verify import decision_for
+from lawdiff.amend.decisions import AddArticles, DeleteUnits, Merge
+from lawdiff.amend.verify import decision_for
+from lawdiff.compare.diffing import compare
+from lawdiff.corpus.reader import Corpus
+from lawdiff.corpus.timeline import predecessor
 
 from .reconstruct import reconstruct
 
@@ -134,9 +134,9 @@ def test_a_base_the_decision_cannot_be_applied_to_falls_back_and_says_why(
 
 def test_a_chain_of_two_decisions_composes(corpus_copy: Path) -> None:
     """predecessor → 2020 (the real decision) → a second amendment made with ``lawdiff amend``."""
-    from lawdiff.apply import apply_decision
-    from lawdiff.corpus import sha256
-    from lawdiff.decisions import parse_decision
+    from lawdiff.amend.apply import apply_decision
+    from lawdiff.amend.decisions import parse_decision
+    from lawdiff.corpus.reader import sha256
 
     law_id = "机关运行保障条例"
     c, old, mid = _with_base(corpus_copy, law_id)

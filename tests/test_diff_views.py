@@ -9,11 +9,11 @@ import pytest
 from typer.testing import CliRunner
 
 from lawdiff.cli import build_app
-from lawdiff.comparison import DELETE, EQUAL, INSERT, Comparison, body_lines
-from lawdiff.corpus import Corpus
-from lawdiff.diffing import compare, inverse
-from lawdiff.render.diffjson import comparison_dict, pair_edits
-from lawdiff.textdiff import char_diff
+from lawdiff.compare.comparison import DELETE, EQUAL, INSERT, Comparison, body_lines
+from lawdiff.compare.diffing import compare, inverse
+from lawdiff.compare.textdiff import char_diff
+from lawdiff.corpus.reader import Corpus
+from lawdiff.export.diffjson import comparison_dict, pair_edits
 
 from .conftest import LAWS
 

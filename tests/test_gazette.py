@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from lawdiff.clean import canonical, clean
 from lawdiff.errors import GazetteError
-from lawdiff.gazette import split
+from lawdiff.sources.clean import canonical, clean
+from lawdiff.sources.gazette import split
 
 from .conftest import F20, F24, documents, seeds_table
 
@@ -86,6 +86,6 @@ def test_no_documents_is_an_error() -> None:
 
 
 def _cn(n: int | None) -> str:
-    from lawdiff.numerals import int_to_cn
+    from lawdiff.structure.numerals import int_to_cn
 
     return int_to_cn(n) if n else ""

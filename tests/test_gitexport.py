@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from lawdiff import gitexport
-from lawdiff.corpus import Corpus
+from lawdiff.corpus.reader import Corpus
+from lawdiff.corpus.timeline import effective_of
 from lawdiff.errors import InputError
-from lawdiff.gitexport import ExportResult, GitError, export_git
-from lawdiff.query import show
-from lawdiff.render.document import as_markdown, header_line
-from lawdiff.timeline import effective_of
+from lawdiff.export import gitexport
+from lawdiff.export.document import as_markdown, header_line
+from lawdiff.export.gitexport import ExportResult, GitError, export_git
+from lawdiff.query.show import show
 
 from .conftest import LAWS
 

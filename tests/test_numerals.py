@@ -5,7 +5,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lawdiff.numerals import NumeralError, cn_to_int, int_to_cn, parse_label_number, to_int
+from lawdiff.structure.numerals import (
+    NumeralError,
+    cn_to_int,
+    int_to_cn,
+    parse_label_number,
+    to_int,
+)
 
 
 def test_legal_forms() -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lawdiff.apply import apply_decision
-from lawdiff.decisions import parse_decision
-from lawdiff.model import LawText
-from lawdiff.numerals import int_to_cn
-from lawdiff.parse import parse_text
+from lawdiff.amend.apply import apply_decision
+from lawdiff.amend.decisions import parse_decision
+from lawdiff.structure.model import LawText
+from lawdiff.structure.numerals import int_to_cn
+from lawdiff.structure.parse import parse_text
 
 WORDS = st.text(alphabet="甲乙丙丁戊己庚辛壬癸天地人和安平", min_size=1, max_size=12).map(
     lambda s: s + "。"

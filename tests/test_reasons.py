@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lawdiff.corpus import Corpus
-from lawdiff.diffing import compare
+from lawdiff.compare.diffing import compare
+from lawdiff.compare.reasons import Linked, link
+from lawdiff.corpus.reader import Corpus
 from lawdiff.errors import CorpusError
-from lawdiff.reasons import Linked, link
 
 from .conftest import LAWS
 

@@ -18,16 +18,16 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from lawdiff.comparison import Comparison
-from lawdiff.corpus import Corpus
-from lawdiff.model import Heading
-from lawdiff.render.docx import (
+from lawdiff.compare.comparison import Comparison
+from lawdiff.corpus.reader import Corpus
+from lawdiff.export.docx import (
     HEADING_FONT,
     TEXT_FONT,
     comparison_docx,
     comparison_docx_bytes,
     document_docx,
 )
+from lawdiff.structure.model import Heading
 
 from .browser import LAND, LAWS, NEW, land_comparison, soffice, to_pdf
 from .conftest import missing_tool
@@ -120,7 +120,7 @@ def test_bytes_and_atomic_write(cmp: Comparison, tmp_path: Path) -> None:
 
 
 def test_reasons_column(cmp: Comparison, tmp_path: Path) -> None:
-    from lawdiff.comparison import Reason
+    from lawdiff.compare.comparison import Reason
 
     i = next(i for i, p in enumerate(cmp.pairs) if p.relation == "modified")
     pairs = [p._replace(reasons=()) for p in cmp.pairs]

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from lawdiff.comparison import Comparison, Segment
-from lawdiff.corpus import Corpus
-from lawdiff.model import Paragraph
-from lawdiff.provenance import blame
-from lawdiff.render.html import RELATION_CN, comparison_html, document_html
+from lawdiff.amend.provenance import blame
+from lawdiff.compare.comparison import Comparison, Segment
+from lawdiff.corpus.reader import Corpus
+from lawdiff.export.html import RELATION_CN, comparison_html, document_html
+from lawdiff.structure.model import Paragraph
 
 from .browser import LAND, LAWS, chromium, chromium_missing, full_page_png, land_comparison
 from .conftest import missing_tool
@@ -118,7 +118,7 @@ def test_law_text_is_escaped(cmp: Comparison) -> None:
 
 
 def test_reasons_column_only_when_there_are_reasons(cmp: Comparison) -> None:
-    from lawdiff.comparison import Reason
+    from lawdiff.compare.comparison import Reason
 
     bare = cmp._replace(pairs=tuple(p._replace(reasons=()) for p in cmp.pairs))
     assert "说明</th>" not in comparison_html(bare, reasons=True)

@@ -6,9 +6,8 @@ from datetime import date
 
 import pytest
 
-from lawdiff.apply import apply_part, history_entry
-from lawdiff.corpus import Corpus
-from lawdiff.decisions import (
+from lawdiff.amend.apply import apply_part, history_entry
+from lawdiff.amend.decisions import (
     AddParagraphs,
     DeleteUnits,
     Merge,
@@ -17,8 +16,9 @@ from lawdiff.decisions import (
     TableCells,
     parse_decision,
 )
-from lawdiff.provenance import blame
-from lawdiff.verify import decision_for, number_map, verify
+from lawdiff.amend.provenance import blame
+from lawdiff.amend.verify import decision_for, number_map, verify
+from lawdiff.corpus.reader import Corpus
 
 from .conftest import F24, LAWS, documents
 from .reconstruct import reconstruct
@@ -132,7 +132,7 @@ def test_global_replacement_counts_on_the_land_measures() -> None:
 
 
 def test_resource_tax_table_is_derived() -> None:
-    from lawdiff.query import show
+    from lawdiff.query.show import show
 
     shown = show(C, "资源税", on=date(2024, 4, 1))
     table = shown.revision.tables[0]  # type: ignore[union-attr]

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from lawdiff.corpus import Corpus
-from lawdiff.model import Heading
-from lawdiff.parse import numbering_problems
+from lawdiff.corpus.reader import Corpus
+from lawdiff.structure.model import Heading
+from lawdiff.structure.parse import numbering_problems
 
 from .conftest import F20, F24, LAWS, seed_lines
 

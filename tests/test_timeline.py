@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from lawdiff.corpus import Corpus
+from lawdiff.corpus.reader import Corpus
+from lawdiff.corpus.timeline import in_force, revision_by_id, status_today
 from lawdiff.errors import InputError
-from lawdiff.query import show
-from lawdiff.timeline import in_force, revision_by_id, status_today
+from lawdiff.query.show import show
 
 from .conftest import LAWS
 

@@ -1,0 +1,1 @@
+"""Amendment decisions: grammar, application, renumbering, provenance, verification."""

@@ -1,0 +1,147 @@
+"""Which revision and which instruction last touched each article (``lawdiff blame``)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from lawdiff.amend.decisions import (
+    AddArticles,
+    AddParagraphs,
+    DeletePhrases,
+    DeleteUnits,
+    InsertPhrase,
+    Merge,
+    Part,
+    ReplaceTerms,
+    ReplaceUnit,
+    table_cells,
+)
+from lawdiff.amend.verify import decision_for, number_map
+from lawdiff.corpus.reader import Corpus
+from lawdiff.corpus.timeline import predecessor
+from lawdiff.structure.model import Law, LawText, Revision
+from lawdiff.structure.numerals import int_to_cn
+
+
+class Blame(NamedTuple):
+    article: str
+    revision: str  # the revision that last changed it ("≤ 2008-05-16" when only a bound is known)
+    decision: str | None
+    instructions: tuple[str, ...]
+    what: str
+    old_label: str | None  # the label in the predecessor
+
+
+def blame(corpus: Corpus, law: Law, rev: Revision, text: LawText) -> list[Blame]:
+    arts = text.articles
+    if rev.kind in ("enacted", "revised") or not rev.decision:
+        word = {"enacted": "enacted", "revised": "revised (whole text)"}.get(rev.kind, rev.kind)
+        return [Blame(a.label, rev.id, rev.decision, (), word, None) for a in arts]
+    _, decision = decision_for(corpus, rev)
+    part = decision.part_for(law.title if len(decision.parts) > 1 else None)
+    nmap = number_map(part, len(arts))
+    old_of_new = {new: old for old, new in nmap.new_of_old.items()}
+    touched = _touches(part)
+    prev = predecessor(law, rev)
+    earlier = f"≤ {prev.id}" if prev else "?"
+    out = []
+    for a in arts:
+        if a.number in nmap.added:
+            out.append(Blame(a.label, rev.id, rev.decision, (nmap.added[a.number],), "added", None))
+            continue
+        old = old_of_new.get(a.number)
+        old_label = f"第{int_to_cn(old)}条" if old else None
+        hits = list(touched.get(old, [])) if old else []
+        rewritten = any(w == "article replaced" or w.startswith("merged") for _, w in hits)
+        for ordinal, terms in _global_terms(part):
+            if not rewritten and any(new in a.text for _, new in terms):
+                hits.append((ordinal, "terms replaced"))
+        if hits:
+            ordinals = tuple(dict.fromkeys(o for o, _ in hits))
+            what = "; ".join(dict.fromkeys(w for _, w in hits))
+            out.append(Blame(a.label, rev.id, rev.decision, ordinals, what, old_label))
+        else:
+            out.append(
+                Blame(
+                    a.label,
+                    earlier,
+                    None,
+                    (),
+                    "unchanged by this decision (earlier texts not in corpus)",
+                    old_label,
+                )
+            )
+    return out
+
+
+def _touches(part: Part) -> dict[int, list[tuple[str, str]]]:
+    out: dict[int, list[tuple[str, str]]] = {}
+
+    def add(article: int | None, ordinal: str, what: str) -> None:
+        if article:
+            out.setdefault(article, []).append((ordinal, what))
+
+    for ins in part.instructions:
+        for op in ins.ops:
+            if isinstance(op, ReplaceUnit):
+                unit = (
+                    "article"
+                    if op.target.paragraph is None and op.target.item is None
+                    else "paragraph/item"
+                )
+                add(op.target.article, ins.ordinal, f"{unit} replaced")
+            elif isinstance(op, DeleteUnits):
+                for t in op.targets:
+                    if t.paragraph is not None or t.item is not None:
+                        add(t.article, ins.ordinal, "paragraph/item deleted")
+            elif isinstance(op, DeletePhrases):
+                add(op.scope.article, ins.ordinal, "words deleted")
+            elif isinstance(op, ReplaceTerms) and op.scope is not None:
+                add(op.scope.article, ins.ordinal, "words replaced")
+            elif isinstance(op, InsertPhrase) and op.scope is not None:
+                add(op.scope.article, ins.ordinal, "words added")
+            elif isinstance(op, Merge):
+                add(
+                    op.targets[0].article,
+                    ins.ordinal,
+                    "merged from " + "、".join(t.label() for t in op.targets),
+                )
+            elif isinstance(op, AddParagraphs):
+                add(op.article.article, ins.ordinal, "paragraph added")
+    return out
+
+
+def _global_terms(part: Part) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+    return [
+        (ins.ordinal, op.pairs)
+        for ins in part.instructions
+        for op in ins.ops
+        if isinstance(op, ReplaceTerms) and op.scope is None
+    ]
+
+
+def change_summary(corpus: Corpus, law: Law, rev: Revision) -> str:
+    """One line for ``history``: what the revision's decision did to this law."""
+    if not rev.decision or rev.kind != "amended":
+        return ""
+    _, decision = decision_for(corpus, rev)
+    part = decision.part_for(law.title if len(decision.parts) > 1 else None)
+    counts: dict[str, int] = {}
+    for ins in part.instructions:
+        for op in ins.ops:
+            if isinstance(op, DeleteUnits):
+                for t in op.targets:
+                    key = (
+                        "articles deleted"
+                        if t.paragraph is None and t.item is None
+                        else "paragraphs/items deleted"
+                    )
+                    counts[key] = counts.get(key, 0) + 1
+            elif isinstance(op, AddArticles):
+                counts["articles added"] = counts.get("articles added", 0) + len(op.texts)
+            elif cells := table_cells([op]):
+                counts["table cells changed"] = counts.get("table cells changed", 0) + len(cells)
+            else:
+                counts[op.kind] = counts.get(op.kind, 0) + 1
+    ops = ", ".join(f"{n} {k}" for k, n in counts.items())
+    return f"{len(part.instructions)} instructions: {ops}"

@@ -1,0 +1,88 @@
+"""Amendment commands: apply a decision to a text on disk, blame."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lawdiff.cli.common import CorpusOpt, check_format, corpus_of, date_opt, handles_errors, out
+
+
+@handles_errors
+def amend_cmd(
+    base: Annotated[
+        Path, typer.Option("--base", help="The consolidated text before the decision.")
+    ],
+    decision: Annotated[Path, typer.Option("--decision", help="The 修改决定 or 修正案 text.")],
+    law: Annotated[
+        str | None, typer.Option("--law", help="Which regulation of an omnibus decision.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text | json")] = "text",
+) -> None:
+    """Apply a decision to a text on disk and print the amended consolidated text.
+
+    Example: lawdiff amend --base old.txt --decision decision.txt --format json
+    """
+    from lawdiff.amend.files import amend_files
+
+    check_format(fmt, ("text", "json"))
+    result, decision_title = amend_files(base, decision, law)
+    if fmt == "json":
+        from lawdiff.export.jsonout import document
+
+        doc = document("", result.text.title, None, "amended", result.text)
+        doc["decision"] = decision_title
+        doc["provenance"] = [
+            {"label": p.label, "old_label": p.old_label, "events": [e._asdict() for e in p.events]}
+            for p in result.provenance
+        ]
+        doc["replacements"] = {
+            k: [{"old": a, "new": b, "count": n} for a, b, n in v]
+            for k, v in result.replacements.items()
+        }
+        out(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return
+    from lawdiff.export.document import as_text
+
+    out(as_text(result.text))
+
+
+@handles_errors
+def blame_cmd(
+    law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.")],
+    on: Annotated[str | None, typer.Option("--date", help="The text in force on this day.")] = None,
+    rev: Annotated[str | None, typer.Option("--rev", help="A revision id.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",
+    corpus: CorpusOpt = None,
+) -> None:
+    """Every article with the revision and instruction that last changed it.
+
+    Example: lawdiff blame 土地管理法实施办法 --rev 2020-11-27
+    """
+    from lawdiff.amend.provenance import blame
+    from lawdiff.errors import InputError
+    from lawdiff.query.show import show
+
+    check_format(fmt, ("table", "json"))
+    c = corpus_of(corpus)
+    shown = show(c, law, on=date_opt(on), rev=rev)
+    if shown.text is None or shown.revision is None:
+        raise InputError(f"{shown.law.id}: no text to blame: {shown.reason}")
+    rows = blame(c, shown.law, shown.revision, shown.text)
+    if fmt == "json":
+        out(json.dumps([r._asdict() for r in rows], ensure_ascii=False, indent=2) + "\n")
+        return
+    from lawdiff.export.listing import print_table
+
+    print_table(
+        [
+            r._asdict() | {"instructions": "、".join(r.instructions), "decision": r.decision or ""}
+            for r in rows
+        ],
+        ["article", "old_label", "revision", "decision", "instructions", "what"],
+        ["article", "before", "last changed", "decision", "instruction", "what"],
+        title=f"{shown.law.title} {shown.revision.id}",
+    )

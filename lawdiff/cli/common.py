@@ -1,0 +1,64 @@
+"""What every command shares: error handling, the corpus option, dates, formats, stdout."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from lawdiff.errors import LawdiffError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+CorpusOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--corpus", help="Corpus directory (default: $LAWDIFF_CORPUS, else the shipped corpus)."
+    ),
+]
+
+
+def handles_errors(func: F) -> F:
+    """Expected errors become one stderr line and an exit code, in tests and real runs alike."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except LawdiffError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def corpus_of(path: Path | None) -> Any:
+    from lawdiff.corpus.reader import Corpus
+
+    return Corpus(path)
+
+
+def date_opt(value: str | None) -> date | None:
+    if value is None:
+        return None
+    from lawdiff.structure.dates import parse_iso
+
+    return parse_iso(value)
+
+
+def out(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def check_format(fmt: str, allowed: tuple[str, ...]) -> None:
+    if fmt not in allowed:
+        from lawdiff.errors import InputError
+
+        raise InputError(f"unknown format {fmt!r} (choose from {', '.join(allowed)})")

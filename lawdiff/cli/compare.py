@@ -1,0 +1,130 @@
+"""Comparison commands: diff two revisions, log a law or one article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lawdiff.cli.common import CorpusOpt, check_format, corpus_of, handles_errors, out
+from lawdiff.cli.output import emit, print_rich, use_color
+
+
+@handles_errors
+def diff_cmd(
+    law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.")],
+    a: Annotated[str, typer.Argument(help="From: revision id, unique prefix (2020), or a date.")],
+    b: Annotated[str, typer.Argument(help="To: revision id, unique prefix (2024), or a date.")],
+    side_by_side: Annotated[
+        bool, typer.Option("--side-by-side", "-y", help="The 新旧对照表: 修改前 | 修改后.")
+    ] = False,
+    stat: Annotated[bool, typer.Option("--stat", help="Counts per relation, characters.")] = False,
+    article: Annotated[
+        int | None, typer.Option("--article", help="Only the rows holding this article number.")
+    ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Show unchanged articles too (default: collapsed).")
+    ] = False,
+    fmt: Annotated[str, typer.Option("--format", help="text | md | json | html | docx")] = "text",
+    reasons: Annotated[
+        bool, typer.Option("--reasons", help="Add the 说明 column from the legislative reports.")
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to this file (md/json/html).")
+    ] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour; mark [-del-]{+ins+}.")] = False,
+    corpus: CorpusOpt = None,
+) -> None:
+    """Article-level diff between two revisions, aligned across renumbering, moves, merges, splits.
+
+    Example: lawdiff diff 土地管理法实施办法 2020 2024 --side-by-side
+    """
+    from lawdiff.compare.diffing import compare, select_article
+    from lawdiff.errors import InputError
+
+    check_format(fmt, ("text", "md", "json", "html", "docx"))
+    if fmt == "docx" and output is None:
+        raise InputError("--format docx writes a file: give -o FILE.docx")
+    c = corpus_of(corpus)
+    cmp = compare(c, law, a, b)
+    if reasons:
+        from lawdiff.compare.reasons import attach_reasons
+
+        cmp = attach_reasons(c, cmp)
+    if article is not None:
+        cmp = select_article(cmp, article)
+        show_all = True
+    if fmt == "json":
+        from lawdiff.export.diffjson import comparison_dict
+
+        emit(json.dumps(comparison_dict(cmp), ensure_ascii=False, indent=2) + "\n", output)
+        return
+    if fmt == "md":
+        from lawdiff.export.diffview import markdown
+
+        emit(markdown(cmp, show_all=show_all, reasons=reasons), output)
+        return
+    if fmt == "html":
+        from lawdiff.export.html import comparison_html
+
+        emit(comparison_html(cmp, reasons=reasons), output)
+        return
+    if fmt == "docx":
+        from lawdiff.export.docx import comparison_docx_bytes
+
+        assert output is not None
+        emit(comparison_docx_bytes(cmp, reasons=reasons), output)
+        return
+    from lawdiff.export import diffview
+    from lawdiff.export.listing import console_width
+
+    color = use_color(no_color)
+    width = console_width()
+    if stat:
+        view = diffview.stat_view(cmp)
+    elif side_by_side:
+        view = diffview.side_by_side(cmp, color=color, width=width, show_all=show_all)
+    else:
+        view = diffview.inline_view(cmp, color=color, width=width, show_all=show_all)
+    print_rich(view, color=color, width=width)
+
+
+@handles_errors
+def log_cmd(
+    law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.")],
+    article: Annotated[
+        int | None,
+        typer.Option("--article", help="Trace this article (numbered as in --rev) through time."),
+    ] = None,
+    rev: Annotated[
+        str | None, typer.Option("--rev", help="Whose numbering --article uses (default: latest).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",
+    corpus: CorpusOpt = None,
+) -> None:
+    """Revisions with their change statistics, or one article traced through every revision.
+
+    Example: lawdiff log 土地管理法实施办法 --article 4
+    """
+    from lawdiff.compare.lawlog import article_trace, revision_log
+    from lawdiff.export.listing import print_table
+
+    check_format(fmt, ("table", "json"))
+    c = corpus_of(corpus)
+    lawobj = c.load_law(c.resolve(law))
+    if article is None:
+        rows = revision_log(c, lawobj)
+        keys = ["revision", "kind", "effective", "decision", "articles", "changes"]
+        heads = ["revision", "kind", "effective", "decision", "articles", "changes against the previous text"]
+        title = f"{lawobj.title}: revisions"
+    else:
+        rows = article_trace(c, lawobj, article, rev)
+        keys = ["revision", "kind", "article", "change", "by"]
+        heads = ["revision", "kind", "article", "change", "by"]
+        title = f"{lawobj.title}: 第{article}条 through time"
+    if fmt == "json":
+        out(json.dumps({"law": lawobj.id, "rows": rows}, ensure_ascii=False, indent=2) + "\n")
+        return
+    print_table(rows, keys, heads, title=title)

@@ -1,0 +1,36 @@
+"""export-git: a law's revisions as a git history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lawdiff.cli.common import CorpusOpt, corpus_of, handles_errors
+
+
+@handles_errors
+def export_git_cmd(
+    args: Annotated[list[str], typer.Argument(help="LAW DIR, or DIR with --all.")],
+    all_laws: Annotated[bool, typer.Option("--all", help="Every law with text, in one repository.")] = False,
+    corpus: CorpusOpt = None,
+) -> None:
+    """Build a git repository: one commit per revision with text, at its effective date.
+
+    Example: lawdiff export-git 土地管理法实施办法 land-history
+    """
+    from lawdiff.errors import InputError
+    from lawdiff.export.gitexport import export_git
+
+    if all_laws and len(args) != 1:
+        raise InputError("with --all give only the directory: lawdiff export-git --all DIR")
+    if not all_laws and len(args) != 2:
+        raise InputError("give the law and the directory: lawdiff export-git LAW DIR")
+    dest = Path(args[-1])
+    result = export_git(corpus_of(corpus), dest, None if all_laws else [args[0]])
+    for cm in result.commits:
+        typer.echo(f"{cm.commit[:10]} {cm.effective} {cm.law_id} {cm.revision_id}", err=True)
+    for sk in result.skipped:
+        typer.echo(f"skipped {sk.law_id}: {sk.reason}", err=True)
+    typer.echo(f"wrote {result.path} ({len(result.commits)} commits)", err=True)

@@ -1,0 +1,173 @@
+"""Reading commands: show, export, list, history."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lawdiff.cli.common import CorpusOpt, check_format, corpus_of, date_opt, handles_errors, out
+from lawdiff.cli.output import write_atomic
+from lawdiff.export.shown import render_shown, render_with_provenance
+
+
+@handles_errors
+def show_cmd(
+    law: Annotated[
+        str, typer.Argument(help="Law id, title, short title or a unique part of the title.")
+    ],
+    on: Annotated[
+        str | None, typer.Option("--date", help="Text in force on this day (YYYY-MM-DD).")
+    ] = None,
+    rev: Annotated[str | None, typer.Option("--rev", help="A revision id (see history).")] = None,
+    article: Annotated[int | None, typer.Option("--article", help="Only this article.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text | md | json")] = "text",
+    provenance: Annotated[
+        bool,
+        typer.Option(
+            "--provenance", help="Say which decision and instruction last changed each article."
+        ),
+    ] = False,
+    corpus: CorpusOpt = None,
+) -> None:
+    """Show the text in force on a date (by effective date).
+
+    Example: lawdiff show 土地管理法实施办法 --date 2024-04-15
+    """
+    from lawdiff.query.show import show
+
+    check_format(fmt, ("text", "md", "json"))
+    c = corpus_of(corpus)
+    shown = show(c, law, on=date_opt(on), rev=rev, article=article)
+    if provenance and shown.text is not None and shown.revision is not None:
+        from lawdiff.amend.provenance import blame
+
+        rows = {b.article: b for b in blame(c, shown.law, shown.revision, shown.text)}
+        out(render_with_provenance(shown, rows, fmt))
+        return
+    if shown.status == "not-yet-in-force":
+        # a date before the law existed: an answer, but not a text (exit 2)
+        if fmt == "json":
+            out(render_shown(shown, fmt))
+        typer.echo(f"{shown.law.id}: {shown.reason}", err=True)
+        raise typer.Exit(2)
+    out(render_shown(shown, fmt))
+
+
+@handles_errors
+def export_cmd(
+    law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
+    on: Annotated[str | None, typer.Option("--date", help="Text in force on this day.")] = None,
+    rev: Annotated[str | None, typer.Option("--rev", help="A revision id.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="md | txt | json | html | docx | akn")] = "md",
+    corpus: CorpusOpt = None,
+) -> None:
+    """Export a consolidated text with its revision header to a file.
+
+    html: one self-contained page with the revision timeline and per-article provenance;
+    docx: a Word document; akn: Akoma Ntoso 3.0 XML with lifecycle and passive modifications.
+
+    Example: lawdiff export 机关运行保障条例 --format md -o jg.md
+    """
+    from lawdiff.errors import InputError
+    from lawdiff.query.show import show
+
+    check_format(fmt, ("md", "txt", "json", "html", "docx", "akn"))
+    c = corpus_of(corpus)
+    shown = show(c, law, on=date_opt(on), rev=rev)
+    revision = shown.revision
+    if fmt == "akn" and revision is not None and (shown.text is not None or revision.tables):
+        from lawdiff.export.akn import to_akn
+
+        content = to_akn(c, shown.law, revision, shown.text)
+    elif shown.text is None or revision is None:
+        raise InputError(f"{shown.law.id}: nothing to export: {shown.reason}")
+    elif fmt == "html":
+        from lawdiff.amend.provenance import blame
+        from lawdiff.export.html import document_html
+
+        content = document_html(
+            shown.law, revision, shown.text, blame_rows=blame(c, shown.law, revision, shown.text)
+        )
+    elif fmt == "docx":
+        from lawdiff.export.docx import document_docx_bytes
+
+        content = document_docx_bytes(shown.law, revision, shown.text)
+    else:
+        content = render_shown(shown, {"txt": "text"}.get(fmt, fmt))
+    write_atomic(output, content)
+    typer.echo(f"wrote {output} ({shown.law.id} {revision.id if revision else ''})", err=True)
+
+
+@handles_errors
+def list_cmd(
+    fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",
+    on: Annotated[
+        str | None, typer.Option("--date", help="Status as of this day (default today).")
+    ] = None,
+    corpus: CorpusOpt = None,
+) -> None:
+    """List every regulation: title, short name, status, latest revision.
+
+    Example: lawdiff list
+    """
+    from lawdiff.export.listing import list_rows, print_table
+
+    check_format(fmt, ("table", "json"))
+    rows = list_rows(corpus_of(corpus), date_opt(on) or date.today())
+    if fmt == "json":
+        out(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    print_table(
+        rows,
+        ["id", "title", "kind", "status", "latest", "text"],
+        ["short name", "title", "kind", "status", "latest revision", "texts"],
+        title=f"{len(rows)} laws",
+    )
+
+
+@handles_errors
+def history_cmd(
+    law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.")],
+    fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",
+    corpus: CorpusOpt = None,
+) -> None:
+    """The timeline of a law: every revision with its dates, decision and text availability.
+
+    Example: lawdiff history 土地管理法实施办法
+    """
+    from lawdiff.export.listing import history_rows, print_table
+
+    check_format(fmt, ("table", "json"))
+    c = corpus_of(corpus)
+    lawobj = c.load_law(c.resolve(law))
+    rows = history_rows(lawobj, c)
+    if fmt == "json":
+        out(
+            json.dumps(
+                {"law": lawobj.id, "title": lawobj.title, "revisions": rows},
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n"
+        )
+        return
+    print_table(
+        rows,
+        ["id", "kind", "adopted", "promulgated", "effective", "decision", "changes", "text"],
+        [
+            "revision",
+            "kind",
+            "adopted",
+            "promulgated",
+            "effective",
+            "decision / event",
+            "changes",
+            "text",
+        ],
+        title=f"{lawobj.title} ({lawobj.id})",
+    )

@@ -1,0 +1,1 @@
+"""Comparing revisions: article alignment, character diff, comparisons, reasons, log."""

@@ -1,0 +1,382 @@
+"""``lawdiff diff``: compare two revisions of a law article by article.
+
+Which articles correspond is decided in one of two ways:
+
+* **decision** — every step between the two revisions is an amendment whose decision is in the
+  corpus and whose base text is known: the decision is replayed and the amendment engine's
+  provenance says, per article, where it came from and which instruction changed it. Exact, and
+  nothing that a renumbering shifted shows up as a change.
+* **similarity** — otherwise (a 修订 rewrite, or a step with no text): ``lawdiff.align``.
+
+Either way the result is a set of links between old and new articles; a connected group of links
+is one ``Pair`` (1:1, split 1:n, merged n:1), and articles without links are new or deleted.
+
+The comparison is always computed from the earlier revision to the later one; asking for the
+reverse inverts that result, so ``diff B A`` is exactly the inverse of ``diff A B``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from lawdiff.compare.align import Vectors, align, cosine
+from lawdiff.compare.comparison import Comparison, HeadingChange, LinePair, Pair, body_lines
+from lawdiff.compare.textdiff import align_lines, invert
+from lawdiff.corpus.reader import Corpus
+from lawdiff.corpus.timeline import in_force, revision_by_id
+from lawdiff.errors import InputError
+from lawdiff.structure.model import Article, Heading, Law, LawText, Revision
+
+
+class Lineage(NamedTuple):
+    """Links between old and new article indices, with what the decision said about them."""
+
+    links: list[tuple[int, int]]
+    moved: set[tuple[int, int]]
+    instructions: dict[int, list[str]]  # new index -> instructions that touched it
+    deleted_by: dict[int, str]  # old index -> instruction that deleted it
+    method: str
+    decision: str | None
+    vectors: Vectors | None = None  # the alignment's TF-IDF vectors, reused for the scores
+
+
+# ---------------------------------------------------------------- choosing revisions
+
+
+def pick_revision(corpus: Corpus, law: Law, spec: str) -> Revision:
+    """A revision id (or unique prefix such as ``2024``), else a date: the text in force then."""
+    try:
+        return revision_by_id(law, spec)
+    except InputError as exc:
+        if len(spec) != 10:
+            raise
+        from lawdiff.structure.dates import parse_iso
+
+        try:
+            on = parse_iso(spec)
+        except InputError:
+            raise exc from None
+        st = in_force(law, on)
+        if st.revision is None or st.status != "in-force":
+            raise InputError(f"{law.id}: nothing in force on {on} ({st.reason})") from None
+        if st.text_revision is None or st.text_revision is not st.revision:
+            raise InputError(
+                f"{law.id}: the text in force on {on} (revision {st.revision.id}) is not in the corpus"
+            ) from None
+        return st.revision
+
+
+def _text(corpus: Corpus, law: Law, rev: Revision) -> LawText:
+    if not rev.text_file:
+        with_text = ", ".join(r.id for r in law.revisions if r.text_file) or "none"
+        raise InputError(
+            f"{law.id}: revision {rev.id} has no text in the corpus (revisions with text: {with_text})"
+        )
+    return corpus.load_text(law, rev)
+
+
+# ---------------------------------------------------------------- the comparison
+
+
+def compare(corpus: Corpus, name: str, a: str, b: str) -> Comparison:
+    """Diff revision ``a`` → ``b`` of law ``name`` (ids, prefixes such as years, or dates)."""
+    law = corpus.load_law(corpus.resolve(name))
+    ra, rb = pick_revision(corpus, law, a), pick_revision(corpus, law, b)
+    if ra.order <= rb.order:
+        return compare_texts(
+            law, ra, rb, _text(corpus, law, ra), _text(corpus, law, rb), corpus=corpus
+        )
+    return inverse(
+        compare_texts(law, rb, ra, _text(corpus, law, rb), _text(corpus, law, ra), corpus=corpus)
+    )
+
+
+def compare_texts(
+    law: Law,
+    old_rev: Revision,
+    new_rev: Revision,
+    old: LawText,
+    new: LawText,
+    *,
+    corpus: Corpus | None = None,
+) -> Comparison:
+    """Compare two texts (``old`` the earlier); decision provenance when a chain allows it."""
+    lineage: Lineage | str | None = None
+    if corpus is not None:
+        lineage = decision_lineage(corpus, law, old_rev, new_rev, old, new)
+    notes = (f"aligned by content: {lineage}",) if isinstance(lineage, str) else ()
+    if lineage is None or isinstance(lineage, str):
+        lineage = similarity_lineage(old.articles, new.articles)
+    pairs = build_pairs(old.articles, new.articles, lineage)
+    return Comparison(
+        law, old_rev, new_rev, old, new, tuple(pairs), lineage.method,
+        headings=tuple(heading_changes(old, new)), notes=notes,
+    )  # fmt: skip
+
+
+def heading_changes(old: LawText, new: LawText) -> list[HeadingChange]:
+    """章/节 headings aligned by title; a different title in the same place is a renaming."""
+    import difflib
+
+    a = [b for b in old.blocks if isinstance(b, Heading)]
+    b = [h for h in new.blocks if isinstance(h, Heading)]
+
+    def key(h: Heading) -> str:
+        return h.level + h.title.replace("\u3000", "").replace(" ", "")
+
+    sm = difflib.SequenceMatcher(None, [key(h) for h in a], [key(h) for h in b], autojunk=False)
+    out: list[HeadingChange] = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            out.extend(
+                HeadingChange(x, y, "same" if x.label == y.label else "renumbered")
+                for x, y in zip(a[i1:i2], b[j1:j2], strict=True)
+            )
+            continue
+        olds, news = list(a[i1:i2]), list(b[j1:j2])
+        while olds and news and olds[0].level == news[0].level:
+            out.append(HeadingChange(olds.pop(0), news.pop(0), "renamed"))
+        out.extend(HeadingChange(x, None, "deleted") for x in olds)
+        out.extend(HeadingChange(None, y, "new") for y in news)
+    return out
+
+
+def similarity_lineage(old: Sequence[Article], new: Sequence[Article]) -> Lineage:
+    links, vec = align(
+        ["\n".join(body_lines(x)) for x in old], ["\n".join(body_lines(x)) for x in new]
+    )
+    return Lineage(
+        [(lk.old, lk.new) for lk in links],
+        {(lk.old, lk.new) for lk in links if lk.moved},
+        {},
+        {},
+        "similarity",
+        None,
+        vec,
+    )
+
+
+def decision_lineage(
+    corpus: Corpus, law: Law, old_rev: Revision, new_rev: Revision, old: LawText, new: LawText
+) -> Lineage | str | None:
+    """Replay the decisions between the two revisions.
+
+    None when no chain of decisions connects them (a 修订, or a step without a decision); a
+    one-line reason when a chain exists but cannot be used (replay refused, or the replay does
+    not give the official text's articles), so the caller can say why it fell back.
+    """
+    chain = [r for r in law.chronological() if old_rev.order < r.order <= new_rev.order]
+    if not chain or any(r.kind != "amended" or not r.decision for r in chain):
+        return None
+    from lawdiff.amend.apply import apply_decision
+    from lawdiff.amend.verify import decision_for
+    from lawdiff.errors import AmendmentError
+
+    text = old
+    # ancestry[k] = set of old indices the k-th article of the current text descends from
+    ancestry: list[set[int]] = [{i} for i in range(len(old.articles))]
+    moved: set[int] = set()  # current indices moved by some decision
+    touched: list[list[str]] = [[] for _ in old.articles]
+    deleted_by: dict[int, str] = {}
+    for rev in chain:
+        _, decision = decision_for(corpus, rev)
+        try:
+            result = apply_decision(text, decision, law_title=law.title, decision_id=rev.decision or "")
+        except AmendmentError as exc:
+            return f"replaying {rev.decision} failed ({exc})"
+        tag = (lambda o: o) if len(chain) == 1 else (lambda o, d=rev.decision: f"{d} {o}")
+        index_of = {a.label: k for k, a in enumerate(text.articles)}
+        merged_away: set[str] = set()
+        new_anc: list[set[int]] = []
+        new_touched: list[list[str]] = []
+        new_moved: set[int] = set()
+        for k, prov in enumerate(result.provenance):
+            anc: set[int] = set()
+            if prov.old_label in index_of:
+                anc |= ancestry[index_of[prov.old_label]]
+            ins = list(touched[index_of[prov.old_label]]) if prov.old_label in index_of else []
+            for ev in prov.events:
+                if ev.instruction:
+                    ins.append(tag(ev.instruction))
+                if ev.action == "merged":
+                    for label in _labels(ev.detail):
+                        if label in index_of:
+                            anc |= ancestry[index_of[label]]
+                            merged_away.add(label)
+                if ev.action == "created" and ev.detail.startswith("from "):
+                    src = _labels(ev.detail)[:1]
+                    if src and src[0] in index_of:
+                        anc |= ancestry[index_of[src[0]]]
+                if ev.action == "moved":
+                    new_moved.add(k)
+            if prov.old_label in index_of and index_of[prov.old_label] in moved:
+                new_moved.add(k)
+            new_anc.append(anc)
+            new_touched.append(list(dict.fromkeys(ins)))
+        for label, ordinal in result.deleted.items():
+            if label in index_of and label not in merged_away:
+                for i in ancestry[index_of[label]]:
+                    deleted_by.setdefault(i, tag(ordinal))
+        text = result.text
+        ancestry, touched, moved = new_anc, new_touched, new_moved
+    if [a.label for a in text.articles] != [a.label for a in new.articles]:
+        return (
+            f"replaying the decisions gives {len(text.articles)} articles, "
+            f"the text of {new_rev.id} has {len(new.articles)}"
+        )
+    links = sorted((i, k) for k, anc in enumerate(ancestry) for i in anc)
+    moved_links = {(i, k) for i, k in links if k in moved}
+    instructions = {k: ins for k, ins in enumerate(touched) if ins}
+    return Lineage(
+        links,
+        moved_links,
+        instructions,
+        deleted_by,
+        "decision",
+        chain[-1].decision if len(chain) == 1 else " + ".join(r.decision or "" for r in chain),
+    )
+
+
+def _labels(detail: str) -> list[str]:
+    import regex
+
+    return regex.findall(r"第[零一二三四五六七八九十百千]+条(?:之[零一二三四五六七八九十]+)?", detail)
+
+
+# ---------------------------------------------------------------- links -> pairs
+
+
+def build_pairs(old: Sequence[Article], new: Sequence[Article], lin: Lineage) -> list[Pair]:
+    groups = _components(len(old), len(new), lin.links)
+    bodies_old = ["\n".join(body_lines(a)) for a in old]
+    bodies_new = ["\n".join(body_lines(a)) for a in new]
+    vec = lin.vectors or Vectors(bodies_old, bodies_new)
+    pairs: list[tuple[tuple[float, float], Pair]] = []
+    for olds, news in groups:
+        o = tuple(old[i] for i in olds)
+        n = tuple(new[j] for j in news)
+        lines = align_lines(
+            [ln for a in o for ln in body_lines(a)], [ln for a in n for ln in body_lines(a)]
+        )
+        if len(olds) == len(news) == 1:
+            sim = cosine(vec.old[olds[0]], vec.new[news[0]])
+        elif olds and news:
+            sim = cosine(
+                vec.weigh_text("".join(bodies_old[i] for i in olds)),
+                vec.weigh_text("".join(bodies_new[j] for j in news)),
+            )
+            if all(bodies_old[i] == bodies_new[j] for i in olds for j in news):
+                sim = 1.0
+        else:
+            sim = 0.0
+        moved = any((i, j) in lin.moved for i in olds for j in news)
+        relation = _relation(o, n, lines, moved)
+        ins = tuple(dict.fromkeys(x for j in news for x in lin.instructions.get(j, [])))
+        if not news:
+            ins = tuple(dict.fromkeys(lin.deleted_by[i] for i in olds if i in lin.deleted_by))
+        source = lin.method
+        pair = Pair(o, n, relation, round(sim, 3), source, lines, lin.decision if ins else None, ins)
+        pairs.append((_position(olds, news, lin.links, len(new)), pair))
+    pairs.sort(key=lambda t: t[0])
+    return [p for _, p in pairs]
+
+
+def _components(
+    n_old: int, n_new: int, links: Iterable[tuple[int, int]]
+) -> list[tuple[list[int], list[int]]]:
+    parent = list(range(n_old + n_new))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in links:
+        parent[find(i)] = find(n_old + j)
+    groups: dict[int, tuple[list[int], list[int]]] = {}
+    for x in range(n_old + n_new):
+        g = groups.setdefault(find(x), ([], []))
+        if x < n_old:
+            g[0].append(x)
+        else:
+            g[1].append(x - n_old)
+    return list(groups.values())
+
+
+def _relation(
+    old: tuple[Article, ...], new: tuple[Article, ...], lines: tuple[LinePair, ...], moved: bool
+) -> str:
+    if not old:
+        return "new"
+    if not new:
+        return "deleted"
+    if len(old) > 1:
+        return "merged"
+    if len(new) > 1:
+        return "split"
+    if moved:
+        return "moved"
+    if any(lp.changed for lp in lines):
+        return "modified"
+    return "same" if old[0].label == new[0].label else "renumbered"
+
+
+def _position(
+    olds: list[int], news: list[int], links: list[tuple[int, int]], n_new: int
+) -> tuple[float, float]:
+    """Reading order: by the new text; a deleted article right after its old predecessor's row."""
+    if news:
+        return (float(min(news)), float(min(olds)) if olds else -1.0)
+    i = min(olds)
+    before = [j for (o, j) in links if o < i]
+    after = [j for (o, j) in links if o > i]
+    if before:
+        return (max(before) + 0.5, float(i))
+    if after:
+        return (min(after) - 0.5, float(i))
+    return (n_new + 0.5, float(i))
+
+
+# ---------------------------------------------------------------- inversion
+
+
+_FLIP = {"split": "merged", "merged": "split", "new": "deleted", "deleted": "new"}
+
+
+def inverse(cmp: Comparison) -> Comparison:
+    """The comparison read the other way: old and new swapped, insertions become deletions."""
+    was_new = {a.label: k for k, a in enumerate(cmp.new_text.articles)}  # the inverse's old
+    was_old = {a.label: k for k, a in enumerate(cmp.old_text.articles)}  # the inverse's new
+    links = [(was_new[n.label], was_old[o.label]) for p in cmp.pairs for o in p.old for n in p.new]
+    keyed = []
+    for p in cmp.pairs:
+        lines = tuple(LinePair(lp.new, lp.old, invert(lp.segments)) for lp in p.lines)
+        q = p._replace(
+            old=p.new, new=p.old, relation=_FLIP.get(p.relation, p.relation), lines=lines
+        )
+        olds = [was_new[a.label] for a in q.old]
+        news = [was_old[a.label] for a in q.new]
+        keyed.append((_position(olds, news, links, len(was_old)), q))
+    keyed.sort(key=lambda t: t[0])
+    headings = tuple(
+        HeadingChange(h.new, h.old, _FLIP.get(h.relation, h.relation)) for h in cmp.headings
+    )
+    return Comparison(
+        cmp.law, cmp.new_rev, cmp.old_rev, cmp.new_text, cmp.old_text,
+        tuple(q for _, q in keyed), cmp.method, headings=headings, notes=cmp.notes,
+    )  # fmt: skip
+
+
+def select_article(cmp: Comparison, number: int) -> Comparison:
+    """Only the rows holding article ``number`` on either side (its history across the two)."""
+    pairs = tuple(
+        p for p in cmp.pairs if any(a.number == number and not a.sub for a in (*p.old, *p.new))
+    )
+    if not pairs:
+        raise InputError(
+            f"{cmp.law.id}: neither {cmp.old_rev.id} ({len(cmp.old_text.articles)} articles) nor "
+            f"{cmp.new_rev.id} ({len(cmp.new_text.articles)} articles) has article {number}"
+        )
+    return cmp._replace(pairs=pairs)

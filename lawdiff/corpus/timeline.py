@@ -1,0 +1,163 @@
+"""Which revision is in force on a date, by *effective* date.
+
+States (the 国家法律法规数据库 vocabulary): 尚未生效 not yet in force, 有效 in
+force, 已修改 superseded, 已废止 repealed.  When the corpus lacks a revision's
+effective date, its adoption date stands in and the answer says so.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from lawdiff.errors import InputError
+from lawdiff.structure.model import Law, Revision
+
+STATUS_CN = {
+    "in-force": "有效",
+    "not-yet-in-force": "尚未生效",
+    "repealed": "已废止",
+    "superseded": "已修改",
+}
+
+
+class Standing(NamedTuple):
+    """The answer to "what is in force on this date"."""
+
+    law: Law
+    on: date | None
+    status: str  # in-force | not-yet-in-force | repealed
+    revision: Revision | None  # the revision in force (or last in force, if repealed)
+    approximate: bool  # the effective date used is the adoption date
+    pending: Revision | None  # adopted on or before ``on`` but not yet effective
+    text_revision: Revision | None  # nearest revision whose text is in the corpus
+    reason: str
+
+
+def effective_of(rev: Revision, law: Law | None = None) -> tuple[date | None, bool]:
+    """(date from which the revision applies, approximate?).
+
+    The adoption date stands in when the effective date is unknown.  An
+    amendment cannot apply before the regulation it amends takes effect (机关运行
+    保障条例: amended 2020-11-27 with immediate effect, in force 2021-01-01).
+    """
+    if rev.effective is not None:
+        when, approx = rev.effective, False
+    else:  # a city regulation cannot apply before the province approves it
+        when, approx = max((d for d in (rev.adopted, rev.approved) if d), default=None), True
+    if law is not None and when is not None:
+        first = law_start(law)
+        if first is not None and first > when and rev.kind != "enacted":
+            return first, False
+    return when, approx
+
+
+def law_start(law: Law) -> date | None:
+    """The enactment's effective date, when the corpus knows it."""
+    enacted = [r for r in law.revisions if r.kind == "enacted" and r.effective is not None]
+    return min(r.effective for r in enacted) if enacted else None  # type: ignore[type-var]
+
+
+def in_force(law: Law, on: date) -> Standing:
+    eff = {r.id: effective_of(r, law) for r in law.revisions}
+    revs = [r for r in law.revisions if eff[r.id][0] is not None]
+    if not revs:
+        raise InputError(f"{law.id}: no dated revision in the corpus")
+
+    def _order(r: Revision) -> tuple[date, date]:
+        when = eff[r.id][0]
+        assert when is not None
+        return (when, r.adopted or when)
+
+    started = [r for r in revs if eff[r.id][0] <= on]  # type: ignore[operator]
+    pending = next(
+        (r for r in revs if r.adopted and r.adopted <= on < eff[r.id][0]),  # type: ignore[operator]
+        None,
+    )
+    if law.repealed is not None and on >= law.repealed:
+        last = max(started, key=_order) if started else None
+        reason = f"repealed on {law.repealed.isoformat()}"
+        if law.repeal_decision:
+            reason += f" by {law.repeal_decision}"
+        return Standing(law, on, "repealed", last, False, None, _nearest_text(law, last), reason)
+    if not started:
+        first = min(revs, key=_order)
+        when, approx = eff[first.id]
+        assert when is not None
+        word = "adopted" if approx else "takes effect"
+        reason = f"not yet in force on {on.isoformat()}: first revision {first.id} {word} {when.isoformat()}"
+        return Standing(law, on, "not-yet-in-force", None, approx, pending, None, reason)
+    current = max(started, key=_order)
+    when, approx = eff[current.id]
+    assert when is not None
+    reason = f"revision {current.id} ({current.kind}) in force since {when.isoformat()}"
+    if approx:
+        reason += " (effective date not in corpus; adoption date used)"
+    if pending is not None and pending is not current:
+        p_when, _ = eff[pending.id]
+        assert p_when is not None
+        reason += (
+            f"; revision {pending.id} adopted {pending.adopted} takes effect {p_when.isoformat()}"
+        )
+    return Standing(
+        law, on, "in-force", current, approx, pending, _nearest_text(law, current), reason
+    )
+
+
+def _nearest_text(law: Law, rev: Revision | None) -> Revision | None:
+    if rev is None:
+        return None
+    if rev.text_file:
+        return rev
+    ordered = sorted(law.revisions, key=lambda r: r.adopted or date.min)
+    i = ordered.index(rev)
+    candidates = [r for r in ordered if r.text_file]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda r: (abs(ordered.index(r) - i), ordered.index(r) < i))
+
+
+def predecessor(law: Law, rev: Revision) -> Revision | None:
+    """The revision adopted just before ``rev``."""
+    ordered = law.chronological()
+    i = ordered.index(rev)
+    return ordered[i - 1] if i > 0 else None
+
+
+def latest(law: Law) -> Revision:
+    return max(law.revisions, key=lambda r: r.order)
+
+
+def status_today(law: Law, today: date) -> str:
+    """Short status for ``list``."""
+    if law.repealed is not None and today >= law.repealed:
+        return f"repealed {law.repealed.isoformat()}"
+    st = in_force(law, today)
+    if st.status == "not-yet-in-force":
+        return "not yet in force"
+    if st.approximate:
+        return "in force (effective date not in corpus)"
+    if st.pending is not None:
+        when, _ = effective_of(st.pending, law)
+        return f"in force; {st.pending.id} takes effect {when}"
+    if law.repealed is not None:
+        return f"in force; repeal takes effect {law.repealed.isoformat()}"
+    return "in force"
+
+
+def revision_by_id(law: Law, rev_id: str) -> Revision:
+    """Exact id, or a unique prefix (``2024``), or ``latest`` / ``first``."""
+    if rev_id == "latest":
+        return latest(law)
+    if rev_id == "first":
+        return min(law.revisions, key=lambda r: r.order)
+    exact = law.revision(rev_id)
+    if exact:
+        return exact
+    hits = [r for r in law.revisions if r.id.startswith(rev_id)]
+    if len(hits) == 1:
+        return hits[0]
+    ids = ", ".join(r.id for r in law.revisions)
+    if not hits:
+        raise InputError(f"{law.id}: no revision {rev_id!r} (revisions: {ids})")
+    raise InputError(f"{law.id}: revision {rev_id!r} is ambiguous (revisions: {ids})")

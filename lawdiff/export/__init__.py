@@ -1,0 +1,1 @@
+"""Output: text, Markdown, JSON, HTML, DOCX, Akoma Ntoso, git history, tables for the terminal."""

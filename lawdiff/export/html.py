@@ -1,0 +1,476 @@
+"""Self-contained HTML pages: the 新旧对照表 of a comparison and a consolidated text.
+
+Both pages are one file each: inline CSS, no script, no font or image from outside, so they open
+offline and print as they show.  Law text is always escaped.  Changes are marked up with ``<del>``
+and ``<ins>`` (so they survive without colour: strike-through and underline), and each row of the
+对照表 carries its relation as a word (修改, 新增 …) as well as a class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from html import escape
+from typing import TYPE_CHECKING
+
+from lawdiff.compare.comparison import (
+    DELETE,
+    INSERT,
+    RELATION_CN,
+    RELATIONS,
+    Comparison,
+    Pair,
+    Reason,
+    SideLine,
+)
+from lawdiff.corpus.timeline import effective_of
+from lawdiff.structure.model import Article, Heading, Law, LawText, Revision, Table
+
+if TYPE_CHECKING:  # provenance pulls in the amendment engine; only its row type is needed
+    from lawdiff.amend.provenance import Blame
+
+KIND_CN = {
+    "enacted": "通过",
+    "amended": "修正",
+    "revised": "修订",
+    "repealed": "废止",
+    "approved": "批准",
+}
+METHOD_CN = {"decision": "按修改决定对齐", "similarity": "按内容相似度对齐"}
+FONT_STACK = '"Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif'
+
+_BASE_CSS = f"""
+*, *::before, *::after {{ box-sizing: border-box; }}
+html {{ -webkit-text-size-adjust: 100%; }}
+body {{
+  font-family: {FONT_STACK};
+  font-size: 16px; line-height: 1.75; color: #1a1a1a; background: #fff;
+  max-width: 1200px; margin: 0 auto; padding: 1.5em 1.25em 3em;
+}}
+h1 {{ font-size: 1.6em; line-height: 1.4; text-align: center; margin: .4em 0 .2em; }}
+.subtitle {{ text-align: center; font-size: 1.1em; margin: 0 0 .4em; }}
+.note {{ color: #444; margin: .2em 0 1em; }}
+.summary {{ color: #333; font-size: .95em; margin: .2em 0 1em; }}
+.legend del, .legend ins {{ padding: 0 .2em; }}
+del {{ color: #b3261e; background: #fdecea; text-decoration: line-through;
+  text-decoration-thickness: .08em; }}
+ins {{ color: #0b5a2a; background: #e3f3e8; text-decoration: underline;
+  text-underline-offset: .18em; }}
+p, li, td, th, h1, h2, h3, blockquote {{ word-break: break-all; overflow-wrap: anywhere; }}
+"""
+
+_TABLE_CSS = """
+table.duizhao { width: 100%; border-collapse: collapse; table-layout: fixed; }
+table.duizhao col.side { width: 50%; }
+table.duizhao.with-reasons col.side { width: 38%; }
+table.duizhao.with-reasons col.reasons { width: 24%; }
+table.duizhao th, table.duizhao td {
+  border: 1px solid #9a9a9a; padding: .45em .6em; vertical-align: top; text-align: left;
+  word-break: break-all; overflow-wrap: anywhere; min-width: 0;
+}
+table.duizhao thead th { background: #f0f0f0; text-align: center; font-size: 1.05em; }
+table.duizhao td p { margin: 0 0 .35em; text-indent: 2em; }
+table.duizhao td p:last-child { margin-bottom: 0; }
+table.duizhao .label { font-weight: bold; }
+tr.pair.unchanged td { color: #777; }
+tr.pair.unchanged td .label { color: #555; }
+tr.rel-new td.new, tr.rel-deleted td.old { background: #fafafa; }
+tr.rel-new ins, tr.rel-deleted del { background: none; }
+tr.chapter td { background: #f6f6f6; font-weight: bold; text-align: center; }
+.badge {
+  float: right; margin: 0 0 .2em .6em; padding: 0 .35em; font-size: .75em; line-height: 1.6;
+  border: 1px solid currentColor; border-radius: .25em; color: #555; text-indent: 0;
+  font-weight: normal; white-space: nowrap;
+}
+.rel-modified .badge, .rel-merged .badge, .rel-split .badge { color: #8a5a00; }
+.rel-new .badge { color: #0b5a2a; }
+.rel-deleted .badge { color: #b3261e; }
+.rel-moved .badge, .rel-renumbered .badge { color: #1f4e99; }
+.instr { display: block; font-size: .75em; color: #666; text-indent: 0; text-align: right; }
+blockquote.reason { margin: 0 0 .6em; padding: 0 0 0 .6em; border-left: 3px solid #ccc; }
+blockquote.reason p { text-indent: 0 !important; margin: 0; }
+blockquote.reason footer { font-size: .8em; color: #666; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  table.duizhao thead { display: table-header-group; }
+  table.duizhao tr { break-inside: avoid-page; }
+  del, ins, tr.rel-new td.new, tr.rel-deleted td.old, table.duizhao thead th { background: none; }
+  tr.pair.unchanged td { color: #555; }
+}
+"""
+
+_DOC_CSS = """
+body { max-width: 50em; }
+h2 { font-size: 1.25em; text-align: center; margin: 1.6em 0 .6em; }
+h3 { font-size: 1.1em; text-align: center; margin: 1.2em 0 .5em; }
+.preamble p, section.article p { margin: 0 0 .3em; text-indent: 2em; }
+section.article { margin: 0 0 .6em; }
+section.article .label { font-weight: bold; }
+section.article p.item { text-indent: 2em; }
+p.prov { text-indent: 0 !important; font-size: .8em; color: #666; margin: .1em 0 .4em 2em; }
+table.timeline, table.schedule { border-collapse: collapse; width: 100%; table-layout: fixed;
+  margin: .5em 0 1.5em; font-size: .9em; }
+table.timeline th, table.timeline td, table.schedule th, table.schedule td {
+  border: 1px solid #aaa; padding: .25em .45em; vertical-align: top; text-align: left; }
+table.timeline thead th, table.schedule thead th { background: #f0f0f0; }
+table.timeline col.date { width: 7.5em; } table.timeline col.kind { width: 6.5em; }
+table.timeline col.eff { width: 9em; } table.timeline col.text { width: 6em; }
+table.timeline tr.current td { font-weight: bold; background: #fff8e0; }
+details.timeline-box summary { cursor: pointer; font-weight: bold; }
+@media print { body { max-width: none; padding: 0; font-size: 10.5pt; }
+  table.timeline tr.current td { background: none; } }
+"""
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _page(title: str, css: str, body: list[str]) -> str:
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="zh-CN">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta name="generator" content="lawdiff">',
+            f"<title>{_e(title)}</title>",
+            f"<style>{css}</style>",
+            "</head>",
+            "<body>",
+            *body,
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
+
+
+# ---------------------------------------------------------------- 新旧对照表
+
+
+def rev_caption(rev: Revision, law: Law | None = None) -> str:
+    """``2024-03-28（修订，2024-05-01起施行）``: the revision id with its kind and start."""
+    bits = [rev.label or KIND_CN.get(rev.kind, rev.kind)]
+    when, approx = effective_of(rev, law)
+    if when is not None and not approx:
+        bits.append(f"{when.isoformat()}起施行")
+    return f"{rev.id}（{'，'.join(bits)}）"
+
+
+def summary_text(cmp: Comparison) -> str:
+    """One line: pairs per relation, articles before/after, characters removed/added, method."""
+    st = cmp.stats()
+    counts = " · ".join(f"{RELATION_CN[r]} {st.counts[r]}" for r in RELATIONS if st.counts.get(r))
+    return (
+        f"{counts}。修改前 {st.old_articles} 条，修改后 {st.new_articles} 条；"
+        f"删去 {st.chars_removed} 字，增加 {st.chars_added} 字。"
+        f"{METHOD_CN.get(cmp.method, cmp.method)}。"
+    )
+
+
+def labels(arts: Iterable[Article]) -> str:
+    return "、".join(a.label for a in arts)
+
+
+def instructions_text(pair: Pair) -> str:
+    """``修改决定第三、五项`` for a pair the decision accounts for, else empty."""
+    if not pair.instructions:
+        return ""
+    return "修改决定第" + "、".join(pair.instructions) + "项"
+
+
+def _segments_html(line: SideLine) -> str:
+    out = []
+    for seg in line.segments:
+        if seg.op == DELETE:
+            out.append(f"<del>{_e(seg.text)}</del>")
+        elif seg.op == INSERT:
+            out.append(f"<ins>{_e(seg.text)}</ins>")
+        else:
+            out.append(_e(seg.text))
+    return "".join(out)
+
+
+def _side_html(lines: list[SideLine]) -> list[str]:
+    out = []
+    for line in lines:
+        label = (
+            f'<strong class="label">{_e(line.article.label)}</strong>\u3000' if line.first else ""
+        )
+        out.append(f"<p>{label}{_segments_html(line)}</p>")
+    return out
+
+
+def _badge(pair: Pair) -> str:
+    word = RELATION_CN.get(pair.relation, pair.relation)
+    title = f"相似度 {pair.similarity:.0%}" if pair.old and pair.new else word
+    return f'<span class="badge" title="{_e(title)}">{_e(word)}</span>'
+
+
+def _reasons_html(reasons: Sequence[Reason]) -> list[str]:
+    out = []
+    for r in reasons:
+        src = f"《{r.document}》{r.kind}" if r.document else r.kind
+        if r.basis:
+            src += f"（{r.basis}）"
+        out.append(
+            f'<blockquote class="reason"><p>{_e(r.quote)}</p><footer>{_e(src)}</footer></blockquote>'
+        )
+    return out
+
+
+def _chapter(arts: Sequence[Article]) -> str | None:
+    if not arts:
+        return None
+    a = arts[0]
+    return " ".join(x for x in (a.chapter, a.section) if x) or None
+
+
+def comparison_html(cmp: Comparison, *, reasons: bool = False) -> str:
+    """The 新旧对照表 as one self-contained HTML page (one ``<tr>`` per pair)."""
+    law = cmp.law
+    show_reasons = reasons and any(p.reasons for p in cmp.pairs)
+    title = cmp.new_text.title or law.title
+    body = [
+        "<header>",
+        f"<h1>{_e(title)}</h1>",
+        f'<p class="subtitle">新旧对照表　修改前 {_e(rev_caption(cmp.old_rev, law))}'
+        f" / 修改后 {_e(rev_caption(cmp.new_rev, law))}</p>",
+    ]
+    if cmp.old_text.title and cmp.old_text.title != title:
+        body.append(f'<p class="note">修改前名称：{_e(cmp.old_text.title)}</p>')
+    body += [
+        f'<p class="summary">{_e(summary_text(cmp))}</p>',
+        *(f'<p class="summary counts">{_e(cc.describe())}</p>' for cc in cmp.count_checks),
+        '<p class="summary legend">图例：<del>删去的文字</del>　<ins>增加的文字</ins>'
+        "　未改动的条文以浅色显示。</p>",
+        "</header>",
+    ]
+    cls = "duizhao with-reasons" if show_reasons else "duizhao"
+    body.append(f'<table class="{cls}">')
+    body.append('<colgroup><col class="side"><col class="side">')
+    if show_reasons:
+        body.append('<col class="reasons">')
+    body.append("</colgroup>")
+    head = '<thead><tr><th scope="col">修改前</th><th scope="col">修改后</th>'
+    if show_reasons:
+        head += '<th scope="col">说明</th>'
+    body.append(head + "</tr></thead>")
+    body.append("<tbody>")
+    last_old: str | None = None
+    last_new: str | None = None
+    for pair in cmp.pairs:
+        ch_old, ch_new = _chapter(pair.old), _chapter(pair.new)
+        if (ch_old and ch_old != last_old) or (ch_new and ch_new != last_new):
+            cells = [
+                _e(ch_old) if ch_old and ch_old != last_old else "",
+                _e(ch_new) if ch_new and ch_new != last_new else "",
+            ]
+            if show_reasons:
+                cells.append("")
+            body.append('<tr class="chapter">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        last_old, last_new = ch_old or last_old, ch_new or last_new
+        body.append(_pair_row(pair, show_reasons))
+    body.append("</tbody></table>")
+    return _page(f"{title} 新旧对照表", _BASE_CSS + _TABLE_CSS, body)
+
+
+def _pair_row(pair: Pair, show_reasons: bool) -> str:
+    classes = ["pair", f"rel-{pair.relation}"]
+    if not pair.changed:
+        classes.append("unchanged")
+    out = [
+        f'<tr class="{" ".join(classes)}" data-relation="{_e(pair.relation)}"'
+        f' data-old="{_e(labels(pair.old))}" data-new="{_e(labels(pair.new))}">'
+    ]
+    badge = _badge(pair)
+    instr = instructions_text(pair)
+    extra = f'<span class="instr">{_e(instr)}</span>' if instr else ""
+    old_cell = _side_html(pair.side("old")) if pair.old else []
+    new_cell = _side_html(pair.side("new")) if pair.new else []
+    if pair.new:
+        new_cell = [badge, *new_cell, extra]
+    else:
+        old_cell = [badge, *old_cell, extra]
+    out.append('<td class="old">' + "".join(old_cell) + "</td>")
+    out.append('<td class="new">' + "".join(new_cell) + "</td>")
+    if show_reasons:
+        out.append('<td class="reasons">' + "".join(_reasons_html(pair.reasons)) + "</td>")
+    out.append("</tr>")
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- consolidated text
+
+
+def article_id(art: Article) -> str:
+    """eId-like anchor: ``art_3``, ``art_3-1`` for 第三条之一."""
+    return f"art_{art.number}" if not art.sub else f"art_{art.number}-{art.sub}"
+
+
+_WHAT_CN = {
+    "added": "新增",
+    "article replaced": "条文修改",
+    "paragraph/item replaced": "款项修改",
+    "paragraph/item deleted": "删去款项",
+    "words deleted": "删去字句",
+    "words replaced": "修改字句",
+    "words added": "增加字句",
+    "paragraph added": "增加款",
+    "terms replaced": "统一修改用语",
+    "enacted": "制定",
+    "revised (whole text)": "全文修订",
+    "unchanged by this decision (earlier texts not in corpus)": "本次决定未修改（更早文本不在语料库中）",
+}
+
+
+def _what_cn(what: str) -> str:
+    parts = []
+    for w in what.split("; "):
+        if w.startswith("merged from "):
+            parts.append("由" + w[len("merged from ") :] + "合并")
+        else:
+            parts.append(_WHAT_CN.get(w, w))
+    return "；".join(parts)
+
+
+def _decision_title(law: Law, decision: str | None) -> str | None:
+    if not decision:
+        return None
+    for r in law.revisions:
+        if r.decision == decision and r.decision_title:
+            return r.decision_title
+    return decision
+
+
+def _provenance_html(law: Law, row: Blame) -> str:
+    bits = [f"最后修改：{row.revision}"]
+    title = _decision_title(law, row.decision)
+    if title:
+        bits.append(f"《{title}》")
+    if row.instructions:
+        bits.append("第" + "、".join(row.instructions) + "项")
+    if row.what:
+        bits.append(_what_cn(row.what))
+    if row.old_label and row.old_label != row.article:
+        bits.append(f"原{row.old_label}")
+    return f'<p class="prov" title="{_e(row.what)}">{_e(" · ".join(bits))}</p>'
+
+
+def _timeline_html(law: Law, rev: Revision, revisions: Sequence[Revision]) -> list[str]:
+    out = [
+        '<details class="timeline-box" open><summary>沿革</summary>',
+        '<table class="timeline"><colgroup><col class="date"><col class="kind"><col class="eff">'
+        '<col class="decision"><col class="text"></colgroup>',
+        '<thead><tr><th scope="col">通过日期</th><th scope="col">事件</th>'
+        '<th scope="col">施行日期</th><th scope="col">决定 / 会议</th><th scope="col">文本</th></tr></thead>',
+        "<tbody>",
+    ]
+    for r in revisions:
+        kind = KIND_CN.get(r.kind, r.kind)
+        event = r.label or kind
+        when, approx = effective_of(r, law)
+        eff = "—" if when is None else when.isoformat() + ("（按通过日期）" if approx else "")
+        decision = (
+            r.decision_title or r.decision or (r.session if r.kind == "revised" else "") or "—"
+        )
+        has = ("推算" if r.derived else "有") if r.text_file else "无"
+        cls = ' class="current"' if r.id == rev.id else ""
+        adopted = r.adopted.isoformat() if r.adopted else r.id
+        out.append(
+            f'<tr{cls} data-revision="{_e(r.id)}"><td>{_e(adopted)}</td><td>{_e(event)}</td>'
+            f"<td>{_e(eff)}</td><td>{_e(decision)}</td><td>{_e(has)}</td></tr>"
+        )
+    if law.repealed:
+        what = f"废止（{law.repeal_decision}）" if law.repeal_decision else "废止"
+        adopted = law.repeal_adopted.isoformat() if law.repeal_adopted else "—"
+        out.append(
+            f'<tr data-revision="repealed"><td>{_e(adopted)}</td><td>{_e(what)}</td>'
+            f"<td>{_e(law.repealed.isoformat())}</td><td>—</td><td>—</td></tr>"
+        )
+    out += ["</tbody></table></details>"]
+    return out
+
+
+def _article_html(art: Article, prov: str | None) -> list[str]:
+    aid = article_id(art)
+    out = [f'<section class="article" id="{aid}">']
+    for pi, para in enumerate(art.paragraphs, 1):
+        pid = f"{aid}__para_{pi}"
+        label = f'<strong class="label">{_e(art.label)}</strong>\u3000' if pi == 1 else ""
+        out.append(f'<p class="para" id="{pid}">{label}{_e(para.body)}</p>')
+        for item in para.items:
+            out.append(f'<p class="item" id="{pid}__item_{item.number}">{_e(item.text)}</p>')
+    if prov:
+        out.append(prov)
+    out.append("</section>")
+    return out
+
+
+def _schedule_html(table: Table) -> list[str]:
+    out = [
+        f"<h2>附件：{_e(table.title)}</h2>",
+        '<table class="schedule"><thead><tr><th scope="col">税目</th>',
+    ]
+    out.append(
+        "".join(f'<th scope="col">{_e(c)}</th>' for c in table.columns) + "</tr></thead><tbody>"
+    )
+    for row in table.rows:
+        cells = "".join(f"<td>{_e(table.get(row, c) or '—')}</td>" for c in table.columns)
+        out.append(f'<tr><th scope="row">{_e(row)}</th>{cells}</tr>')
+    out.append("</tbody></table>")
+    if table.partial:
+        out.append(f'<p class="note">{_e(table.note or "其余税目不在语料库中")}</p>')
+    return out
+
+
+def document_html(
+    law: Law,
+    rev: Revision,
+    text: LawText,
+    *,
+    blame_rows: Sequence[Blame] | None = None,
+    timeline: Sequence[Revision] | None = None,
+) -> str:
+    """A revision's consolidated text as one self-contained page.
+
+    ``timeline``: the revisions to list in the 沿革 table (default: all of ``law.revisions``;
+    pass ``[]`` to leave the table out).  ``blame_rows``: ``provenance.blame()`` rows; each
+    article then shows which revision, decision and instruction last changed it.
+    """
+    revisions = list(law.revisions) if timeline is None else list(timeline)
+    prov: dict[str, str] = {}
+    for row in blame_rows or ():
+        prov[row.article] = _provenance_html(law, row)
+    title = text.title or law.title
+    body = ["<header>", f"<h1>{_e(title)}</h1>"]
+    if text.note:
+        body.append(f'<p class="note">{_e(text.note)}</p>')
+    body.append(f'<p class="subtitle">文本：{_e(rev_caption(rev, law))}</p>')
+    body.append("</header>")
+    if revisions:
+        body.extend(_timeline_html(law, rev, revisions))
+    body.append("<main>")
+    if text.preamble:
+        body.append('<div class="preamble">')
+        body.extend(f"<p>{_e(p)}</p>" for p in text.preamble)
+        body.append("</div>")
+    chapter = 0
+    for block in text.blocks:
+        if isinstance(block, Heading):
+            if block.level == "节":
+                hid = f"chp_{chapter}__sec_{block.number}" if chapter else f"sec_{block.number}"
+                body.append(f'<h3 id="{hid}">{_e(block.text)}</h3>')
+            else:
+                prefix = "book" if block.level == "编" else "chp"
+                if block.level == "章":
+                    chapter = block.number
+                body.append(f'<h2 id="{prefix}_{block.number}">{_e(block.text)}</h2>')
+        else:
+            body.extend(_article_html(block, prov.get(block.label)))
+    for table in text.tables:
+        body.extend(_schedule_html(table))
+    body.append("</main>")
+    return _page(title, _BASE_CSS + _DOC_CSS, body)

@@ -1,0 +1,91 @@
+"""The JSON contract of ``show --format json`` (and ``amend --format json``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lawdiff.structure.model import Article, LawText, Revision, Table
+
+SCHEMA_VERSION = 1
+
+
+def revision_dict(rev: Revision | None) -> dict[str, Any] | None:
+    if rev is None:
+        return None
+    return {
+        "id": rev.id,
+        "kind": rev.kind,
+        "adopted": _iso(rev.adopted),
+        "promulgated": _iso(rev.promulgated),
+        "effective": _iso(rev.effective),
+        "decision": rev.decision,
+        "text_available": rev.text_file is not None,
+        "reports": [
+            {
+                "kind": r.kind,
+                "title": r.title,
+                "delivered": _iso(r.delivered),
+                "source": r.source,
+                "file": r.file,
+            }
+            for r in rev.reports
+        ],
+    }
+
+
+def article_dict(art: Article) -> dict[str, Any]:
+    return {
+        "number": art.number,
+        "label": art.label,
+        "chapter": art.chapter,
+        "section": art.section,
+        "text": art.text,
+        "paragraphs": [
+            {
+                "number": i,
+                "text": p.body if i > 1 else f"{art.label}\u3000{p.body}",
+                "items": [
+                    {"number": it.number, "label": it.label, "text": it.text} for it in p.items
+                ],
+            }
+            for i, p in enumerate(art.paragraphs, start=1)
+        ],
+    }
+
+
+def table_dict(table: Table) -> dict[str, Any]:
+    return {
+        "title": table.title,
+        "columns": list(table.columns),
+        "cells": [{"row": c.row, "column": c.column, "value": c.value} for c in table.cells],
+        "partial": table.partial,
+        "note": table.note,
+    }
+
+
+def document(
+    law_id: str,
+    title: str,
+    revision: Revision | None,
+    status: str,
+    text: LawText | None,
+    articles: list[Article] | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    arts = articles if articles is not None else (text.articles if text else [])
+    out: dict[str, Any] = {
+        "schema": SCHEMA_VERSION,
+        "law": law_id,
+        "title": title,
+        "revision": revision_dict(revision),
+        "status": status,
+        "note": text.note if text else None,
+        "articles": [article_dict(a) for a in arts],
+        "tables": [table_dict(t) for t in text.tables] if text else [],
+    }
+    out.update(extra)
+    return out
+
+
+def _iso(d: Any) -> str | None:
+    return d.isoformat() if d is not None else None

@@ -1,0 +1,1 @@
+"""Intake: sources into the corpus (gazette ingest, and what decisions tell at ingest)."""

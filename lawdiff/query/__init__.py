@@ -1,0 +1,1 @@
+"""Questions asked of the corpus: the text in force on a date."""

@@ -1,0 +1,80 @@
+"""Reading questions the CLI asks: which text, of which revision, and why."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from lawdiff.corpus.reader import Corpus
+from lawdiff.corpus.timeline import Standing, effective_of, in_force, revision_by_id
+from lawdiff.errors import InputError
+from lawdiff.structure.model import Article, Law, LawText, Revision
+
+
+class Shown(NamedTuple):
+    law: Law
+    revision: Revision | None  # the revision asked for / in force
+    text_revision: Revision | None  # the revision whose text is shown
+    text: LawText | None
+    articles: list[Article] | None  # the selection (None = whole text)
+    status: str
+    reason: str
+
+
+def show(
+    corpus: Corpus,
+    name: str,
+    *,
+    on: date | None = None,
+    rev: str | None = None,
+    article: int | None = None,
+    today: date | None = None,
+) -> Shown:
+    """The text in force on ``on`` (default: today), or of revision ``rev``."""
+    if on is not None and rev is not None:
+        raise InputError("give --date or --rev, not both")
+    law = corpus.load_law(corpus.resolve(name))
+    if rev is not None:
+        revision = revision_by_id(law, rev)
+        when, approx = effective_of(revision, law)
+        status = "revision"
+        reason = f"revision {revision.id} ({revision.kind}), adopted {revision.adopted}"
+        if when is not None:
+            reason += f", effective {when}" + (" (approximate: adoption date)" if approx else "")
+        standing_text: Revision | None = revision if revision.text_file else None
+    else:
+        st: Standing = in_force(law, on or today or date.today())
+        revision, status, reason = st.revision, st.status, st.reason
+        standing_text = st.text_revision if st.status != "not-yet-in-force" else None
+        if st.status == "repealed":
+            standing_text = None
+    text = None
+    if revision is not None and revision.text_file:
+        text = corpus.load_text(law, revision)
+    elif revision is not None and revision.derived and status != "repealed":
+        from lawdiff.amend.derive import derived_tables
+
+        tables = derived_tables(corpus, law, revision)
+        revision.tables = tables
+        reason += f"; the attached table is computed from the decision {revision.decision} (only the known cells)"
+    elif revision is not None and status != "repealed" and revision.tables:
+        reason += "; only part of the attached table is known (no text in the corpus)"
+    elif revision is not None and status != "repealed":
+        near = standing_text
+        reason += f"; the text of revision {revision.id} is not in the corpus"
+        reason += (
+            f" (nearest revision with text: {near.id})"
+            if near
+            else " (no revision of this law has text in the corpus)"
+        )
+    articles = None
+    if article is not None:
+        if text is None:
+            raise InputError(f"{law.id}: no text to take article {article} from ({reason})")
+        articles = [a for a in text.articles if a.number == article and a.sub == 0]
+        if not articles:
+            raise InputError(
+                f"{law.id} {revision.id if revision else ''}: no article {article} "
+                f"(the text has {len(text.articles)} articles)"
+            )
+    return Shown(law, revision, revision if text else None, text, articles, status, reason)

@@ -1,1 +1,0 @@
-"""Renderers: plain text and Markdown, the JSON contract, and rich tables for listings."""

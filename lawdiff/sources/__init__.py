@@ -1,0 +1,1 @@
+"""Reading inputs: files, gazette cleaning, document split and classification, history notes."""

@@ -1,0 +1,1 @@
+"""The law model and its canonical text format: numerals, dates, articles, headings, parse."""
