@@ -1,3 +1,3 @@
-from lawdiff.cli import main
+from lawdiff.cli.registry import main
 
 main()

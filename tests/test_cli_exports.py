@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from lawdiff.cli import build_app
+from lawdiff.cli.registry import build_app
 from lawdiff.corpus.reader import Corpus
 from lawdiff.export.akn import from_akn
 

@@ -8,7 +8,7 @@ from functools import cache
 import pytest
 from typer.testing import CliRunner
 
-from lawdiff.cli import build_app
+from lawdiff.cli.registry import build_app
 from lawdiff.compare.comparison import DELETE, EQUAL, INSERT, Comparison, body_lines
 from lawdiff.compare.diffing import compare, inverse
 from lawdiff.compare.textdiff import char_diff

@@ -140,7 +140,7 @@ def test_stated_counts_are_set_against_the_alignment() -> None:
 def test_cli_reasons_in_every_table_format(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from lawdiff.cli import build_app
+    from lawdiff.cli.registry import build_app
 
     def run(*args: str) -> str:
         res = CliRunner().invoke(build_app(), ["diff", LAND, "2020", "2024", "--reasons", *args, "--corpus", str(LAWS)])
@@ -168,7 +168,7 @@ def test_show_json_lists_the_reports_of_the_revision() -> None:
 
     from typer.testing import CliRunner
 
-    from lawdiff.cli import build_app
+    from lawdiff.cli.registry import build_app
 
     res = CliRunner().invoke(
         build_app(), ["show", LAND, "--rev", "2024", "--format", "json", "--corpus", str(LAWS)]

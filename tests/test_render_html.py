@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from lawdiff.amend.provenance import blame
-from lawdiff.compare.comparison import Comparison, Segment
+from lawdiff.compare.comparison import RELATION_CN, Comparison, Segment
 from lawdiff.corpus.reader import Corpus
-from lawdiff.export.html import RELATION_CN, comparison_html, document_html
+from lawdiff.export.html import comparison_html, document_html
 from lawdiff.structure.model import Paragraph
 
 from .browser import LAND, LAWS, chromium, chromium_missing, full_page_png, land_comparison

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import regex
 
-from lawdiff.amend.apply import Result, apply_decision
+from lawdiff.amend.apply import apply_decision
 from lawdiff.amend.decisions import parse_decision
+from lawdiff.amend.working import Result
 from lawdiff.errors import GazetteError, InputError
 from lawdiff.intake.ingest import read_gazette
 from lawdiff.structure.model import LawText

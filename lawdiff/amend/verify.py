@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import regex
 
-from lawdiff.amend.apply import ITEM_LABEL, apply_part, history_entry
+from lawdiff.amend.apply import apply_part, history_entry
 from lawdiff.amend.decisions import (
     AddArticles,
     AddItems,
@@ -43,6 +43,7 @@ from lawdiff.amend.decisions import (
     parse_decision,
     table_cells,
 )
+from lawdiff.amend.working import ITEM_LABEL
 from lawdiff.corpus.reader import Corpus
 from lawdiff.corpus.timeline import predecessor
 from lawdiff.errors import AmendmentError

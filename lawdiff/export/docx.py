@@ -30,8 +30,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt, RGBColor
 
-from lawdiff.compare.comparison import DELETE, INSERT, Comparison, Pair, SideLine
-from lawdiff.export.html import RELATION_CN, instructions_text, rev_caption, summary_text
+from lawdiff.compare.comparison import DELETE, INSERT, RELATION_CN, Comparison, Pair, SideLine
+from lawdiff.export.html import instructions_text, rev_caption, summary_text
 from lawdiff.structure.model import Article, Heading, Law, LawText, Revision, Table
 
 TEXT_FONT = "SimSun"  # 宋体, by its English name: see the module docstring
