@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from lawdiff.amend.decisions import (
+from lawdiff.amend.ops import (
     AddParagraphs,
     DeletePhrases,
     DeleteUnits,

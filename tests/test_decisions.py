@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from lawdiff.amend.decisions import (
+from lawdiff.amend.clauses import parse_instruction
+from lawdiff.amend.decisions import parse_decision
+from lawdiff.amend.ops import (
     AddArticles,
     AddItems,
     AddParagraphs,
@@ -20,8 +22,6 @@ from lawdiff.amend.decisions import (
     ReplaceUnit,
     TableCell,
     TableCells,
-    parse_decision,
-    parse_instruction,
 )
 from lawdiff.errors import AmendmentError
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lawdiff.amend.decisions import AddArticles, DeleteUnits, Merge
+from lawdiff.amend.ops import AddArticles, DeleteUnits, Merge
 from lawdiff.amend.verify import decision_for
 from lawdiff.compare.diffing import compare
 from lawdiff.corpus.reader import Corpus

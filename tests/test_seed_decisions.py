@@ -7,15 +7,8 @@ from datetime import date
 import pytest
 
 from lawdiff.amend.apply import apply_part, history_entry
-from lawdiff.amend.decisions import (
-    AddParagraphs,
-    DeleteUnits,
-    Merge,
-    ReplaceTerms,
-    TableCell,
-    TableCells,
-    parse_decision,
-)
+from lawdiff.amend.decisions import parse_decision
+from lawdiff.amend.ops import AddParagraphs, DeleteUnits, Merge, ReplaceTerms, TableCell, TableCells
 from lawdiff.amend.provenance import blame
 from lawdiff.amend.verify import decision_for, number_map, verify
 from lawdiff.corpus.reader import Corpus

@@ -19,14 +19,9 @@ from collections.abc import Iterable
 
 import regex
 
-from lawdiff.amend.decisions import (
-    Decision,
-    Op,
-    Part,
-    ReplaceTerms,
-)
 from lawdiff.amend.edits import TEXT_EDITS, global_replace
 from lawdiff.amend.moves import STRUCTURE_EDITS
+from lawdiff.amend.ops import Decision, Op, Part, ReplaceTerms
 from lawdiff.amend.working import Ctx, Event, Provenance, Result, WHeading, Working, fail
 from lawdiff.errors import AmendmentError
 from lawdiff.structure.model import Article, Heading, Item, LawText, Paragraph, Table

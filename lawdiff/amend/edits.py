@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import regex
 
-from lawdiff.amend.decisions import (
+from lawdiff.amend.ops import (
     DeletePhrases,
     DeleteUnits,
     InsertPhrase,

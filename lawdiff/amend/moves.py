@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lawdiff.amend.decisions import (
+from lawdiff.amend.ops import (
     AddArticles,
     AddItems,
     AddParagraphs,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from lawdiff.amend.decisions import (
+from lawdiff.amend.ops import (
     AddArticles,
     AddParagraphs,
     DeletePhrases,

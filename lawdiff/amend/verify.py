@@ -23,7 +23,8 @@ from typing import NamedTuple
 import regex
 
 from lawdiff.amend.apply import apply_part, history_entry
-from lawdiff.amend.decisions import (
+from lawdiff.amend.decisions import parse_decision
+from lawdiff.amend.ops import (
     AddArticles,
     AddItems,
     AddParagraphs,
@@ -40,7 +41,6 @@ from lawdiff.amend.decisions import (
     ReplaceUnit,
     TableCell,
     TableCells,
-    parse_decision,
     table_cells,
 )
 from lawdiff.amend.working import ITEM_LABEL

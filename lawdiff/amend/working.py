@@ -7,10 +7,7 @@ from typing import NamedTuple
 
 import regex
 
-from lawdiff.amend.decisions import (
-    Instruction,
-    Ref,
-)
+from lawdiff.amend.ops import Instruction, Ref
 from lawdiff.errors import AmendmentError
 from lawdiff.structure.model import Heading, LawText
 

@@ -52,7 +52,7 @@ from typing import NamedTuple
 
 import regex
 
-from lawdiff.amend.decisions import (
+from lawdiff.amend.ops import (
     AddArticles,
     AddItems,
     AddParagraphs,

@@ -708,7 +708,7 @@ def _attach_reports(actions: list[DocAction], state: State, issue: str) -> None:
     or decision printed last before it (the gazette prints a law, then its reports; a draft's name
     may differ from the adopted title: 县域医疗卫生一体化改革促进条例 → …一体化办法).
     """
-    from lawdiff.amend.decisions import title_key
+    from lawdiff.amend.ops import title_key
 
     decisions = {
         title_key(a.doc.title): a.doc for a in actions if a.doc.kind in ("amendment", "repeal")

@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from lawdiff.amend.apply import table_from_cells
-from lawdiff.amend.decisions import parse_decision, table_cells
+from lawdiff.amend.decisions import parse_decision
+from lawdiff.amend.ops import table_cells
 from lawdiff.corpus.timeline import predecessor
 
 
