@@ -20,7 +20,7 @@ Pair = Callable[[str, Callable[[], object], str, Callable[[], object], int], Non
 
 def _land_case(corpus_root: Path) -> tuple[list[str], str]:
     sys.path.insert(0, str(ROOT))
-    from lawdiff.amend.verify import decision_for
+    from lawdiff.amend.load import decision_for
     from lawdiff.corpus.reader import Corpus
     from tests.reconstruct import reconstruct
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import regex
 
+from lawdiff.amend.consistency import number_map
 from lawdiff.amend.ops import (
     AddParagraphs,
     DeletePhrases,
@@ -21,7 +22,6 @@ from lawdiff.amend.ops import (
     ReplaceTerms,
     ReplaceUnit,
 )
-from lawdiff.amend.verify import number_map
 from lawdiff.structure.model import Article, Heading, Item, LawText, Paragraph
 from lawdiff.structure.numerals import int_to_cn
 

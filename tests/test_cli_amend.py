@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from lawdiff.amend.verify import decision_for
+from lawdiff.amend.load import decision_for
 from lawdiff.cli import app
 from lawdiff.corpus.reader import Corpus, law_to_dict, sha256
 from lawdiff.corpus.store import render_yaml

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from lawdiff.amend.load import decision_for
 from lawdiff.amend.ops import AddArticles, DeleteUnits, Merge
-from lawdiff.amend.verify import decision_for
 from lawdiff.compare.diffing import compare
 from lawdiff.corpus.reader import Corpus
 from lawdiff.corpus.timeline import predecessor

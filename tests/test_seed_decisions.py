@@ -7,10 +7,12 @@ from datetime import date
 import pytest
 
 from lawdiff.amend.apply import apply_part, history_entry
+from lawdiff.amend.consistency import number_map
 from lawdiff.amend.decisions import parse_decision
+from lawdiff.amend.load import decision_for
 from lawdiff.amend.ops import AddParagraphs, DeleteUnits, Merge, ReplaceTerms, TableCell, TableCells
 from lawdiff.amend.provenance import blame
-from lawdiff.amend.verify import decision_for, number_map, verify
+from lawdiff.amend.verify import verify
 from lawdiff.corpus.reader import Corpus
 
 from .conftest import F24, LAWS, documents

@@ -364,4 +364,3 @@ def strip_law_prefix(text: str) -> str:
         r"\1",
         text,
     )
-

@@ -10,7 +10,7 @@ from lawdiff.structure.model import Law, LawText, Revision, Table
 def derived_tables(corpus: Corpus, law: Law, rev: Revision) -> list[Table]:
     """The tables of ``rev``: its predecessor's tables with the decision's cell changes applied."""
     from lawdiff.amend.apply import apply_part
-    from lawdiff.amend.verify import decision_for
+    from lawdiff.amend.load import decision_for
     from lawdiff.corpus.timeline import predecessor
 
     prev = predecessor(law, rev)

@@ -163,9 +163,7 @@ def _heading(w: Working, op: HeadingOp, ctx: Ctx, _r: object) -> None:
     h = table.get(key)  # type: ignore[call-overload]
     label = f"第{int_to_cn(op.number)}{op.level}"
     if h is None or h.deleted_by:
-        raise fail(
-            ctx, f"the text has no {label}" if h is None else f"{label} was already deleted"
-        )
+        raise fail(ctx, f"the text has no {label}" if h is None else f"{label} was already deleted")
     if op.action == "rename":
         h.title = op.title
         return

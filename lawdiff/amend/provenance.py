@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from lawdiff.amend.consistency import number_map
+from lawdiff.amend.load import decision_for
 from lawdiff.amend.ops import (
     AddArticles,
     AddParagraphs,
@@ -16,7 +18,6 @@ from lawdiff.amend.ops import (
     ReplaceUnit,
     table_cells,
 )
-from lawdiff.amend.verify import decision_for, number_map
 from lawdiff.corpus.reader import Corpus
 from lawdiff.corpus.timeline import predecessor
 from lawdiff.structure.model import Law, LawText, Revision

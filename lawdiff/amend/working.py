@@ -83,7 +83,9 @@ class Result:
     provenance: list[Provenance]
     replacements: dict[str, list[tuple[str, str, int]]]  # instruction -> (old, new, count)
     applied: int  # operations applied
-    deleted: dict[str, str] = field(default_factory=dict)  # old label -> instruction (deleted or merged away)
+    deleted: dict[str, str] = field(
+        default_factory=dict
+    )  # old label -> instruction (deleted or merged away)
 
     def old_to_new(self) -> dict[str, str]:
         return {p.old_label: p.label for p in self.provenance if p.old_label}

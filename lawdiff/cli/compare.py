@@ -34,7 +34,9 @@ def diff_cmd(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write to this file (md/json/html).")
     ] = None,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colour; mark [-del-]{+ins+}.")] = False,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="No colour; mark [-del-]{+ins+}.")
+    ] = False,
     corpus: CorpusOpt = None,
 ) -> None:
     """Article-level diff between two revisions, aligned across renumbering, moves, merges, splits.
@@ -117,7 +119,14 @@ def log_cmd(
     if article is None:
         rows = revision_log(c, lawobj)
         keys = ["revision", "kind", "effective", "decision", "articles", "changes"]
-        heads = ["revision", "kind", "effective", "decision", "articles", "changes against the previous text"]
+        heads = [
+            "revision",
+            "kind",
+            "effective",
+            "decision",
+            "articles",
+            "changes against the previous text",
+        ]
         title = f"{lawobj.title}: revisions"
     else:
         rows = article_trace(c, lawobj, article, rev)

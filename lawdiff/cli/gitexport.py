@@ -13,7 +13,9 @@ from lawdiff.cli.common import CorpusOpt, corpus_of, handles_errors
 @handles_errors
 def export_git_cmd(
     args: Annotated[list[str], typer.Argument(help="LAW DIR, or DIR with --all.")],
-    all_laws: Annotated[bool, typer.Option("--all", help="Every law with text, in one repository.")] = False,
+    all_laws: Annotated[
+        bool, typer.Option("--all", help="Every law with text, in one repository.")
+    ] = False,
     corpus: CorpusOpt = None,
 ) -> None:
     """Build a git repository: one commit per revision with text, at its effective date.

@@ -63,7 +63,9 @@ def export_cmd(
     output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
     on: Annotated[str | None, typer.Option("--date", help="Text in force on this day.")] = None,
     rev: Annotated[str | None, typer.Option("--rev", help="A revision id.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="md | txt | json | html | docx | akn")] = "md",
+    fmt: Annotated[
+        str, typer.Option("--format", help="md | txt | json | html | docx | akn")
+    ] = "md",
     corpus: CorpusOpt = None,
 ) -> None:
     """Export a consolidated text with its revision header to a file.

@@ -170,7 +170,7 @@ def decision_lineage(
     if not chain or any(r.kind != "amended" or not r.decision for r in chain):
         return None
     from lawdiff.amend.apply import apply_decision
-    from lawdiff.amend.verify import decision_for
+    from lawdiff.amend.load import decision_for
     from lawdiff.errors import AmendmentError
 
     text = old

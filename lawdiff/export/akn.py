@@ -305,7 +305,8 @@ def modifications(
     corpus: Corpus, law: Law, rev: Revision, text: LawText, ids: _Ids | None = None
 ) -> tuple[list[InstructionRef], list[TextualMod]]:
     """The decision's instructions and the textual modifications they made to ``text``."""
-    from lawdiff.amend.verify import decision_for, number_map
+    from lawdiff.amend.consistency import number_map
+    from lawdiff.amend.load import decision_for
     from lawdiff.corpus.timeline import predecessor
 
     if not rev.decision or rev.kind != "amended":

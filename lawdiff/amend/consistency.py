@@ -1,0 +1,285 @@
+"""Checking a decision against an official text without its base: the old→new number map, then each operation where the map puts it."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+from lawdiff.amend.ops import (
+    AddArticles,
+    AddItems,
+    AddParagraphs,
+    DeletePhrases,
+    DeleteUnits,
+    HeadingOp,
+    InsertPhrase,
+    Merge,
+    Move,
+    Op,
+    Part,
+    ReplaceTerms,
+    ReplaceUnit,
+    TableCell,
+    TableCells,
+)
+from lawdiff.amend.working import ITEM_LABEL
+from lawdiff.structure.model import Article, LawText
+from lawdiff.structure.numerals import int_to_cn
+
+
+class Check(NamedTuple):
+    instruction: str
+    op: str
+    status: str  # consistent | inconsistent | unverifiable
+    detail: str
+    article: str | None = None  # label in the new text
+
+
+# ---------------------------------------------------------------- the number map
+
+
+class NumberMap(NamedTuple):
+    old_count: int
+    new_of_old: dict[int, int]  # old article number -> new number (absent: deleted)
+    added: dict[int, str]  # new number -> instruction that created it
+    deleted: dict[int, str]  # old number -> instruction that deleted (or merged) it
+
+
+def number_map(part: Part, new_count: int) -> NumberMap:
+    """Old→new article numbers implied by a decision, for a base text that is not at hand."""
+    deleted: dict[int, str] = {}
+    added: dict[int, str] = {}
+    for ins in part.instructions:
+        for op in ins.ops:
+            if isinstance(op, DeleteUnits):
+                for t in op.targets:
+                    if t.article and t.paragraph is None and t.item is None:
+                        deleted[t.article] = ins.ordinal
+            elif isinstance(op, Merge):
+                for t in op.targets[1:]:
+                    if t.article:
+                        deleted[t.article] = ins.ordinal
+            elif isinstance(op, AddArticles):
+                for pos in op.positions:
+                    if pos.article:
+                        added[pos.article] = ins.ordinal
+    old_count = new_count + len(deleted) - len(added)
+    survivors = [k for k in range(1, old_count + 1) if k not in deleted]
+    order: list[int | None] = list(survivors)
+    for pos in sorted(added):
+        order.insert(pos - 1, None)
+    new_of_old = {k: i + 1 for i, k in enumerate(order) if k is not None}
+    return NumberMap(old_count, new_of_old, added, deleted)
+
+
+# ---------------------------------------------------------------- consistency checks
+
+
+def consistency(official: LawText, part: Part) -> list[Check]:
+    arts = official.articles
+    nmap = number_map(part, len(arts))
+    checks: list[Check] = []
+    for ins in part.instructions:
+        for op in ins.ops:
+            checks.extend(_check_op(op, ins.ordinal, arts, nmap, part))
+    # whole-article deletions cannot be seen in the new text; they are confirmed when the
+    # old→new map they imply puts every located check on the right article
+    located_ok = all(c.status != "inconsistent" for c in checks if c.article)
+    return [
+        c._replace(status="consistent" if located_ok else "unverifiable")
+        if c.status == "implied"
+        else c
+        for c in checks
+    ]
+
+
+def _article_for(old: int | None, nmap: NumberMap, arts: list[Article]) -> Article | None:
+    if old is None or old not in nmap.new_of_old:
+        return None
+    n = nmap.new_of_old[old]
+    return arts[n - 1] if 0 < n <= len(arts) else None
+
+
+def _para_index(old_article: int, old_para: int, part: Part) -> int:
+    """The new index of an old paragraph, given the paragraphs the decision deletes and adds there."""
+    deleted, added = [], []
+    for ins in part.instructions:
+        for op in ins.ops:
+            if isinstance(op, DeleteUnits):
+                deleted += [
+                    t.paragraph
+                    for t in op.targets
+                    if t.article == old_article and t.paragraph and t.item is None
+                ]
+            elif isinstance(op, AddParagraphs) and op.article.article == old_article:
+                added += list(op.positions)
+    idx = old_para - sum(1 for q in deleted if q < old_para)
+    for n in sorted(added):
+        if n <= idx:
+            idx += 1
+    return idx
+
+
+def _body_lines(text: str) -> list[str]:
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if lines:
+        lines[0] = regex.sub(
+            r"^第[零一二三四五六七八九十百千]+条(?:之[零一二三四五六七八九十]+)?[\u3000 ]+",
+            "",
+            lines[0],
+        )
+    return lines
+
+
+def _article_lines(art: Article) -> list[str]:
+    lines = art.lines()
+    lines[0] = lines[0][len(art.label) + 1 :]
+    return lines
+
+
+def _check_op(
+    op: Op, ordinal: str, arts: list[Article], nmap: NumberMap, part: Part
+) -> list[Check]:
+    kind = op.kind
+    ok, bad, unk = "consistent", "inconsistent", "unverifiable"
+    if isinstance(op, ReplaceTerms):
+        scope_art = _article_for(op.scope.article, nmap, arts) if op.scope else None
+        where = [scope_art] if scope_art else arts
+        text = "\n".join(a.text for a in where if a)
+        results = {b for _, b in op.pairs}
+        out = []
+        for old, new in op.pairs:
+            present = text.count(new)
+            if old in results:  # chained (76→77, 77→78): the old term is another pair's result
+                status = ok if present > 0 else bad
+                detail = f"“{new}” present {present}x (“{old}” is also the result of another pair)"
+            else:
+                left = _unprotected_count(text, old, new)
+                status = ok if left == 0 and present > 0 else bad
+                detail = f"“{old}” left {left}x, “{new}” present {present}x"
+            out.append(Check(ordinal, kind, status, detail, scope_art.label if scope_art else None))
+        return out
+    if isinstance(op, ReplaceUnit):
+        art = _article_for(op.target.article, nmap, arts)
+        if art is None:
+            return [Check(ordinal, kind, bad, f"{op.target.label()} has no place in the new text")]
+        want = _body_lines(op.text)
+        if op.target.paragraph is None and op.target.item is None:
+            got = _article_lines(art)
+        elif op.target.item is None:
+            idx = _para_index(op.target.article or 0, op.target.paragraph, part)
+            if idx > len(art.paragraphs):
+                return [Check(ordinal, kind, bad, f"no paragraph {idx}", art.label)]
+            got = art.paragraphs[idx - 1].lines()[: len(want)]
+        else:
+            idx = _para_index(op.target.article or 0, op.target.paragraph or 1, part)
+            items = art.paragraphs[idx - 1].items if idx <= len(art.paragraphs) else ()
+            item = next((it for it in items if it.number == op.target.item), None)
+            want = [ITEM_LABEL.sub("", want[0])] if want else want
+            got = [item.body] if item else []
+        status = ok if got == want else bad
+        return [
+            Check(
+                ordinal,
+                kind,
+                status,
+                "text as published" if status == ok else f"published: {''.join(got)[:40]}",
+                art.label,
+            )
+        ]
+    if isinstance(op, Merge):
+        art = _article_for(op.targets[0].article, nmap, arts)
+        if art is None:
+            return [Check(ordinal, kind, bad, "merged article has no place in the new text")]
+        status = ok if _article_lines(art) == _body_lines(op.text) else bad
+        return [
+            Check(
+                ordinal,
+                kind,
+                status,
+                f"{'、'.join(t.label() for t in op.targets)} → {art.label}",
+                art.label,
+            )
+        ]
+    if isinstance(op, DeletePhrases):
+        art = _article_for(op.scope.article, nmap, arts)
+        if art is None:
+            return [Check(ordinal, kind, bad, "article has no place in the new text")]
+        out = []
+        for phrase in op.phrases:
+            status = ok if phrase not in art.text else bad
+            out.append(
+                Check(
+                    ordinal,
+                    kind,
+                    status,
+                    f"“{phrase}” {'gone' if status == ok else 'still there'}",
+                    art.label,
+                )
+            )
+        return out
+    if isinstance(op, AddParagraphs):
+        art = _article_for(op.article.article, nmap, arts)
+        out = []
+        for pos, text in zip(op.positions, op.texts, strict=True):
+            got = art.paragraphs[pos - 1].body if art and pos <= len(art.paragraphs) else None
+            status = ok if got == text.strip() else bad
+            out.append(
+                Check(
+                    ordinal,
+                    kind,
+                    status,
+                    f"第{int_to_cn(pos)}款 {'as published' if status == ok else 'differs'}",
+                    art.label if art else None,
+                )
+            )
+        return out
+    if isinstance(op, AddArticles):
+        out = []
+        for pos, text in zip(op.positions, op.texts, strict=True):
+            art = arts[pos.article - 1] if pos.article and pos.article <= len(arts) else None
+            status = ok if art and _article_lines(art) == _body_lines(text) else bad
+            out.append(
+                Check(ordinal, kind, status, f"new {pos.label()}", art.label if art else None)
+            )
+        return out
+    if isinstance(op, InsertPhrase):
+        art = _article_for(op.scope.article if op.scope else None, nmap, arts)
+        joined = op.text + op.anchor if op.before else op.anchor + op.text
+        status = ok if art and joined in art.text else bad
+        return [Check(ordinal, kind, status, f"“{joined}”", art.label if art else None)]
+    if isinstance(op, DeleteUnits):
+        out = []
+        for t in op.targets:
+            if t.paragraph is None and t.item is None:
+                detail = f"{t.label()} deleted; with the others it implies {nmap.old_count} articles before the decision"
+                out.append(Check(ordinal, kind, "implied", detail))
+            else:
+                art = _article_for(t.article, nmap, arts)
+                out.append(
+                    Check(
+                        ordinal,
+                        kind,
+                        unk,
+                        f"{t.label()} deleted: its old text is not in the corpus",
+                        art.label if art else None,
+                    )
+                )
+        return out
+    if isinstance(op, Move | AddItems | HeadingOp):
+        return [Check(ordinal, kind, unk, "needs the base text")]
+    if isinstance(op, TableCell | TableCells):
+        return [Check(ordinal, kind, unk, "table: see the derived revision")]
+    return [Check(ordinal, kind, unk, "no check for this operation")]
+
+
+def _unprotected_count(text: str, old: str, new: str) -> int:
+    if old in new:
+        protected = [(m.start(), m.end()) for m in regex.finditer(regex.escape(new), text)]
+        return sum(
+            1
+            for m in regex.finditer(regex.escape(old), text)
+            if not any(s <= m.start() and m.end() <= e for s, e in protected)
+        )
+    return text.count(old)
