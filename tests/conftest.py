@@ -41,7 +41,7 @@ def seed_lines(path: Path) -> list[str]:
 
 @cache
 def cleaned(path: Path):  # type: ignore[no-untyped-def]
-    from lawdiff.corpus.reader import sha256
+    from lawdiff.corpus.files import sha256
     from lawdiff.intake.ingest import load_corrections
     from lawdiff.sources.clean import clean
 

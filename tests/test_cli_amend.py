@@ -9,7 +9,9 @@ from typer.testing import CliRunner
 
 from lawdiff.amend.load import decision_for
 from lawdiff.cli import app
-from lawdiff.corpus.reader import Corpus, law_to_dict, sha256
+from lawdiff.corpus.files import sha256
+from lawdiff.corpus.reader import Corpus
+from lawdiff.corpus.schema import law_to_dict
 from lawdiff.corpus.store import render_yaml
 from lawdiff.structure.model import Revision
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from lawdiff.corpus.reader import Corpus, sha256, split_header
+from lawdiff.corpus.files import sha256, split_header
+from lawdiff.corpus.reader import Corpus
 from lawdiff.errors import CorpusError, CuratedFileError, GazetteError, InputError
 from lawdiff.intake.ingest import ingest
 

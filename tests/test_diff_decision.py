@@ -136,7 +136,7 @@ def test_a_chain_of_two_decisions_composes(corpus_copy: Path) -> None:
     """predecessor → 2020 (the real decision) → a second amendment made with ``lawdiff amend``."""
     from lawdiff.amend.apply import apply_decision
     from lawdiff.amend.decisions import parse_decision
-    from lawdiff.corpus.reader import sha256
+    from lawdiff.corpus.files import sha256
 
     law_id = "机关运行保障条例"
     c, old, mid = _with_base(corpus_copy, law_id)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lawdiff.corpus.reader import read_text, sha256, split_header, with_header
+from lawdiff.corpus.files import read_text, sha256, split_header, with_header
 from lawdiff.corpus.yamlio import dumps
 from lawdiff.errors import CorpusError, CuratedFileError
 

@@ -1,0 +1,254 @@
+"""The YAML of a law (law.yaml): validated loading into the model, deterministic dumping."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from lawdiff.errors import CorpusError, InputError
+from lawdiff.structure.dates import parse_iso
+from lawdiff.structure.model import Law, ReportRef, Revision, Table, TableCell
+
+REVISION_KINDS = {"enacted", "amended", "revised", "approved"}
+LAW_KINDS = {"regulation", "decision", "city-regulation"}
+
+
+# ---------------------------------------------------------------- validation
+
+
+def need(data: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
+    if key not in data:
+        raise CorpusError(f"{where}: missing field '{key}'")
+    value = data[key]
+    if not isinstance(value, kind):
+        raise CorpusError(f"{where}: field '{key}' should be {type_name(kind)}, not {value!r}")
+    return value
+
+
+def optional(data: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, kind):
+        raise CorpusError(f"{where}: field '{key}' should be {type_name(kind)}, not {value!r}")
+    return value
+
+
+def type_name(kind: type | tuple[type, ...]) -> str:
+    names = {str: "text", int: "a number", list: "a list", dict: "a mapping", bool: "true/false"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def date_field(data: dict[str, Any], key: str, where: str) -> date | None:
+    value = optional(data, key, str, where)
+    if value is None:
+        return None
+    try:
+        return parse_iso(value, key)
+    except InputError as exc:
+        raise CorpusError(f"{where}: {exc}") from None
+
+
+def strings(data: dict[str, Any], key: str, where: str) -> list[str]:
+    value = optional(data, key, list, where) or []
+    for v in value:
+        if not isinstance(v, str):
+            raise CorpusError(f"{where}: every entry of '{key}' should be text, not {v!r}")
+    return list(value)
+
+
+_REV_KEYS = {
+    "id", "kind", "label", "adopted", "session", "promulgated", "effective", "effective_basis",
+    "decision", "decision_title", "announcement", "approved", "approved_by", "text", "sha256",
+    "derived", "sources", "notes", "tables", "reports",
+}  # fmt: skip
+_LAW_KEYS = {
+    "id", "title", "short_title", "aliases", "kind", "issuer", "repealed", "repeal_decision",
+    "repeal_adopted", "notes", "revisions",
+}  # fmt: skip
+
+
+def law_from_dict(data: Any, where: str) -> Law:
+    if not isinstance(data, dict):
+        raise CorpusError(f"{where}: expected a mapping at the top level")
+    unknown = sorted(set(data) - _LAW_KEYS)
+    if unknown:
+        raise CorpusError(f"{where}: unknown field '{unknown[0]}'")
+    kind = need(data, "kind", str, where)
+    if kind not in LAW_KINDS:
+        raise CorpusError(f"{where}: kind '{kind}' is not one of {sorted(LAW_KINDS)}")
+    revs = need(data, "revisions", list, where)
+    law = Law(
+        id=need(data, "id", str, where),
+        title=need(data, "title", str, where),
+        short_title=need(data, "short_title", str, where),
+        kind=kind,
+        revisions=[_revision(r, f"{where}: revisions[{i}]") for i, r in enumerate(revs)],
+        aliases=strings(data, "aliases", where),
+        repealed=date_field(data, "repealed", where),
+        repeal_decision=optional(data, "repeal_decision", str, where),
+        repeal_adopted=date_field(data, "repeal_adopted", where),
+        issuer=optional(data, "issuer", str, where) or "",
+        notes=strings(data, "notes", where),
+    )
+    ids = [r.id for r in law.revisions]
+    if len(set(ids)) != len(ids):
+        raise CorpusError(f"{where}: duplicate revision id")
+    return law
+
+
+def _revision(data: Any, where: str) -> Revision:
+    if not isinstance(data, dict):
+        raise CorpusError(f"{where}: expected a mapping")
+    unknown = sorted(set(data) - _REV_KEYS)
+    if unknown:
+        raise CorpusError(f"{where}: unknown field '{unknown[0]}'")
+    kind = need(data, "kind", str, where)
+    if kind not in REVISION_KINDS:
+        raise CorpusError(f"{where}: kind '{kind}' is not one of {sorted(REVISION_KINDS)}")
+    return Revision(
+        id=need(data, "id", str, where),
+        kind=kind,
+        label=optional(data, "label", str, where) or "",
+        adopted=date_field(data, "adopted", where),
+        session=optional(data, "session", str, where) or "",
+        promulgated=date_field(data, "promulgated", where),
+        effective=date_field(data, "effective", where),
+        effective_basis=optional(data, "effective_basis", str, where) or "",
+        decision=optional(data, "decision", str, where),
+        decision_title=optional(data, "decision_title", str, where),
+        announcement=optional(data, "announcement", str, where),
+        approved=date_field(data, "approved", where),
+        approved_by=optional(data, "approved_by", str, where) or "",
+        text_file=optional(data, "text", str, where),
+        text_sha256=optional(data, "sha256", str, where),
+        derived=bool(optional(data, "derived", bool, where)),
+        sources=strings(data, "sources", where),
+        notes=strings(data, "notes", where),
+        tables=[
+            _table(t, f"{where}: tables[{i}]")
+            for i, t in enumerate(optional(data, "tables", list, where) or [])
+        ],
+        reports=[
+            _report(t, f"{where}: reports[{i}]")
+            for i, t in enumerate(optional(data, "reports", list, where) or [])
+        ],
+    )
+
+
+REPORT_KINDS = ("说明", "审议意见", "研究意见", "修改情况", "审议结果")
+
+
+def _report(data: Any, where: str) -> ReportRef:
+    if not isinstance(data, dict):
+        raise CorpusError(f"{where}: expected a mapping")
+    unknown = sorted(set(data) - {"kind", "title", "file", "sha256", "delivered", "source"})
+    if unknown:
+        raise CorpusError(f"{where}: unknown field '{unknown[0]}'")
+    kind = need(data, "kind", str, where)
+    if kind not in REPORT_KINDS:
+        raise CorpusError(f"{where}: kind '{kind}' is not one of {list(REPORT_KINDS)}")
+    return ReportRef(
+        kind,
+        need(data, "title", str, where),
+        need(data, "file", str, where),
+        need(data, "sha256", str, where),
+        date_field(data, "delivered", where),
+        need(data, "source", str, where),
+    )
+
+
+def report_to_dict(r: ReportRef) -> dict[str, Any]:
+    out: dict[str, Any] = {"kind": r.kind, "title": r.title, "file": r.file, "sha256": r.sha256}
+    if r.delivered:
+        out["delivered"] = r.delivered.isoformat()
+    out["source"] = r.source
+    return out
+
+
+def _table(data: Any, where: str) -> Table:
+    if not isinstance(data, dict):
+        raise CorpusError(f"{where}: expected a mapping")
+    unknown = sorted(set(data) - {"title", "columns", "cells", "partial", "note"})
+    if unknown:
+        raise CorpusError(f"{where}: unknown field '{unknown[0]}'")
+    columns = strings(data, "columns", where)
+    cells = []
+    for i, c in enumerate(need(data, "cells", list, where)):
+        w = f"{where}: cells[{i}]"
+        if not isinstance(c, dict) or set(c) != {"row", "column", "value"}:
+            raise CorpusError(f"{w}: expected row, column and value")
+        row, col, value = (need(c, k, str, w) for k in ("row", "column", "value"))
+        if col not in columns:
+            raise CorpusError(f"{w}: column {col!r} is not one of {columns}")
+        cells.append(TableCell(row, col, value))
+    return Table(
+        title=need(data, "title", str, where),
+        columns=tuple(columns),
+        cells=tuple(cells),
+        partial=bool(optional(data, "partial", bool, where)),
+        note=optional(data, "note", str, where) or "",
+    )
+
+
+def table_to_dict(t: Table) -> dict[str, Any]:
+    out: dict[str, Any] = {"title": t.title, "columns": list(t.columns)}
+    out["cells"] = [{"row": c.row, "column": c.column, "value": c.value} for c in t.cells]
+    if t.partial:
+        out["partial"] = True
+    if t.note:
+        out["note"] = t.note
+    return out
+
+
+def law_to_dict(law: Law) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": law.id,
+        "title": law.title,
+        "short_title": law.short_title,
+        "kind": law.kind,
+    }
+    if law.aliases:
+        out["aliases"] = list(law.aliases)
+    if law.issuer:
+        out["issuer"] = law.issuer
+    if law.repealed:
+        out["repealed"] = law.repealed.isoformat()
+    if law.repeal_adopted:
+        out["repeal_adopted"] = law.repeal_adopted.isoformat()
+    if law.repeal_decision:
+        out["repeal_decision"] = law.repeal_decision
+    if law.notes:
+        out["notes"] = list(law.notes)
+    out["revisions"] = [_revision_to_dict(r) for r in law.revisions]
+    return out
+
+
+def _revision_to_dict(r: Revision) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": r.id, "kind": r.kind}
+    if r.label:
+        out["label"] = r.label
+    for key in ("adopted", "promulgated", "effective", "approved"):
+        value = getattr(r, key)
+        if value is not None:
+            out[key] = value.isoformat()
+    for key in ("effective_basis", "session", "approved_by", "decision", "decision_title",
+                "announcement"):  # fmt: skip
+        value = getattr(r, key)
+        if value:
+            out[key] = value
+    out["text"] = r.text_file
+    if r.text_sha256:
+        out["sha256"] = r.text_sha256
+    if r.derived:
+        out["derived"] = True
+    if r.tables:
+        out["tables"] = [table_to_dict(t) for t in r.tables]
+    if r.reports:
+        out["reports"] = [report_to_dict(x) for x in r.reports]
+    if r.sources:
+        out["sources"] = list(r.sources)
+    if r.notes:
+        out["notes"] = list(r.notes)
+    return out
