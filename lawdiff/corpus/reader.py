@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from lawdiff.corpus.files import read_text, sha256
-from lawdiff.corpus.schema import need, strings, law_from_dict
+from lawdiff.corpus.schema import law_from_dict, need, strings
 from lawdiff.corpus.yamlio import load
 from lawdiff.errors import CorpusError, InputError
 from lawdiff.structure.model import Law, LawText, ReportRef, Revision

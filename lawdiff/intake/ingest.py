@@ -15,8 +15,10 @@ from typing import Any
 
 import regex
 
-from lawdiff.corpus import reader as cp
 from lawdiff.corpus import store
+from lawdiff.corpus.files import sha256
+from lawdiff.corpus.reader import Corpus
+from lawdiff.corpus.schema import law_to_dict
 from lawdiff.corpus.yamlio import load
 from lawdiff.errors import CorpusError, GazetteError, InputError
 from lawdiff.sources.clean import CleanResult, Correction, Corrections, clean, gazette_issue
@@ -154,7 +156,7 @@ class State:
     def __init__(self, root: Path, issue: str) -> None:
         self.root = root
         self.tag = f"公报{issue} "
-        self.corpus = cp.Corpus(root)
+        self.corpus = Corpus(root)
         self.laws: dict[str, Law] = {}
         self.texts: dict[tuple[str, str], LawText] = {}
         self.decisions: dict[str, dict[str, Any]] = {}
@@ -310,7 +312,7 @@ def _handle_regulation(doc: Document, state: State, issue: str, action: DocActio
         effective_basis=doc.effective_basis if own else "",
         announcement=f"第{_cn(doc.number)}号" if own and doc.number else None,
         text_file=f"{rev_id}.txt",
-        text_sha256=cp.sha256(body),
+        text_sha256=sha256(body),
         sources=[_src(issue, doc, "text")],
     )
     merge_revision(law, rev)
@@ -361,7 +363,7 @@ def _decision_record(
 
 def _store_decision(state: State, rec: dict[str, Any], lines: list[str]) -> None:
     content = "\n".join(lines) + "\n"
-    rec["sha256"] = cp.sha256(content)
+    rec["sha256"] = sha256(content)
     old = state.decision(rec["id"])
     if old is not None and all(s.startswith(state.tag) for s in old.get("sources", [])):
         old = None  # written from this very gazette: the new reading replaces it
@@ -558,7 +560,7 @@ def _render(
         writes.append(store.PlannedWrite(path, "\n".join(text.lines()) + "\n"))
     for law_id, law in sorted(state.laws.items()):
         writes.append(
-            store.PlannedWrite(root / law_id / "law.yaml", store.render_yaml(cp.law_to_dict(law)))
+            store.PlannedWrite(root / law_id / "law.yaml", store.render_yaml(law_to_dict(law)))
         )
         if law_id in state._known_ids:
             for r in state.corpus.load_law(law_id).revisions:
@@ -645,7 +647,7 @@ def ingest(path: Path, root: Path, *, dry_run: bool = False, force: bool = False
     text = read_gazette(path)
     if not text.strip():
         raise GazetteError(f"{path}: empty file")
-    sha = cp.sha256(text)
+    sha = sha256(text)
     issue = gazette_issue(text) or f"sha-{sha[:12]}"
     corrections = load_corrections(root, issue, sha)
     result = clean(text, corrections)
@@ -738,7 +740,7 @@ def _attach_reports(actions: list[DocAction], state: State, issue: str) -> None:
         file = f"reports/{issue}-{doc.index:02d}.txt"
         lines = doc.lines()
         ref = ReportRef(
-            kind, doc.title, file, cp.sha256("\n".join(lines) + "\n"), delivered, _src(issue, doc)
+            kind, doc.title, file, sha256("\n".join(lines) + "\n"), delivered, _src(issue, doc)
         )
         for law, rev in targets:
             merge_revision(law, Revision(id=rev.id, kind=rev.kind, reports=[ref]))
