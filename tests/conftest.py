@@ -42,7 +42,7 @@ def seed_lines(path: Path) -> list[str]:
 @cache
 def cleaned(path: Path):  # type: ignore[no-untyped-def]
     from lawdiff.corpus.files import sha256
-    from lawdiff.intake.ingest import load_corrections
+    from lawdiff.intake.corrections import load_corrections
     from lawdiff.sources.clean import clean
 
     text = seed_text(path)

@@ -10,7 +10,7 @@ from lawdiff.amend.apply import apply_decision
 from lawdiff.amend.decisions import parse_decision
 from lawdiff.amend.working import Result
 from lawdiff.errors import GazetteError, InputError
-from lawdiff.intake.ingest import read_gazette
+from lawdiff.sources.files import read_gazette
 from lawdiff.structure.model import LawText
 from lawdiff.structure.parse import parse_text
 
