@@ -18,7 +18,8 @@ import pytest
 from lawdiff.amend.provenance import blame
 from lawdiff.compare.comparison import RELATION_CN, Comparison, Segment
 from lawdiff.corpus.reader import Corpus
-from lawdiff.export.html import comparison_html, document_html
+from lawdiff.export.html import comparison_html
+from lawdiff.export.html_document import document_html
 from lawdiff.structure.model import Paragraph
 
 from .browser import LAND, LAWS, chromium, chromium_missing, full_page_png, land_comparison

@@ -90,7 +90,7 @@ def export_cmd(
         raise InputError(f"{shown.law.id}: nothing to export: {shown.reason}")
     elif fmt == "html":
         from lawdiff.amend.provenance import blame
-        from lawdiff.export.html import document_html
+        from lawdiff.export.html_document import document_html
 
         content = document_html(
             shown.law, revision, shown.text, blame_rows=blame(c, shown.law, revision, shown.text)

@@ -9,8 +9,7 @@ and ``<ins>`` (so they survive without colour: strike-through and underline), an
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from html import escape
-from typing import TYPE_CHECKING
+from html import escape as html_escape
 
 from lawdiff.compare.comparison import (
     DELETE,
@@ -23,10 +22,7 @@ from lawdiff.compare.comparison import (
     SideLine,
 )
 from lawdiff.corpus.timeline import effective_of
-from lawdiff.structure.model import Article, Heading, Law, LawText, Revision, Table
-
-if TYPE_CHECKING:  # provenance pulls in the amendment engine; only its row type is needed
-    from lawdiff.amend.provenance import Blame
+from lawdiff.structure.model import Article, Law, Revision
 
 KIND_CN = {
     "enacted": "通过",
@@ -38,7 +34,7 @@ KIND_CN = {
 METHOD_CN = {"decision": "按修改决定对齐", "similarity": "按内容相似度对齐"}
 FONT_STACK = '"Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif'
 
-_BASE_CSS = f"""
+BASE_CSS = f"""
 *, *::before, *::after {{ box-sizing: border-box; }}
 html {{ -webkit-text-size-adjust: 100%; }}
 body {{
@@ -99,7 +95,7 @@ blockquote.reason footer { font-size: .8em; color: #666; }
 }
 """
 
-_DOC_CSS = """
+DOC_CSS = """
 body { max-width: 50em; }
 h2 { font-size: 1.25em; text-align: center; margin: 1.6em 0 .6em; }
 h3 { font-size: 1.1em; text-align: center; margin: 1.2em 0 .5em; }
@@ -122,11 +118,11 @@ details.timeline-box summary { cursor: pointer; font-weight: bold; }
 """
 
 
-def _e(text: str) -> str:
-    return escape(text, quote=True)
+def esc(text: str) -> str:
+    return html_escape(text, quote=True)
 
 
-def _page(title: str, css: str, body: list[str]) -> str:
+def page(title: str, css: str, body: list[str]) -> str:
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -135,7 +131,7 @@ def _page(title: str, css: str, body: list[str]) -> str:
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta name="generator" content="lawdiff">',
-            f"<title>{_e(title)}</title>",
+            f"<title>{esc(title)}</title>",
             f"<style>{css}</style>",
             "</head>",
             "<body>",
@@ -185,11 +181,11 @@ def _segments_html(line: SideLine) -> str:
     out = []
     for seg in line.segments:
         if seg.op == DELETE:
-            out.append(f"<del>{_e(seg.text)}</del>")
+            out.append(f"<del>{esc(seg.text)}</del>")
         elif seg.op == INSERT:
-            out.append(f"<ins>{_e(seg.text)}</ins>")
+            out.append(f"<ins>{esc(seg.text)}</ins>")
         else:
-            out.append(_e(seg.text))
+            out.append(esc(seg.text))
     return "".join(out)
 
 
@@ -197,7 +193,7 @@ def _side_html(lines: list[SideLine]) -> list[str]:
     out = []
     for line in lines:
         label = (
-            f'<strong class="label">{_e(line.article.label)}</strong>\u3000' if line.first else ""
+            f'<strong class="label">{esc(line.article.label)}</strong>\u3000' if line.first else ""
         )
         out.append(f"<p>{label}{_segments_html(line)}</p>")
     return out
@@ -206,7 +202,7 @@ def _side_html(lines: list[SideLine]) -> list[str]:
 def _badge(pair: Pair) -> str:
     word = RELATION_CN.get(pair.relation, pair.relation)
     title = f"相似度 {pair.similarity:.0%}" if pair.old and pair.new else word
-    return f'<span class="badge" title="{_e(title)}">{_e(word)}</span>'
+    return f'<span class="badge" title="{esc(title)}">{esc(word)}</span>'
 
 
 def _reasons_html(reasons: Sequence[Reason]) -> list[str]:
@@ -216,7 +212,7 @@ def _reasons_html(reasons: Sequence[Reason]) -> list[str]:
         if r.basis:
             src += f"（{r.basis}）"
         out.append(
-            f'<blockquote class="reason"><p>{_e(r.quote)}</p><footer>{_e(src)}</footer></blockquote>'
+            f'<blockquote class="reason"><p>{esc(r.quote)}</p><footer>{esc(src)}</footer></blockquote>'
         )
     return out
 
@@ -235,15 +231,15 @@ def comparison_html(cmp: Comparison, *, reasons: bool = False) -> str:
     title = cmp.new_text.title or law.title
     body = [
         "<header>",
-        f"<h1>{_e(title)}</h1>",
-        f'<p class="subtitle">新旧对照表　修改前 {_e(rev_caption(cmp.old_rev, law))}'
-        f" / 修改后 {_e(rev_caption(cmp.new_rev, law))}</p>",
+        f"<h1>{esc(title)}</h1>",
+        f'<p class="subtitle">新旧对照表　修改前 {esc(rev_caption(cmp.old_rev, law))}'
+        f" / 修改后 {esc(rev_caption(cmp.new_rev, law))}</p>",
     ]
     if cmp.old_text.title and cmp.old_text.title != title:
-        body.append(f'<p class="note">修改前名称：{_e(cmp.old_text.title)}</p>')
+        body.append(f'<p class="note">修改前名称：{esc(cmp.old_text.title)}</p>')
     body += [
-        f'<p class="summary">{_e(summary_text(cmp))}</p>',
-        *(f'<p class="summary counts">{_e(cc.describe())}</p>' for cc in cmp.count_checks),
+        f'<p class="summary">{esc(summary_text(cmp))}</p>',
+        *(f'<p class="summary counts">{esc(cc.describe())}</p>' for cc in cmp.count_checks),
         '<p class="summary legend">图例：<del>删去的文字</del>　<ins>增加的文字</ins>'
         "　未改动的条文以浅色显示。</p>",
         "</header>",
@@ -265,8 +261,8 @@ def comparison_html(cmp: Comparison, *, reasons: bool = False) -> str:
         ch_old, ch_new = _chapter(pair.old), _chapter(pair.new)
         if (ch_old and ch_old != last_old) or (ch_new and ch_new != last_new):
             cells = [
-                _e(ch_old) if ch_old and ch_old != last_old else "",
-                _e(ch_new) if ch_new and ch_new != last_new else "",
+                esc(ch_old) if ch_old and ch_old != last_old else "",
+                esc(ch_new) if ch_new and ch_new != last_new else "",
             ]
             if show_reasons:
                 cells.append("")
@@ -274,7 +270,7 @@ def comparison_html(cmp: Comparison, *, reasons: bool = False) -> str:
         last_old, last_new = ch_old or last_old, ch_new or last_new
         body.append(_pair_row(pair, show_reasons))
     body.append("</tbody></table>")
-    return _page(f"{title} 新旧对照表", _BASE_CSS + _TABLE_CSS, body)
+    return page(f"{title} 新旧对照表", BASE_CSS + _TABLE_CSS, body)
 
 
 def _pair_row(pair: Pair, show_reasons: bool) -> str:
@@ -282,12 +278,12 @@ def _pair_row(pair: Pair, show_reasons: bool) -> str:
     if not pair.changed:
         classes.append("unchanged")
     out = [
-        f'<tr class="{" ".join(classes)}" data-relation="{_e(pair.relation)}"'
-        f' data-old="{_e(labels(pair.old))}" data-new="{_e(labels(pair.new))}">'
+        f'<tr class="{" ".join(classes)}" data-relation="{esc(pair.relation)}"'
+        f' data-old="{esc(labels(pair.old))}" data-new="{esc(labels(pair.new))}">'
     ]
     badge = _badge(pair)
     instr = instructions_text(pair)
-    extra = f'<span class="instr">{_e(instr)}</span>' if instr else ""
+    extra = f'<span class="instr">{esc(instr)}</span>' if instr else ""
     old_cell = _side_html(pair.side("old")) if pair.old else []
     new_cell = _side_html(pair.side("new")) if pair.new else []
     if pair.new:
@@ -300,177 +296,3 @@ def _pair_row(pair: Pair, show_reasons: bool) -> str:
         out.append('<td class="reasons">' + "".join(_reasons_html(pair.reasons)) + "</td>")
     out.append("</tr>")
     return "".join(out)
-
-
-# ---------------------------------------------------------------- consolidated text
-
-
-def article_id(art: Article) -> str:
-    """eId-like anchor: ``art_3``, ``art_3-1`` for 第三条之一."""
-    return f"art_{art.number}" if not art.sub else f"art_{art.number}-{art.sub}"
-
-
-_WHAT_CN = {
-    "added": "新增",
-    "article replaced": "条文修改",
-    "paragraph/item replaced": "款项修改",
-    "paragraph/item deleted": "删去款项",
-    "words deleted": "删去字句",
-    "words replaced": "修改字句",
-    "words added": "增加字句",
-    "paragraph added": "增加款",
-    "terms replaced": "统一修改用语",
-    "enacted": "制定",
-    "revised (whole text)": "全文修订",
-    "unchanged by this decision (earlier texts not in corpus)": "本次决定未修改（更早文本不在语料库中）",
-}
-
-
-def _what_cn(what: str) -> str:
-    parts = []
-    for w in what.split("; "):
-        if w.startswith("merged from "):
-            parts.append("由" + w[len("merged from ") :] + "合并")
-        else:
-            parts.append(_WHAT_CN.get(w, w))
-    return "；".join(parts)
-
-
-def _decision_title(law: Law, decision: str | None) -> str | None:
-    if not decision:
-        return None
-    for r in law.revisions:
-        if r.decision == decision and r.decision_title:
-            return r.decision_title
-    return decision
-
-
-def _provenance_html(law: Law, row: Blame) -> str:
-    bits = [f"最后修改：{row.revision}"]
-    title = _decision_title(law, row.decision)
-    if title:
-        bits.append(f"《{title}》")
-    if row.instructions:
-        bits.append("第" + "、".join(row.instructions) + "项")
-    if row.what:
-        bits.append(_what_cn(row.what))
-    if row.old_label and row.old_label != row.article:
-        bits.append(f"原{row.old_label}")
-    return f'<p class="prov" title="{_e(row.what)}">{_e(" · ".join(bits))}</p>'
-
-
-def _timeline_html(law: Law, rev: Revision, revisions: Sequence[Revision]) -> list[str]:
-    out = [
-        '<details class="timeline-box" open><summary>沿革</summary>',
-        '<table class="timeline"><colgroup><col class="date"><col class="kind"><col class="eff">'
-        '<col class="decision"><col class="text"></colgroup>',
-        '<thead><tr><th scope="col">通过日期</th><th scope="col">事件</th>'
-        '<th scope="col">施行日期</th><th scope="col">决定 / 会议</th><th scope="col">文本</th></tr></thead>',
-        "<tbody>",
-    ]
-    for r in revisions:
-        kind = KIND_CN.get(r.kind, r.kind)
-        event = r.label or kind
-        when, approx = effective_of(r, law)
-        eff = "—" if when is None else when.isoformat() + ("（按通过日期）" if approx else "")
-        decision = (
-            r.decision_title or r.decision or (r.session if r.kind == "revised" else "") or "—"
-        )
-        has = ("推算" if r.derived else "有") if r.text_file else "无"
-        cls = ' class="current"' if r.id == rev.id else ""
-        adopted = r.adopted.isoformat() if r.adopted else r.id
-        out.append(
-            f'<tr{cls} data-revision="{_e(r.id)}"><td>{_e(adopted)}</td><td>{_e(event)}</td>'
-            f"<td>{_e(eff)}</td><td>{_e(decision)}</td><td>{_e(has)}</td></tr>"
-        )
-    if law.repealed:
-        what = f"废止（{law.repeal_decision}）" if law.repeal_decision else "废止"
-        adopted = law.repeal_adopted.isoformat() if law.repeal_adopted else "—"
-        out.append(
-            f'<tr data-revision="repealed"><td>{_e(adopted)}</td><td>{_e(what)}</td>'
-            f"<td>{_e(law.repealed.isoformat())}</td><td>—</td><td>—</td></tr>"
-        )
-    out += ["</tbody></table></details>"]
-    return out
-
-
-def _article_html(art: Article, prov: str | None) -> list[str]:
-    aid = article_id(art)
-    out = [f'<section class="article" id="{aid}">']
-    for pi, para in enumerate(art.paragraphs, 1):
-        pid = f"{aid}__para_{pi}"
-        label = f'<strong class="label">{_e(art.label)}</strong>\u3000' if pi == 1 else ""
-        out.append(f'<p class="para" id="{pid}">{label}{_e(para.body)}</p>')
-        for item in para.items:
-            out.append(f'<p class="item" id="{pid}__item_{item.number}">{_e(item.text)}</p>')
-    if prov:
-        out.append(prov)
-    out.append("</section>")
-    return out
-
-
-def _schedule_html(table: Table) -> list[str]:
-    out = [
-        f"<h2>附件：{_e(table.title)}</h2>",
-        '<table class="schedule"><thead><tr><th scope="col">税目</th>',
-    ]
-    out.append(
-        "".join(f'<th scope="col">{_e(c)}</th>' for c in table.columns) + "</tr></thead><tbody>"
-    )
-    for row in table.rows:
-        cells = "".join(f"<td>{_e(table.get(row, c) or '—')}</td>" for c in table.columns)
-        out.append(f'<tr><th scope="row">{_e(row)}</th>{cells}</tr>')
-    out.append("</tbody></table>")
-    if table.partial:
-        out.append(f'<p class="note">{_e(table.note or "其余税目不在语料库中")}</p>')
-    return out
-
-
-def document_html(
-    law: Law,
-    rev: Revision,
-    text: LawText,
-    *,
-    blame_rows: Sequence[Blame] | None = None,
-    timeline: Sequence[Revision] | None = None,
-) -> str:
-    """A revision's consolidated text as one self-contained page.
-
-    ``timeline``: the revisions to list in the 沿革 table (default: all of ``law.revisions``;
-    pass ``[]`` to leave the table out).  ``blame_rows``: ``provenance.blame()`` rows; each
-    article then shows which revision, decision and instruction last changed it.
-    """
-    revisions = list(law.revisions) if timeline is None else list(timeline)
-    prov: dict[str, str] = {}
-    for row in blame_rows or ():
-        prov[row.article] = _provenance_html(law, row)
-    title = text.title or law.title
-    body = ["<header>", f"<h1>{_e(title)}</h1>"]
-    if text.note:
-        body.append(f'<p class="note">{_e(text.note)}</p>')
-    body.append(f'<p class="subtitle">文本：{_e(rev_caption(rev, law))}</p>')
-    body.append("</header>")
-    if revisions:
-        body.extend(_timeline_html(law, rev, revisions))
-    body.append("<main>")
-    if text.preamble:
-        body.append('<div class="preamble">')
-        body.extend(f"<p>{_e(p)}</p>" for p in text.preamble)
-        body.append("</div>")
-    chapter = 0
-    for block in text.blocks:
-        if isinstance(block, Heading):
-            if block.level == "节":
-                hid = f"chp_{chapter}__sec_{block.number}" if chapter else f"sec_{block.number}"
-                body.append(f'<h3 id="{hid}">{_e(block.text)}</h3>')
-            else:
-                prefix = "book" if block.level == "编" else "chp"
-                if block.level == "章":
-                    chapter = block.number
-                body.append(f'<h2 id="{prefix}_{block.number}">{_e(block.text)}</h2>')
-        else:
-            body.extend(_article_html(block, prov.get(block.label)))
-    for table in text.tables:
-        body.extend(_schedule_html(table))
-    body.append("</main>")
-    return _page(title, _BASE_CSS + _DOC_CSS, body)
