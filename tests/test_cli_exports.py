@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from lawdiff.cli.registry import build_app
 from lawdiff.corpus.reader import Corpus
-from lawdiff.export.akn import from_akn
+from lawdiff.export.akn_read import from_akn
 
 from .conftest import LAWS
 

@@ -40,9 +40,9 @@ def _name(path: Path) -> str:
     return ".".join(parts)
 
 
-def _imports(path: Path) -> list[tuple[int, str]]:
+def _imports(path: Path, name: str | None = None) -> list[tuple[int, str]]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    here = _name(path).split(".")
+    here = (name or _name(path)).split(".")
     package = here if path.name == "__init__.py" else here[:-1]
     out = []
     for node in ast.walk(tree):
@@ -126,5 +126,7 @@ def test_the_checker_sees_a_violation(tmp_path: Path) -> None:
     """The rank function orders the stages; an upward import is caught (the test can fail)."""
     assert _rank("lawdiff.corpus.reader") < _rank("lawdiff.amend.apply")  # type: ignore[operator]
     bad = tmp_path / "x.py"
-    bad.write_text("from lawdiff.cli import main\n")
-    assert _imports(bad) == [(1, "lawdiff.cli")]
+    bad.write_text("from lawdiff.cli import main\nfrom ..export import akn\n")
+    found = _imports(bad, "lawdiff.corpus.x")
+    assert found == [(1, "lawdiff.cli"), (2, "lawdiff.export")]
+    assert all(_rank(mod) > _rank("lawdiff.corpus.x") for _, mod in found)  # type: ignore[operator]

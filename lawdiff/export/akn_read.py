@@ -1,0 +1,118 @@
+"""Reading back an Akoma Ntoso document written by ``to_akn``."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+
+import regex
+
+from lawdiff.errors import InputError
+from lawdiff.export.akn_names import ARTICLE_NUM, HEADING_NUM, ITEM_NUM, NS, TAG_LEVEL, q
+from lawdiff.structure.model import (
+    Article,
+    Block,
+    Heading,
+    Item,
+    LawText,
+    Paragraph,
+    Table,
+    TableCell,
+)
+from lawdiff.structure.numerals import NumeralError, to_int
+
+# ---------------------------------------------------------------- import
+
+
+def from_akn(xml: str) -> LawText:
+    """Read back a document written by ``to_akn`` (title, note, preamble, blocks, tables)."""
+    try:
+        root = ET.fromstring(xml.encode("utf-8"))
+    except ET.ParseError as exc:
+        raise InputError(f"not well-formed XML: {exc}") from None
+    if root.tag != q("akomaNtoso") or len(root) == 0:
+        raise InputError(f"not an Akoma Ntoso 3.0 document (root {root.tag})")
+    doc = root[0]
+    title = _text(doc.find(f"{q('preface')}//{q('docTitle')}"))
+    note_el = doc.find(f"{q('preface')}/{q('p')}[@class='history']")
+    preamble = tuple(_text(p) for p in doc.findall(f"{q('preamble')}/{q('p')}"))
+    body = doc.find(q("body"))
+    if body is None:
+        raise InputError("the Akoma Ntoso document has no <body>")
+    blocks = tuple(_blocks(body, None, None))
+    tables = tuple(_table(h) for h in body.iter(q("hcontainer")) if h.get("name") == "schedule")
+    note = None if note_el is None else _text(note_el)
+    return LawText(title, note, preamble, blocks, tables)
+
+
+def _text(elem: ET.Element | None) -> str:
+    return "" if elem is None or elem.text is None else elem.text
+
+
+def _blocks(parent: ET.Element, chapter: str | None, section: str | None) -> Iterator[Block]:
+    """Headings and articles in document order, with the context parse_body would give."""
+    for child in parent:
+        tag = child.tag.removeprefix(f"{{{NS}}}")
+        if tag in TAG_LEVEL:
+            heading = _heading(child, TAG_LEVEL[tag])
+            yield heading
+            if tag == "part":
+                yield from _blocks(child, None, None)
+            elif tag == "chapter":
+                yield from _blocks(child, heading.text, None)
+            else:
+                yield from _blocks(child, chapter, heading.text)
+        elif tag == "article":
+            yield _read_article(child, chapter, section)
+
+
+def _number(pattern: regex.Pattern[str], label: str, what: str) -> list[int]:
+    m = pattern.match(label)
+    try:
+        if m is None:
+            raise NumeralError(label)
+        return [to_int(g) for g in m.groups() if g]
+    except NumeralError:
+        raise InputError(f"cannot read the {what} number in <num>{label}</num>") from None
+
+
+def _heading(elem: ET.Element, level: str) -> Heading:
+    label = _text(elem.find(q("num")))
+    (number,) = _number(HEADING_NUM, label, "heading")
+    return Heading(level, number, label, _text(elem.find(q("heading"))))
+
+
+def _read_article(elem: ET.Element, chapter: str | None, section: str | None) -> Article:
+    label = _text(elem.find(q("num")))
+    number, *sub = _number(ARTICLE_NUM, label, "article")
+    paragraphs = tuple(_paragraph(p) for p in elem.findall(q("paragraph")))
+    return Article(number, label, paragraphs, chapter, section, sub[0] if sub else 0)
+
+
+def _paragraph(elem: ET.Element) -> Paragraph:
+    content = elem.find(q("content"))
+    if content is not None:
+        return Paragraph(_text(content.find(q("p"))))
+    body = _text(elem.find(f"{q('intro')}/{q('p')}"))
+    items = tuple(_item(p) for p in elem.findall(q("point")))
+    return Paragraph(body, items)
+
+
+def _item(elem: ET.Element) -> Item:
+    label = _text(elem.find(q("num")))
+    (number,) = _number(ITEM_NUM, label, "item")
+    return Item(number, label, _text(elem.find(f"{q('content')}/{q('p')}")))
+
+
+def _table(box: ET.Element) -> Table:
+    rows = box.findall(f"{q('content')}/{q('table')}/{q('tr')}")
+    columns = tuple(_text(th.find(q("p"))) for th in rows[0].findall(q("th"))[1:]) if rows else ()
+    cells: list[TableCell] = []
+    for tr in rows[1:]:
+        row = _text(tr.find(f"{q('th')}/{q('p')}"))
+        for column, td in zip(columns, tr.findall(q("td")), strict=False):
+            if td.get("class") != "unknown":
+                cells.append(TableCell(row, column, _text(td.find(q("p")))))
+    note = box.find(f"{q('content')}/{q('p')}[@class='note']")
+    partial = "partial" in (box.get("class") or "").split()
+    return Table(_text(box.find(q("heading"))), columns, tuple(cells), partial, _text(note))
