@@ -160,7 +160,7 @@ def score(got: set[tuple[int, int]], want: set[tuple[int, int]]) -> str:
 
 
 def _grid(old: LawText, new: LawText, want: set[tuple[int, int]], scorer: str) -> list[tuple]:  # type: ignore[type-arg]
-    import lawdiff.align as al
+    import lawdiff.compare.align as al
 
     saved = (al.ANCHOR, al.PAIR, al.SECOND)
     a = ["\n".join(body_lines(x)) for x in old.articles]

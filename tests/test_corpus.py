@@ -203,3 +203,14 @@ def test_a_hand_edited_report_is_not_overwritten_without_force(corpus_copy: Path
     assert _files(corpus_copy) == before
     ingest(F24, corpus_copy, force=True)
     assert "（核）" not in report.read_text(encoding="utf-8")
+
+
+def test_default_corpus_is_the_checkouts_laws_without_the_env_var(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An editable install or a checkout reads ./laws; $LAWDIFF_CORPUS wins when set."""
+    from lawdiff.corpus.reader import ENV_VAR, default_root
+
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    assert default_root() == LAWS.resolve()
+    assert (default_root() / "index.yaml").is_file()
+    monkeypatch.setenv(ENV_VAR, "/somewhere/else")
+    assert default_root() == Path("/somewhere/else")

@@ -2,7 +2,7 @@
 
 Between two revisions with text the change is the ``diff`` alignment. A revision whose text is
 not in the corpus but whose amending decision is still tells something: the decision fixes the
-old→new article numbers (``verify.number_map``) and which instructions touched the article, so an
+old→new article numbers (``amend.consistency.number_map``) and which instructions touched the article, so an
 article can be followed back through it. Where neither text nor decision is at hand the trace
 says so and stops.
 """

@@ -35,7 +35,7 @@ def default_root() -> Path:
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env)
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]  # the lawdiff package
     packaged = here / "_corpus"  # where the wheel puts laws/ (pyproject force-include)
     if packaged.is_dir():
         return packaged

@@ -15,7 +15,7 @@ Mapping choices:
   ``<references>`` for its decision (or, without a decision, for the revision itself).
 * A revision made by a decision gets ``<passiveModifications>``: one ``textualMod`` per
   (instruction, operation, unit), derived from the decision's parsed operations and the
-  old→new article map the decision implies (``verify.number_map``, the data behind
+  old→new article map the decision implies (``amend.consistency.number_map``, the data behind
   ``lawdiff blame``).  ``<source>`` points to a ``TLCReference`` for the instruction
   (``dec-<decision id>-ins-<ordinal>``), ``<destination>`` to the article of this text
   (``#art_12``; paragraph positions inside it cannot be derived from the decision alone).
