@@ -17,6 +17,13 @@ F20 = SEEDS / "002_f9dcfa5168cf5bdd.txt"
 F24 = SEEDS / "000_60d6c19b54ac4664.txt"
 LAWS = ROOT / "laws"
 
+# the tests compare English output unless they ask for Chinese: a developer's zh_CN locale (or
+# LAWDIFF_LANG) must not change what they see; subprocesses inherit this
+for _var in ("LAWDIFF_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_var, None)
+if os.environ.get("LANG", "").lower().startswith("zh"):
+    os.environ["LANG"] = "C.UTF-8"
+
 if not F20.exists() or not F24.exists():  # pragma: no cover - a broken checkout, not a skip
     raise RuntimeError(f"seed gazettes not found under {SEEDS}: the tests run on real data")
 

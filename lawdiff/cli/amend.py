@@ -8,7 +8,15 @@ from typing import Annotated
 
 import typer
 
-from lawdiff.cli.common import CorpusOpt, check_format, corpus_of, date_opt, handles_errors, out
+from lawdiff.cli.common import (
+    CorpusOpt,
+    LangOpt,
+    check_format,
+    corpus_of,
+    date_opt,
+    handles_errors,
+    out,
+)
 
 
 @handles_errors
@@ -21,6 +29,7 @@ def amend_cmd(
         str | None, typer.Option("--law", help="Which regulation of an omnibus decision.")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="text | json")] = "text",
+    lang: LangOpt = None,
 ) -> None:
     """Apply a decision to a text on disk and print the amended consolidated text.
 
@@ -57,6 +66,7 @@ def blame_cmd(
     rev: Annotated[str | None, typer.Option("--rev", help="A revision id.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",
     corpus: CorpusOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Every article with the revision and instruction that last changed it.
 

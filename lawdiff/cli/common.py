@@ -12,6 +12,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from lawdiff.errors import LawdiffError
+from lawdiff.i18n import _
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -19,6 +20,32 @@ CorpusOpt = Annotated[
     Path | None,
     typer.Option(
         "--corpus", help="Corpus directory (default: $LAWDIFF_CORPUS, else the shipped corpus)."
+    ),
+]
+
+
+
+def _lang(value: str | None) -> str | None:
+    """``--lang`` on a command: the language for everything it prints (eager: before the rest)."""
+    if value is not None:
+        from lawdiff.i18n import set_language
+
+        try:
+            set_language(value)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+    return value
+
+
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        callback=_lang,
+        is_eager=True,
+        metavar="zh|en",
+        help="Language of headers, status words and messages "
+        "(default: $LAWDIFF_LANG, else the locale, e.g. LANG=zh_CN.UTF-8).",
     ),
 ]
 
@@ -31,7 +58,7 @@ def handles_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except LawdiffError as exc:
-            typer.echo(f"error: {exc}", err=True)
+            typer.echo(_("error: {message}").format(message=exc), err=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
@@ -61,4 +88,8 @@ def check_format(fmt: str, allowed: tuple[str, ...]) -> None:
     if fmt not in allowed:
         from lawdiff.errors import InputError
 
-        raise InputError(f"unknown format {fmt!r} (choose from {', '.join(allowed)})")
+        raise InputError(
+            _("unknown format {fmt!r} (choose from {choices})").format(
+                fmt=fmt, choices=", ".join(allowed)
+            )
+        )

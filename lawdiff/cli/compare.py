@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from lawdiff.cli.common import CorpusOpt, check_format, corpus_of, handles_errors, out
+from lawdiff.cli.common import CorpusOpt, LangOpt, check_format, corpus_of, handles_errors, out
 from lawdiff.cli.output import emit, print_rich, use_color
 
 
@@ -38,6 +38,7 @@ def diff_cmd(
         bool, typer.Option("--no-color", help="No colour; mark [-del-]{+ins+}.")
     ] = False,
     corpus: CorpusOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Article-level diff between two revisions, aligned across renumbering, moves, merges, splits.
 
@@ -105,6 +106,7 @@ def log_cmd(
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",
     corpus: CorpusOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Revisions with their change statistics, or one article traced through every revision.
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from lawdiff.cli.common import CorpusOpt, corpus_of, handles_errors
+from lawdiff.cli.common import CorpusOpt, LangOpt, corpus_of, handles_errors
 
 
 @handles_errors
@@ -17,6 +17,7 @@ def export_git_cmd(
         bool, typer.Option("--all", help="Every law with text, in one repository.")
     ] = False,
     corpus: CorpusOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Build a git repository: one commit per revision with text, at its effective date.
 

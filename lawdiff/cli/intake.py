@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from lawdiff.cli.common import CorpusOpt, check_format, corpus_of, handles_errors, out
+from lawdiff.cli.common import CorpusOpt, LangOpt, check_format, corpus_of, handles_errors, out
 
 
 @handles_errors
@@ -19,6 +19,7 @@ def ingest_cmd(
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite files edited by hand.")] = False,
     corpus: CorpusOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Split a gazette into documents, classify them and add what it holds to the corpus.
 
@@ -39,6 +40,7 @@ def verify_cmd(
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="List every check.")] = False,
     fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",
     corpus: CorpusOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Rebuild or check every amended revision against the official consolidated text.
 

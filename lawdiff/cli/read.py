@@ -9,7 +9,15 @@ from typing import Annotated
 
 import typer
 
-from lawdiff.cli.common import CorpusOpt, check_format, corpus_of, date_opt, handles_errors, out
+from lawdiff.cli.common import (
+    CorpusOpt,
+    LangOpt,
+    check_format,
+    corpus_of,
+    date_opt,
+    handles_errors,
+    out,
+)
 from lawdiff.cli.output import write_atomic
 from lawdiff.export.shown import render_shown, render_with_provenance
 
@@ -32,6 +40,7 @@ def show_cmd(
         ),
     ] = False,
     corpus: CorpusOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Show the text in force on a date (by effective date).
 
@@ -67,6 +76,7 @@ def export_cmd(
         str, typer.Option("--format", help="md | txt | json | html | docx | akn")
     ] = "md",
     corpus: CorpusOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Export a consolidated text with its revision header to a file.
 
@@ -112,6 +122,7 @@ def list_cmd(
         str | None, typer.Option("--date", help="Status as of this day (default today).")
     ] = None,
     corpus: CorpusOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """List every regulation: title, short name, status, latest revision.
 
@@ -137,6 +148,7 @@ def history_cmd(
     law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.")],
     fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",
     corpus: CorpusOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """The timeline of a law: every revision with its dates, decision and text availability.
 

@@ -28,10 +28,32 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _root_lang(value: str | None) -> str | None:
+    """``lawdiff --lang zh CMD``; every invocation starts from the environment's language."""
+    from lawdiff.i18n import set_language
+
+    try:
+        set_language(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    return value
+
+
 def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            callback=_root_lang,
+            is_eager=True,
+            metavar="zh|en",
+            help="Language of headers, status words and messages (default: $LAWDIFF_LANG, "
+            "else the locale).",
+        ),
+    ] = None,
 ) -> None:
     """lawdiff: regulations as ordered articles per revision."""
 
@@ -62,9 +84,20 @@ def build_app(only: str | None = None) -> typer.Typer:
     return new
 
 
+def command_name(argv: list[str]) -> str | None:
+    """The command word of ``lawdiff [--lang X] CMD …`` (None: no command, or options only)."""
+    args = iter(argv)
+    for arg in args:
+        if arg == "--lang":
+            next(args, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
 def main() -> None:
     """Console entry point: builds only the command asked for, so start-up stays cheap."""
-    name = sys.argv[1] if len(sys.argv) > 1 else None
+    name = command_name(sys.argv[1:])
     try:
         build_app(name if name in COMMANDS else None)()
     except BrokenPipeError:
