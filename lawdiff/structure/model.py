@@ -14,16 +14,33 @@ from datetime import date
 from typing import NamedTuple
 
 
-class Item(NamedTuple):
-    """项: （一）… inside a paragraph."""
+class Point(NamedTuple):
+    """目: 1．2． (or （1）) inside an item."""
 
     number: int
-    label: str  # "（一）"
-    body: str  # the text after the label
+    label: str  # "1．"
+    body: str
 
     @property
     def text(self) -> str:
         return self.label + self.body
+
+
+class Item(NamedTuple):
+    """项: （一）… inside a paragraph, with its 目."""
+
+    number: int
+    label: str  # "（一）"
+    body: str  # the text after the label
+    points: tuple[Point, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The item's own line (its 目 follow it in ``lines()``)."""
+        return self.label + self.body
+
+    def lines(self) -> list[str]:
+        return [self.text, *(p.text for p in self.points)]
 
 
 class Paragraph(NamedTuple):
@@ -33,11 +50,11 @@ class Paragraph(NamedTuple):
     items: tuple[Item, ...] = ()
 
     def lines(self) -> list[str]:
-        return [self.body, *(it.text for it in self.items)]
+        return [self.body, *(line for it in self.items for line in it.lines())]
 
 
 class Article(NamedTuple):
-    """条: number and label (第一百零二条, 第三条之一), chapter/section context, paragraphs."""
+    """条: number and label (第一百零二条, 第三条之一), 编/分编/章/节 context, paragraphs."""
 
     number: int
     label: str
@@ -45,14 +62,16 @@ class Article(NamedTuple):
     chapter: str | None = None
     section: str | None = None
     sub: int = 0  # 之一 = 1, 之二 = 2 …
+    part: str | None = None  # 编 heading text
+    subpart: str | None = None  # 分编 heading text
 
     def lines(self) -> list[str]:
-        """One line per paragraph and item; the first starts with the label."""
+        """One line per paragraph, item and 目; the first starts with the label."""
         out: list[str] = []
         for i, para in enumerate(self.paragraphs):
-            body = para.body
-            out.append(f"{self.label}\u3000{body}" if i == 0 else body)
-            out.extend(it.text for it in para.items)
+            lines = para.lines()
+            out.append(f"{self.label}\u3000{lines[0]}" if i == 0 else lines[0])
+            out.extend(lines[1:])
         return out
 
     @property
@@ -65,16 +84,59 @@ class Article(NamedTuple):
 
 
 class Heading(NamedTuple):
-    """编/章/节 heading: ``第二章　国土空间规划``."""
+    """编/分编/章/节 heading: ``第二章　国土空间规划``; unnumbered ones (附　　则, 一、一般规定)
+    have number 0 (or the number of their 一、 label) and take their level from the context."""
 
-    level: str  # "编" | "章" | "节"
+    level: str  # "编" | "分编" | "章" | "节"
     number: int
-    label: str  # 第二章
+    label: str  # 第二章; "" when unnumbered; "一、" for a numbered group of a judicial interpretation
     title: str  # 国土空间规划 (as printed, e.g. 总　则)
 
     @property
     def text(self) -> str:
+        if not self.label or self.label.endswith("、"):
+            return self.label + self.title
         return f"{self.label}\u3000{self.title}" if self.title else self.label
+
+    @property
+    def numbered(self) -> bool:
+        return self.label.startswith("第")
+
+
+LEVELS = ("编", "分编", "章", "节")
+
+
+class Grid(NamedTuple):
+    """A table in an annex, row by row as printed (merged cells repeat nothing: empty cells)."""
+
+    rows: tuple[tuple[str, ...], ...]
+
+    def lines(self) -> list[str]:
+        return ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in self.rows]
+
+
+class Annex(NamedTuple):
+    """附件 / 附表 / 附： after the articles: the line that opens it, then paragraphs and tables."""
+
+    label: str  # 附件一 / 附： / 附件：… / a table title printed without marker
+    body: tuple[str | Grid, ...] = ()
+
+    @property
+    def title(self) -> str:
+        """附件：X → X; otherwise the first short line after the marker, or the label itself."""
+        _, sep, rest = self.label.partition("：")
+        if sep and rest:
+            return rest
+        first = next((b for b in self.body if isinstance(b, str)), "")
+        if first and len(first) <= 40 and not first.endswith(("。", "；", "：")):
+            return first
+        return self.label
+
+    def lines(self) -> list[str]:
+        out = [self.label]
+        for part in self.body:
+            out.extend(part.lines() if isinstance(part, Grid) else [part])
+        return out
 
 
 class TableCell(NamedTuple):
@@ -111,13 +173,21 @@ Block = Heading | Article
 
 
 class LawText(NamedTuple):
-    """The text of one revision: title, history note, preamble paragraphs, blocks, tables."""
+    """The text of one revision: title, history note, preamble, blocks, notes, annexes, tables.
+
+    ``preamble`` holds what precedes the first heading or article (序　　言 and its paragraphs,
+    an enacting formula); ``notes`` the editorial notes (① …) kept apart from the articles;
+    ``annexes`` what follows the articles.  ``tables`` are decision-derived schedules (tables.py),
+    not part of the stored text.
+    """
 
     title: str
     note: str | None = None  # the parenthesised history header, as printed
     preamble: tuple[str, ...] = ()
     blocks: tuple[Block, ...] = ()
     tables: tuple[Table, ...] = ()
+    notes: tuple[str, ...] = ()
+    annexes: tuple[Annex, ...] = ()
 
     @property
     def articles(self) -> list[Article]:
@@ -130,7 +200,14 @@ class LawText(NamedTuple):
         out.extend(self.preamble)
         for block in self.blocks:
             out.extend([block.text] if isinstance(block, Heading) else block.lines())
+        out.extend(self.notes)
+        for annex in self.annexes:
+            out.extend(annex.lines())
         return out
+
+    @property
+    def headings(self) -> list[Heading]:
+        return [b for b in self.blocks if isinstance(b, Heading)]
 
 
 class HistoryEvent(NamedTuple):

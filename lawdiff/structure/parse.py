@@ -1,24 +1,54 @@
-"""Canonical text lines -> structure: title, history note, 编/章/节, 条, 款, 项.
+"""Canonical text lines -> structure: title, 题注, preamble, 编/分编/章/节, 条, 款, 项, 目, notes, annexes.
 
-The corpus stores one paragraph per line; this module is the only reader of
-that format, and ``LawText.lines()`` is its only writer, so the two round-trip.
+The corpus stores one paragraph per line; this module is the only reader of that format, and
+``LawText.lines()`` is its only writer, so the two round-trip.  The import readers hand it their
+normalised lines too, so a text is read by the same rules when it comes in and when it is read
+back.  Line kinds are decided in ``lines.py``; here they are put together:
+
+* a numbered heading opens its level and closes the lower ones; an unnumbered one (附　　则,
+  总则, 一、一般规定) right after a numbered heading sits one level below it, otherwise at the
+  top level of the text (刑法's 附则 is an 编; a regulation's 附则 a 章);
+* lines before the first heading or article are the preamble (序　　言 and its paragraphs);
+* inside an article a line is a 款 unless it is an item: the first enumeration style met in a
+  款 （一）/ 1．/（1） makes its 项, another style under a 项 makes that 项's 目;
+* ① lines are notes, kept apart; from the first annex start (附件…, 附：, 附表, a table title)
+  after an article, everything belongs to the annexes; ``| a | b |`` rows are tables.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import regex
-
 from lawdiff.errors import CorpusError
-from lawdiff.structure.model import Article, Block, Heading, Item, LawText, Paragraph
+from lawdiff.structure.lines import (
+    ARTICLE,
+    GRID_ROW,
+    HISTORY_NOTE,
+    ITEM,
+    PREAMBLE_HEAD,
+    UNNUMBERED,
+    grid_cells,
+    is_annex_start,
+    is_group_heading,
+    is_note,
+    numbered_heading,
+    point_match,
+)
+from lawdiff.structure.model import (
+    LEVELS,
+    Annex,
+    Article,
+    Block,
+    Grid,
+    Heading,
+    Item,
+    LawText,
+    Paragraph,
+    Point,
+)
 from lawdiff.structure.numerals import NumeralError, int_to_cn, to_int
 
-CN = "零一二三四五六七八九十百千"
-ARTICLE = regex.compile(rf"^第([{CN}]+)条(?:之([{CN}]+))?[\u3000 ]+(.*)$")
-HEADING = regex.compile(rf"^第([{CN}]+)([编章节])(?:[\u3000 ]+(.*))?$")
-ITEM = regex.compile(rf"^（([{CN}]+)）(.*)$")
-NOTE = regex.compile(r"^（.*(?:通过|修正|修订|批准|公布)[^（）]*）$")
+NOTE = HISTORY_NOTE  # the parenthesised history header under the title (kept for importers)
 
 
 def article_label(number: int, sub: int = 0) -> str:
@@ -38,51 +68,29 @@ def parse_text(lines: Sequence[str], *, source: str = "text") -> LawText:
     title = lines[0]
     rest = list(lines[1:])
     note = None
-    if rest and NOTE.match(rest[0]):
+    if rest and HISTORY_NOTE.match(rest[0]):
         note = rest.pop(0)
-    preamble, blocks = parse_body(rest, source=source)
-    return LawText(title=title, note=note, preamble=tuple(preamble), blocks=tuple(blocks))
+    return build_text(title, note, rest, source=source)
+
+
+def build_text(title: str, note: str | None, body: Sequence[str], *, source: str = "text") -> LawText:
+    reader = _Reader(list(body), source, seen=title + (note or ""))
+    reader.run()
+    return LawText(
+        title=title,
+        note=note,
+        preamble=tuple(reader.preamble),
+        blocks=tuple(reader.blocks),
+        notes=tuple(reader.notes),
+        annexes=tuple(reader.annex_list()),
+    )
 
 
 def parse_body(lines: Iterable[str], *, source: str = "text") -> tuple[list[str], list[Block]]:
-    """Body lines -> (preamble lines, headings and articles)."""
-    preamble: list[str] = []
-    blocks: list[Block] = []
-    chapter: str | None = None
-    section: str | None = None
-    current: _ArticleBuilder | None = None
-    for lineno, line in enumerate(lines, start=1):
-        heading = _heading(line)
-        if heading is not None:
-            if current:
-                blocks.append(current.build())
-                current = None
-            if heading.level in ("编", "章"):
-                chapter = heading.text if heading.level == "章" else chapter
-                section = None
-                if heading.level == "编":
-                    chapter = None
-            else:
-                section = heading.text
-            blocks.append(heading)
-            continue
-        m = ARTICLE.match(line)
-        if m:
-            if current:
-                blocks.append(current.build())
-            number = _num(m.group(1), source, lineno)
-            sub = _num(m.group(2), source, lineno) if m.group(2) else 0
-            label = line[: line.index("条") + 1] + (f"之{m.group(2)}" if m.group(2) else "")
-            current = _ArticleBuilder(number, sub, label, chapter, section)
-            current.add(m.group(3), source, lineno)
-            continue
-        if current is None:
-            preamble.append(line)
-        else:
-            current.add(line, source, lineno)
-    if current:
-        blocks.append(current.build())
-    return preamble, blocks
+    """Body lines -> (preamble lines, headings and articles); notes and annexes are dropped."""
+    reader = _Reader(list(lines), source, seen="")
+    reader.run()
+    return reader.preamble, reader.blocks
 
 
 def _num(text: str, source: str, lineno: int) -> int:
@@ -92,43 +100,163 @@ def _num(text: str, source: str, lineno: int) -> int:
         raise CorpusError(f"{source}: line {lineno}: {exc}") from None
 
 
-def _heading(line: str) -> Heading | None:
-    m = HEADING.match(line)
-    if not m or len(line) > 40 or line.endswith(("。", "；", "：", "，")):
+class _Reader:
+    def __init__(self, lines: list[str], source: str, seen: str) -> None:
+        self.lines = lines
+        self.source = source
+        self.seen = seen  # text so far: a ① seen here makes a later ① line a note
+        self.preamble: list[str] = []
+        self.blocks: list[Block] = []
+        self.notes: list[str] = []
+        self.annexes: list[tuple[str, list[str | Grid]]] = []
+        self.ctx: dict[str, str | None] = dict.fromkeys(LEVELS)
+        self.current: _ArticleBuilder | None = None
+        self.levels = self._levels_present()
+
+    def _levels_present(self) -> list[str]:
+        found = set()
+        for line in self.lines:
+            m = numbered_heading(line)
+            if m:
+                found.add(m.group(2))
+        return [lv for lv in LEVELS if lv in found]
+
+    def run(self) -> None:
+        for i, line in enumerate(self.lines):
+            if self.annexes:
+                self._annex_line(line)
+            elif self.current is not None and is_annex_start(line):
+                self._close()
+                self.annexes.append((line, []))
+            elif is_note(line, self.seen):
+                self.notes.append(line)
+            elif (heading := self._heading(i, line)) is not None:
+                self._close()
+                self._open(heading)
+            elif PREAMBLE_HEAD.match(line) and not self.blocks:
+                self.preamble.append(line)
+            elif m := ARTICLE.match(line):
+                self._close()
+                self._start(m, i + 1)
+            elif self.current is not None:
+                self.current.add(line, self.source, i + 1)
+            else:
+                self.preamble.append(line)
+            self.seen += line
+        self._close()
+
+    def _heading(self, i: int, line: str) -> Heading | None:
+        m = numbered_heading(line)
+        if m:
+            number = _num(m.group(1), self.source, i + 1)
+            return Heading(m.group(2), number, f"第{m.group(1)}{m.group(2)}", m.group(3) or "")
+        if UNNUMBERED.match(line):
+            return Heading(self._unnumbered_level(), 0, "", line)
+        if is_group_heading(self.lines, i):
+            label, title = line.split("、", 1)
+            return Heading(self._unnumbered_level(), _num(label, self.source, i + 1), label + "、", title)
         return None
-    title = m.group(3) or ""
-    return Heading(m.group(2), to_int(m.group(1)), f"第{m.group(1)}{m.group(2)}", title)
+
+    def _unnumbered_level(self) -> str:
+        last = self.blocks[-1] if self.blocks else None
+        if isinstance(last, Heading) and last.numbered and self.current is None:
+            below = LEVELS[LEVELS.index(last.level) + 1 :]
+            usable = [lv for lv in below if lv in self.levels or lv in ("章", "节")]
+            if last.level == "编" and "分编" not in self.levels:
+                usable = [lv for lv in usable if lv != "分编"]
+            return usable[0] if usable else last.level
+        return self.levels[0] if self.levels else "章"
+
+    def _open(self, heading: Heading) -> None:
+        level = heading.level
+        self.ctx[level] = heading.text
+        for lower in LEVELS[LEVELS.index(level) + 1 :]:
+            self.ctx[lower] = None
+        self.blocks.append(heading)
+
+    def _start(self, m: object, lineno: int) -> None:
+        number = _num(m.group(1), self.source, lineno)  # type: ignore[attr-defined]
+        sub = _num(m.group(2), self.source, lineno) if m.group(2) else 0  # type: ignore[attr-defined]
+        label = f"第{m.group(1)}条" + (f"之{m.group(2)}" if m.group(2) else "")  # type: ignore[attr-defined]
+        self.current = _ArticleBuilder(number, sub, label, dict(self.ctx))
+        self.current.add(m.group(3), self.source, lineno)  # type: ignore[attr-defined]
+
+    def _close(self) -> None:
+        if self.current is not None:
+            self.blocks.append(self.current.build())
+            self.current = None
+
+    def _annex_line(self, line: str) -> None:
+        label, body = self.annexes[-1]
+        if GRID_ROW.match(line):
+            row = grid_cells(line)
+            if body and isinstance(body[-1], Grid):
+                body[-1] = Grid((*body[-1].rows, row))
+            else:
+                body.append(Grid((row,)))
+        elif is_annex_start(line) and body and (
+            _is_marker(line) or not _is_marker(label) or _has_grid(body)
+        ):
+            self.annexes.append((line, []))
+        else:
+            body.append(line)
+
+    def annex_list(self) -> list[Annex]:
+        return [Annex(label, tuple(body)) for label, body in self.annexes]
+
+
+def _is_marker(line: str) -> bool:
+    return line.startswith("附")
+
+
+def _has_grid(body: list[str | Grid]) -> bool:
+    return any(isinstance(b, Grid) for b in body)
 
 
 class _ArticleBuilder:
-    def __init__(
-        self, number: int, sub: int, label: str, chapter: str | None, section: str | None
-    ) -> None:
+    def __init__(self, number: int, sub: int, label: str, ctx: dict[str, str | None]) -> None:
         self.number = number
         self.sub = sub
         self.label = label
-        self.chapter = chapter
-        self.section = section
-        self.paras: list[tuple[str, list[Item]]] = []
+        self.ctx = ctx
+        # paragraph body, its items, the enumeration style of its items
+        self.paras: list[tuple[str, list[tuple[Item, list[Point]]], list[str]]] = []
 
     def add(self, line: str, source: str, lineno: int) -> None:
+        style = number = label = body = None
         m = ITEM.match(line)
-        if m and self.paras:
-            number = _num(m.group(1), source, lineno)
-            self.paras[-1][1].append(Item(number, f"（{m.group(1)}）", m.group(2)))
+        if m:
+            style, number, label, body = "cn", _num(m.group(1), source, lineno), f"（{m.group(1)}）", m.group(2)
+        elif pm := point_match(line):
+            style, number, label, body = pm
+        if style is None or not self.paras:
+            self.paras.append((line, [], []))
+            return
+        _, items, styles = self.paras[-1]
+        if not items or style == styles[0]:
+            styles[:] = [style]
+            items.append((Item(number, label, body), []))  # type: ignore[arg-type]
         else:
-            self.paras.append((line, []))
+            items[-1][1].append(Point(number, label, body))  # type: ignore[arg-type]
 
     def build(self) -> Article:
-        paragraphs = tuple(Paragraph(body, tuple(items)) for body, items in self.paras)
-        return Article(self.number, self.label, paragraphs, self.chapter, self.section, self.sub)
+        paragraphs = tuple(
+            Paragraph(body, tuple(it._replace(points=tuple(pts)) for it, pts in items))
+            for body, items, _ in self.paras
+        )
+        c = self.ctx
+        return Article(
+            self.number, self.label, paragraphs, c["章"], c["节"], self.sub, c["编"], c["分编"]
+        )
 
 
 def numbering_problems(text: LawText) -> list[str]:
-    """Gaps or disorder in article, chapter and item numbering."""
+    """Gaps or disorder in article, chapter and item numbering (a text may start after 第一条
+    when it is one 编 of a code: only the first number is taken as given)."""
     problems: list[str] = []
-    expected = 1
-    for art in text.articles:
+    arts = text.articles
+    expected = arts[0].number if arts and arts[0].sub == 0 else 1
+    for art in arts:
         if art.sub:
             if art.number != expected - 1:
                 problems.append(f"{art.label} does not follow 第{int_to_cn(art.number)}条")
@@ -144,10 +272,16 @@ def numbering_problems(text: LawText) -> list[str]:
                         f"{art.label}第{int_to_cn(p_no)}款: item {item.label} out of order"
                     )
                     break
-    for level in ("章",):
-        heads = [b for b in text.blocks if isinstance(b, Heading) and b.level == level]
-        for i, h in enumerate(heads, start=1):
-            if h.number != i:
-                problems.append(f"{h.label} where 第{int_to_cn(i)}{level} was expected")
-                break
+    count = dict.fromkeys(LEVELS, 0)
+    restart = dict.fromkeys(LEVELS, False)  # a higher heading came since the last of this level
+    for h in text.headings:
+        if not h.numbered:
+            continue
+        expected = count[h.level] + 1
+        if h.number != expected and not (h.number == 1 and restart[h.level]):
+            problems.append(f"{h.label} where 第{int_to_cn(expected)}{h.level} was expected")
+        count[h.level] = h.number
+        restart[h.level] = False
+        for lower in LEVELS[LEVELS.index(h.level) + 1 :]:
+            restart[lower] = True
     return problems
