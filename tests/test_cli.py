@@ -115,15 +115,18 @@ def test_export_writes_the_file(tmp_path: Path) -> None:
 def test_list_and_history() -> None:
     r = run("list", "--format", "json", "--date", "2026-11-23")
     rows = {row["id"]: row for row in json.loads(r.stdout)}
-    assert rows["农村初级卫生保健条例"]["status"] == "repealed 2021-01-01"
-    assert rows["土地管理法实施办法"]["latest"] == "2024-03-28 revised"
+    assert rows["农村初级卫生保健条例"]["status"] == "repealed"
+    assert rows["农村初级卫生保健条例"]["repealed"] == "2021-01-01"
+    land = rows["土地管理法实施办法"]
+    assert land["latest"] == {"id": "2024-03-28", "kind": "revised"}
+    assert land["texts"] == ["2020-11-27", "2024-03-28"] and land["pending"] is None
+    assert rows["阳泉市物业管理条例"]["effective_known"] is False
     r = run("history", "土地管理法实施办法", "--format", "json")
     revs = json.loads(r.stdout)["revisions"]
     assert [x["id"] for x in revs] == ["1999-09-26", "2008-05-16", "2020-11-27", "2024-03-28"]
-    assert (
-        revs[1]["text"] == "not in corpus"
-        and revs[2]["decision"] == "2020-11-27-修改-土地管理法实施办法等"
-    )
+    assert revs[1]["text"] is False and revs[1]["promulgated"] is None
+    assert revs[2]["decision"] == "2020-11-27-修改-土地管理法实施办法等" and revs[2]["text"] is True
+    assert revs[2]["changes"]["counts"]["articles_deleted"] == 21
     r = run("history", "土地管理法实施办法")
     assert r.exit_code == 0 and "2008-05-16" in r.stdout
 

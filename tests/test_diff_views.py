@@ -172,7 +172,14 @@ def test_log_lists_revisions_and_traces_an_article() -> None:
     assert code == 0
     rows = json.loads(out)["rows"]
     assert [r["revision"] for r in rows] == ["1999-09-26", "2008-05-16", "2020-11-27", "2024-03-28"]
-    assert rows[3]["articles"] == 48 and "vs 2020-11-27" in rows[3]["changes"]
+    assert rows[3]["articles"] == 48 and rows[3]["changes"] == {
+        "source": "comparison", "against": "2020-11-27", "method": "similarity",
+        "counts": {"same": 1, "modified": 9, "moved": 3, "new": 35, "deleted": 24},
+        "chars_removed": 3949, "chars_added": 6023,
+    }  # fmt: skip
+    assert rows[0]["articles"] is None and rows[1]["text"] is False
+    assert rows[1]["effective"] == "2008-05-16" and rows[1]["effective_approximate"] is True
+    assert rows[2]["changes"]["source"] == "comparison" or rows[2]["changes"]["instructions"] == 10
     code, out, _ = _run("log", LAND, "--article", "12", "--rev", "2020", "--format", "json")
     trace = json.loads(out)["rows"]
     # 2020 第十二条 was 第十六条 before the 2020 decision, which changed it (一.3 deleted words)

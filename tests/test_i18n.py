@@ -76,13 +76,15 @@ def test_every_message_in_the_code_is_in_the_catalogue_and_nothing_else() -> Non
     assert sorted(have - wanted, key=str) == [], "stale entries: python -m lawdiff.i18n.catalogue"
 
 
-def test_every_entry_has_chinese_with_the_same_placeholders() -> None:
+def test_every_entry_has_chinese_with_known_placeholders() -> None:
     field = re.compile(r"\{[^{}]*\}")
     for e in _entries():
         assert e.translated() and "fuzzy" not in e.flags, e.msgid
         for msgstr in [e.msgstr] if not e.msgid_plural else list(e.msgstr_plural.values()):
-            want = sorted(field.findall(e.msgid_plural or e.msgid))
-            assert sorted(field.findall(msgstr)) == want, (e.msgid, msgstr)
+            # a translation may leave a placeholder out ("{relation} {relation_zh}" → "{relation_zh}")
+            # but never invent one: str.format would raise KeyError at run time
+            allowed = set(field.findall(e.msgid_plural or e.msgid))
+            assert set(field.findall(msgstr)) <= allowed, (e.msgid, msgstr)
             assert msgstr.count("{") == msgstr.count("}"), msgstr
 
 

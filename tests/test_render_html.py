@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 
 from lawdiff.amend.provenance import blame
-from lawdiff.compare.comparison import RELATION_CN, Comparison, Segment
+from lawdiff.compare.comparison import Comparison, Segment
 from lawdiff.corpus.reader import Corpus
 from lawdiff.export.html import comparison_html
 from lawdiff.export.html_document import document_html
+from lawdiff.export.words import relation
 from lawdiff.structure.model import Paragraph
 
 from .browser import LAND, LAWS, chromium, chromium_missing, full_page_png, land_comparison
@@ -61,7 +62,7 @@ def test_one_row_per_pair(cmp: Comparison, page: str) -> None:
     st = cmp.stats()
     for rel, n in st.counts.items():
         if n:
-            assert f"{RELATION_CN[rel]} {n}" in page
+            assert f"{relation(rel, 'zh')} {n}" in page
 
 
 def test_page_is_self_contained(page: str) -> None:

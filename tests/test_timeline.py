@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from lawdiff.corpus.reader import Corpus
-from lawdiff.corpus.timeline import in_force, revision_by_id, status_today
+from lawdiff.corpus.timeline import in_force, revision_by_id, status_on
 from lawdiff.errors import InputError
 from lawdiff.query.show import show
 
@@ -58,16 +58,14 @@ def test_new_regulations_take_effect_on_their_date() -> None:
     assert in_force(law, date(2021, 1, 1)).revision.id == "2020-11-27"
 
 
-def test_status_words() -> None:
-    assert (
-        status_today(C.load_law("农村初级卫生保健条例"), date(2026, 1, 1)) == "repealed 2021-01-01"
-    )
-    assert status_today(C.load_law("土地管理法实施办法"), date(2024, 4, 1)).startswith(
-        "in force; 2024-03-28 takes effect"
-    )
-    assert "effective date not in corpus" in status_today(
-        C.load_law("阳泉市物业管理条例"), date(2026, 1, 1)
-    )
+def test_status_on_a_day() -> None:
+    st = status_on(C.load_law("农村初级卫生保健条例"), date(2026, 1, 1))
+    assert (st.status, st.repealed) == ("repealed", date(2021, 1, 1))
+    st = status_on(C.load_law("土地管理法实施办法"), date(2024, 4, 1))
+    assert st.status == "in-force" and st.effective_known
+    assert (st.pending.id, st.pending_effective) == ("2024-03-28", date(2024, 5, 1))
+    st = status_on(C.load_law("阳泉市物业管理条例"), date(2026, 1, 1))
+    assert st.status == "in-force" and not st.effective_known and st.pending is None
 
 
 def test_revision_lookup() -> None:

@@ -7,7 +7,6 @@ from typing import NamedTuple
 from lawdiff.amend.consistency import number_map
 from lawdiff.amend.load import decision_for
 from lawdiff.amend.ops import (
-    AddArticles,
     AddParagraphs,
     DeletePhrases,
     DeleteUnits,
@@ -16,7 +15,6 @@ from lawdiff.amend.ops import (
     Part,
     ReplaceTerms,
     ReplaceUnit,
-    table_cells,
 )
 from lawdiff.corpus.reader import Corpus
 from lawdiff.corpus.timeline import predecessor
@@ -119,30 +117,3 @@ def _global_terms(part: Part) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
         for op in ins.ops
         if isinstance(op, ReplaceTerms) and op.scope is None
     ]
-
-
-def change_summary(corpus: Corpus, law: Law, rev: Revision) -> str:
-    """One line for ``history``: what the revision's decision did to this law."""
-    if not rev.decision or rev.kind != "amended":
-        return ""
-    _, decision = decision_for(corpus, rev)
-    part = decision.part_for(law.title if len(decision.parts) > 1 else None)
-    counts: dict[str, int] = {}
-    for ins in part.instructions:
-        for op in ins.ops:
-            if isinstance(op, DeleteUnits):
-                for t in op.targets:
-                    key = (
-                        "articles deleted"
-                        if t.paragraph is None and t.item is None
-                        else "paragraphs/items deleted"
-                    )
-                    counts[key] = counts.get(key, 0) + 1
-            elif isinstance(op, AddArticles):
-                counts["articles added"] = counts.get("articles added", 0) + len(op.texts)
-            elif cells := table_cells([op]):
-                counts["table cells changed"] = counts.get("table cells changed", 0) + len(cells)
-            else:
-                counts[op.kind] = counts.get(op.kind, 0) + 1
-    ops = ", ".join(f"{n} {k}" for k, n in counts.items())
-    return f"{len(part.instructions)} instructions: {ops}"

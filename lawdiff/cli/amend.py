@@ -85,14 +85,6 @@ def blame_cmd(
     if fmt == "json":
         out(json.dumps([r._asdict() for r in rows], ensure_ascii=False, indent=2) + "\n")
         return
-    from lawdiff.export.listing import print_table
+    from lawdiff.export.blameout import print_blame
 
-    print_table(
-        [
-            r._asdict() | {"instructions": "、".join(r.instructions), "decision": r.decision or ""}
-            for r in rows
-        ],
-        ["article", "old_label", "revision", "decision", "instructions", "what"],
-        ["article", "before", "last changed", "decision", "instruction", "what"],
-        title=f"{shown.law.title} {shown.revision.id}",
-    )
+    print_blame(shown.law, shown.revision, rows)

@@ -81,14 +81,14 @@ def diff_cmd(
         emit(comparison_docx_bytes(cmp, reasons=reasons), output)
         return
     from lawdiff.export import diffview
-    from lawdiff.export.listing import console_width
+    from lawdiff.export.tables import page_width, terminal_width
 
     color = use_color(no_color)
-    width = console_width()
+    width = terminal_width()  # None into a pipe or file: lines are not wrapped
     if stat:
         view = diffview.stat_view(cmp)
     elif side_by_side:
-        view = diffview.side_by_side(cmp, color=color, width=width, show_all=show_all)
+        view = diffview.side_by_side(cmp, color=color, width=width or page_width(), show_all=show_all)
     else:
         view = diffview.inline_view(cmp, color=color, width=width, show_all=show_all)
     print_rich(view, color=color, width=width)
@@ -113,29 +113,15 @@ def log_cmd(
     Example: lawdiff log 土地管理法实施办法 --article 4
     """
     from lawdiff.compare.lawlog import article_trace, revision_log
-    from lawdiff.export.listing import print_table
+    from lawdiff.export.logout import print_log, print_trace
 
     check_format(fmt, ("table", "json"))
     c = corpus_of(corpus)
     lawobj = c.load_law(c.resolve(law))
-    if article is None:
-        rows = revision_log(c, lawobj)
-        keys = ["revision", "kind", "effective", "decision", "articles", "changes"]
-        heads = [
-            "revision",
-            "kind",
-            "effective",
-            "decision",
-            "articles",
-            "changes against the previous text",
-        ]
-        title = f"{lawobj.title}: revisions"
-    else:
-        rows = article_trace(c, lawobj, article, rev)
-        keys = ["revision", "kind", "article", "change", "by"]
-        heads = ["revision", "kind", "article", "change", "by"]
-        title = f"{lawobj.title}: 第{article}条 through time"
+    rows = revision_log(c, lawobj) if article is None else article_trace(c, lawobj, article, rev)
     if fmt == "json":
         out(json.dumps({"law": lawobj.id, "rows": rows}, ensure_ascii=False, indent=2) + "\n")
-        return
-    print_table(rows, keys, heads, title=title)
+    elif article is None:
+        print_log(lawobj, rows)
+    else:
+        print_trace(lawobj, article, rows)

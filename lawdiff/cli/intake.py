@@ -26,7 +26,7 @@ def ingest_cmd(
     Example: lawdiff ingest ../shared/seeds/002_f9dcfa5168cf5bdd.txt --corpus laws
     """
     from lawdiff.corpus.reader import default_root
-    from lawdiff.export.listing import print_ingest
+    from lawdiff.export.ingestout import print_ingest
     from lawdiff.intake.ingest import ingest
 
     root = corpus if corpus is not None else default_root()

@@ -42,11 +42,18 @@ def use_color(no_color: bool) -> bool:
     return not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
-def print_rich(renderable: Any, *, color: bool, width: int) -> None:
-    """To the terminal through a pager when stdout is one; plain text into pipes and files."""
+def print_rich(renderable: Any, *, color: bool, width: int | None) -> None:
+    """To the terminal through a pager when stdout is one; plain text into pipes and files.
+
+    ``width`` None: not a terminal, nothing is wrapped (``lawdiff diff … | grep`` finds phrases).
+    """
     from rich.console import Console
 
-    console = Console(width=width, no_color=not color, highlight=False, soft_wrap=False)
+    from lawdiff.export.tables import UNWRAPPED
+
+    console = Console(
+        width=width or UNWRAPPED, no_color=not color, highlight=False, soft_wrap=False
+    )
     if sys.stdout.isatty():
         # as git does: colours through (R), no pager for one screen (F), screen kept (X)
         os.environ.setdefault("LESS", "FRX")

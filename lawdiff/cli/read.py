@@ -128,19 +128,14 @@ def list_cmd(
 
     Example: lawdiff list
     """
-    from lawdiff.export.listing import list_rows, print_table
+    from lawdiff.export.listing import list_rows, print_list
 
     check_format(fmt, ("table", "json"))
     rows = list_rows(corpus_of(corpus), date_opt(on) or date.today())
     if fmt == "json":
         out(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
-    print_table(
-        rows,
-        ["id", "title", "kind", "status", "latest", "text"],
-        ["short name", "title", "kind", "status", "latest revision", "texts"],
-        title=f"{len(rows)} laws",
-    )
+    print_list(rows)
 
 
 @handles_errors
@@ -154,34 +149,14 @@ def history_cmd(
 
     Example: lawdiff history 土地管理法实施办法
     """
-    from lawdiff.export.listing import history_rows, print_table
+    from lawdiff.export.listing import history_rows, print_history
 
     check_format(fmt, ("table", "json"))
     c = corpus_of(corpus)
     lawobj = c.load_law(c.resolve(law))
     rows = history_rows(lawobj, c)
     if fmt == "json":
-        out(
-            json.dumps(
-                {"law": lawobj.id, "title": lawobj.title, "revisions": rows},
-                ensure_ascii=False,
-                indent=2,
-            )
-            + "\n"
-        )
+        doc = {"law": lawobj.id, "title": lawobj.title, "revisions": rows}
+        out(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
-    print_table(
-        rows,
-        ["id", "kind", "adopted", "promulgated", "effective", "decision", "changes", "text"],
-        [
-            "revision",
-            "kind",
-            "adopted",
-            "promulgated",
-            "effective",
-            "decision / event",
-            "changes",
-            "text",
-        ],
-        title=f"{lawobj.title} ({lawobj.id})",
-    )
+    print_history(lawobj, rows)

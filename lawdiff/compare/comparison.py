@@ -18,16 +18,6 @@ from typing import NamedTuple
 from lawdiff.structure.model import Article, Heading, Law, LawText, Revision
 
 RELATIONS = ("same", "renumbered", "modified", "moved", "split", "merged", "new", "deleted")
-RELATION_CN = {
-    "same": "未改",
-    "renumbered": "条号变更",
-    "modified": "修改",
-    "moved": "移动",
-    "split": "拆分",
-    "merged": "合并",
-    "new": "新增",
-    "deleted": "删除",
-}
 EQUAL, DELETE, INSERT = "equal", "delete", "insert"
 
 

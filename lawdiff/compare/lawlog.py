@@ -18,47 +18,68 @@ from lawdiff.errors import InputError
 from lawdiff.structure.model import Law, LawText, Revision
 
 
-def _effective(law: Law, r: Revision) -> str:
-    when, approx = effective_of(r, law)
-    if when is None:
-        return "—"
-    return when.isoformat() + (" (adoption date)" if approx else "")
+def revision_changes(
+    corpus: Corpus, law: Law, *, compare_amendments: bool = True
+) -> dict[str, dict[str, Any] | None]:
+    """What each revision changed, as data: revision id -> ``changes`` (None: nothing known).
+
+    ``{"source": "comparison", "against", "method", "counts": {relation: n}, "chars_removed",
+    "chars_added"}`` where this revision's text and an earlier one are in the corpus (a 修订 always;
+    an amendment only with ``compare_amendments``), else ``{"source": "decision", "decision",
+    "instructions", "counts": {operation count: n}}`` for an amendment whose decision is stored.
+    """
+    from lawdiff.amend.summary import decision_counts
+
+    out: dict[str, dict[str, Any] | None] = {}
+    prev: tuple[Revision, LawText] | None = None
+    for r in law.chronological():
+        text = corpus.load_text(law, r) if r.text_file else None
+        by_decision = decision_counts(corpus, law, r)
+        changes: dict[str, Any] | None = None
+        if text is not None and prev is not None and (compare_amendments or by_decision is None):
+            cmp = compare_texts(law, prev[0], r, prev[1], text, corpus=corpus)
+            st = cmp.stats()
+            changes = {
+                "source": "comparison",
+                "against": prev[0].id,
+                "method": cmp.method,
+                "counts": {k: n for k, n in st.counts.items() if n},
+                "chars_removed": st.chars_removed,
+                "chars_added": st.chars_added,
+            }
+        elif by_decision is not None:
+            changes = {
+                "source": "decision",
+                "decision": by_decision.decision,
+                "instructions": by_decision.instructions,
+                "counts": by_decision.counts,
+            }
+        out[r.id] = changes
+        if text is not None:
+            prev = (r, text)
+    return out
 
 
 def revision_log(corpus: Corpus, law: Law) -> list[dict[str, Any]]:
+    """The revisions in order, with their effective date and what changed (``log`` rows)."""
+    changes = revision_changes(corpus, law)
     rows = []
-    prev_text: tuple[Revision, Any] | None = None
     for r in law.chronological():
-        text = corpus.load_text(law, r) if r.text_file else None
-        changes = ""
-        if text is not None and prev_text is not None:
-            cmp = compare_texts(law, prev_text[0], r, prev_text[1], text, corpus=corpus)
-            st = cmp.stats()
-            counts = ", ".join(f"{n} {k}" for k, n in st.counts.items() if n)
-            changes = (
-                f"vs {prev_text[0].id} ({cmp.method}): {counts}; "
-                f"-{st.chars_removed}/+{st.chars_added} characters"
-            )
-        elif r.decision and r.kind == "amended":
-            from lawdiff.amend.provenance import change_summary
-
-            changes = change_summary(corpus, law, r)
-        elif r.kind == "enacted":
-            changes = "enacted"
-        if text is None and r.kind != "enacted":
-            changes = (changes + "; " if changes else "") + "text not in corpus"
+        when, approx = effective_of(r, law)
+        n_articles = len(corpus.load_text(law, r).articles) if r.text_file else None
         rows.append(
             {
                 "revision": r.id,
-                "kind": r.kind + (f" ({r.label})" if r.label and r.label != "修正" else ""),
-                "effective": _effective(law, r),
-                "decision": r.decision or "",
-                "articles": len(text.articles) if text is not None else "—",
-                "changes": changes,
+                "kind": r.kind,
+                "label": r.label,
+                "effective": when.isoformat() if when else None,
+                "effective_approximate": approx if when else False,
+                "decision": r.decision,
+                "articles": n_articles,
+                "text": r.text_file is not None,
+                "changes": changes[r.id],
             }
         )
-        if text is not None:
-            prev_text = (r, text)
     return rows
 
 

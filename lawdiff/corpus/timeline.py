@@ -13,13 +13,6 @@ from typing import NamedTuple
 from lawdiff.errors import InputError
 from lawdiff.structure.model import Law, Revision
 
-STATUS_CN = {
-    "in-force": "有效",
-    "not-yet-in-force": "尚未生效",
-    "repealed": "已废止",
-    "superseded": "已修改",
-}
-
 
 class Standing(NamedTuple):
     """The answer to "what is in force on this date"."""
@@ -128,21 +121,23 @@ def latest(law: Law) -> Revision:
     return max(law.revisions, key=lambda r: r.order)
 
 
-def status_today(law: Law, today: date) -> str:
-    """Short status for ``list``."""
-    if law.repealed is not None and today >= law.repealed:
-        return f"repealed {law.repealed.isoformat()}"
-    st = in_force(law, today)
-    if st.status == "not-yet-in-force":
-        return "not yet in force"
-    if st.approximate:
-        return "in force (effective date not in corpus)"
-    if st.pending is not None:
-        when, _ = effective_of(st.pending, law)
-        return f"in force; {st.pending.id} takes effect {when}"
-    if law.repealed is not None:
-        return f"in force; repeal takes effect {law.repealed.isoformat()}"
-    return "in force"
+class LawStatus(NamedTuple):
+    """A law's standing on a day, for ``list`` (JSON carries it as it is)."""
+
+    status: str  # in-force | not-yet-in-force | repealed
+    effective_known: bool  # False: the revision in force has no effective date in the corpus
+    pending: Revision | None  # adopted, takes effect later
+    pending_effective: date | None
+    repealed: date | None  # the repeal's effective date (past or scheduled)
+
+
+def status_on(law: Law, day: date) -> LawStatus:
+    """The status ``list`` shows: in force, not yet in force or repealed, and what is pending."""
+    if law.repealed is not None and day >= law.repealed:
+        return LawStatus("repealed", True, None, None, law.repealed)
+    st = in_force(law, day)
+    pending_when = effective_of(st.pending, law)[0] if st.pending is not None else None
+    return LawStatus(st.status, not st.approximate, st.pending, pending_when, law.repealed)
 
 
 def revision_by_id(law: Law, rev_id: str) -> Revision:

@@ -49,11 +49,11 @@ import xml.etree.ElementTree as ET
 
 from lawdiff.corpus.reader import Corpus
 from lawdiff.errors import InputError
+from lawdiff.export import words
 from lawdiff.export.akn_body import write_body
 from lawdiff.export.akn_mods import InstructionRef, TextualMod, modifications
 from lawdiff.export.akn_names import (
     EVENT_TYPE,
-    KIND_CN,
     LD_NS,
     NS,
     SOURCE_NAME,
@@ -172,7 +172,7 @@ def _source_of(law: Law, rev: Revision) -> tuple[str, str, str]:
             decision_uri(rev.decision, rev_date(rev)),
             rev.decision_title or rev.decision,
         )
-    label = rev.decision_title or f"{rev.session}{rev.label or KIND_CN.get(rev.kind, rev.kind)}"
+    label = rev.decision_title or f"{rev.session}{rev.label or words.revision_kind(rev.kind, 'zh')}"
     return SOURCE_NAME.get(rev.kind, "decision"), expression_uri(law, rev), label
 
 

@@ -22,7 +22,6 @@ TAG_LEVEL = {v: k for k, v in LEVEL_TAG.items()}
 LEVEL_EID = {"编": "part", "章": "chp", "节": "sec"}
 EVENT_TYPE = {"enacted": "generation"}  # everything else is an amendment of the work
 SOURCE_NAME = {"enacted": "enactment", "revised": "revision", "approved": "approval"}
-KIND_CN = {"enacted": "通过", "amended": "修正", "revised": "修订", "approved": "批准"}
 
 _INVALID_XML = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 ARTICLE_NUM = regex.compile(r"^第(.+?)条(?:之(.+))?$")

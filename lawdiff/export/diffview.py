@@ -19,13 +19,14 @@ from lawdiff.compare.comparison import (
     DELETE,
     EQUAL,
     INSERT,
-    RELATION_CN,
     Comparison,
     Pair,
     Segment,
     SideLine,
     shown_rows,
 )
+from lawdiff.export import words
+from lawdiff.i18n import _, language, ngettext
 
 _STYLE = {DELETE: "red strike", INSERT: "green underline", EQUAL: ""}
 
@@ -44,12 +45,14 @@ def segments_text(segs: Iterable[Segment], *, color: bool) -> Text:
     return out
 
 
-def fold(text: Text, width: int) -> Text:
-    """Break every line at ``width`` cells, character by character.
+def fold(text: Text, width: int | None) -> Text:
+    """Break every line at ``width`` cells, character by character (None: leave it whole).
 
     rich wraps at whitespace only, so a run of Chinese after the U+3000 behind an article label
     would be pushed whole onto the next line; law text breaks anywhere, as it is printed.
     """
+    if width is None:
+        return text
     width = max(width, 4)
     out = Text()
     for k, line in enumerate(text.split("\n", allow_blank=True)):
@@ -71,21 +74,31 @@ def pair_heading(p: Pair) -> Text:
     new = "、".join(p.new_labels) or "—"
     head = Text()
     head.append(f"{old} → {new}", style="bold")
-    head.append(f"  {p.relation} {RELATION_CN[p.relation]}")
+    rel = _("{relation} {relation_zh}").format(
+        relation=p.relation, relation_zh=words.relation(p.relation, "zh")
+    )
+    head.append("  " + rel)
     if p.old and p.new:
-        head.append(f"  similarity {p.similarity:.2f}", style="dim")
+        head.append("  " + _("similarity {value}").format(value=f"{p.similarity:.2f}"), style="dim")
     if p.instructions:
-        head.append(f"  {p.decision or 'decision'}: instruction {'、'.join(p.instructions)}", style="cyan")
+        by = _("{decision}: instruction {numbers}").format(
+            decision=p.decision or _("decision"), numbers="、".join(p.instructions)
+        )
+        head.append("  " + by, style="cyan")
     elif p.source == "similarity" and p.old and p.new:
-        head.append("  (aligned by content)", style="dim")
+        head.append("  " + _("(aligned by content)"), style="dim")
     return head
 
 
-def _body(p: Pair, *, color: bool, width: int) -> list[Text]:
+def _less(width: int | None, n: int) -> int | None:
+    return None if width is None else width - n
+
+
+def _body(p: Pair, *, color: bool, width: int | None) -> list[Text]:
     out = []
     for lp in p.lines:
         mark = " " if lp.old is not None and lp.new is not None else ("-" if lp.new is None else "+")
-        body = fold(segments_text(lp.segments, color=color), width - 2)
+        body = fold(segments_text(lp.segments, color=color), _less(width, 2))
         for k, piece in enumerate(body.split("\n")):
             line = Text(f"{mark} " if k == 0 else "  ")
             line.append_text(piece)
@@ -93,7 +106,7 @@ def _body(p: Pair, *, color: bool, width: int) -> list[Text]:
     return out
 
 
-def _reasons(p: Pair, width: int) -> list[Text]:
+def _reasons(p: Pair, width: int | None) -> list[Text]:
     out = []
     for r in p.reasons:
         line = Text("  ↳ ", style="dim")
@@ -102,24 +115,29 @@ def _reasons(p: Pair, width: int) -> list[Text]:
         if r.basis:
             basis = r.basis if len(r.basis) <= 24 else r.basis[:22] + "…”"
             line.append(f"  [{basis}]", style="dim")
-        for k, piece in enumerate(fold(line, width - 4).split("\n")):
+        for k, piece in enumerate(fold(line, _less(width, 4)).split("\n")):
             out.append(piece if k == 0 else Text("    ") + piece)
     return out
 
 
 def _collapsed(n: int) -> Text:
-    return Text(f"… {n} unchanged article{'s' if n != 1 else ''} …", style="dim")
+    text = ngettext("… {n} unchanged article …", "… {n} unchanged articles …", n)
+    return Text(text.format(n=n), style="dim")
 
 
 def summary(cmp: Comparison) -> Text:
     st = cmp.stats()
-    parts = [f"{n} {k}" for k, n in st.counts.items() if n]
     t = Text()
     t.append(f"{cmp.law.title}  {cmp.old_rev.id} → {cmp.new_rev.id}", style="bold")
-    t.append(f"  ({cmp.method})\n")
+    t.append(f"  ({words.method(cmp.method)})\n")
     t.append(
-        f"{st.old_articles} → {st.new_articles} articles: {', '.join(parts)}; "
-        f"{st.chars_removed} characters removed, {st.chars_added} added"
+        _("{old} → {new} articles: {counts}; {removed} characters removed, {added} added").format(
+            old=st.old_articles,
+            new=st.new_articles,
+            counts=words.relation_counts(st.counts),
+            removed=st.chars_removed,
+            added=st.chars_added,
+        )
     )
     for note in cmp.notes:
         t.append("\n" + note, style="yellow")
@@ -127,14 +145,17 @@ def summary(cmp: Comparison) -> Text:
         if h.relation != "same":
             old = h.old.text if h.old else "—"
             new = h.new.text if h.new else "—"
-            t.append(f"\nheading {h.relation}: {old} → {new}")
+            line = _("heading {relation}: {old} → {new}").format(
+                relation=words.heading_relation(h.relation), old=old, new=new
+            )
+            t.append("\n" + line)
     for cc in cmp.count_checks:
         t.append("\n" + cc.describe(), style="" if cc.agrees else "yellow")
     return t
 
 
 def inline_view(
-    cmp: Comparison, *, color: bool, width: int, show_all: bool = False
+    cmp: Comparison, *, color: bool, width: int | None, show_all: bool = False
 ) -> RenderableType:
     items: list[RenderableType] = [summary(cmp), Text("")]
     for p in shown_rows(cmp.pairs, show_all):
@@ -178,7 +199,7 @@ def side_by_side(
         cells = [
             _side(p.side("old"), color=color, width=col),
             _side(p.side("new"), color=color, width=col),
-            RELATION_CN[p.relation],
+            words.relation(p.relation, "zh"),
         ]
         if with_reasons:
             why = Text("\n").join(Text(f"{r.kind}：{r.quote}") for r in p.reasons)
@@ -189,19 +210,29 @@ def side_by_side(
 
 def stat_view(cmp: Comparison) -> RenderableType:
     st = cmp.stats()
-    table = Table(title=f"{cmp.law.title}  {cmp.old_rev.id} → {cmp.new_rev.id} ({cmp.method})")
-    table.add_column("relation")
-    table.add_column("", justify="left")
-    table.add_column("articles", justify="right")
-    for k, n in st.counts.items():
-        table.add_row(k, RELATION_CN[k], str(n))
-    table.add_row("characters removed", "删除字数", str(st.chars_removed))
-    table.add_row("characters added", "增加字数", str(st.chars_added))
-    table.add_row("articles before / after", "条数", f"{st.old_articles} / {st.new_articles}")
-    for rel, cn in (("renamed", "章节名称修改"), ("new", "新增章节"), ("deleted", "删除章节")):
+    title = f"{cmp.law.title}  {cmp.old_rev.id} → {cmp.new_rev.id} ({words.method(cmp.method)})"
+    table = Table(title=title)
+    # English keeps the Chinese term beside each row; in Chinese one column says it
+    both = language() != "zh"
+    table.add_column(_("relation"))
+    if both:
+        table.add_column("", justify="left")
+    table.add_column(_("articles"), justify="right")
+    rows: list[tuple[str, str, str]] = [
+        (k, words.relation(k, "zh"), str(n)) for k, n in st.counts.items()
+    ]
+    rows += [
+        (_("characters removed"), "删除字数", str(st.chars_removed)),
+        (_("characters added"), "增加字数", str(st.chars_added)),
+        (_("articles before / after"), "条数", f"{st.old_articles} / {st.new_articles}"),
+    ]
+    for rel in ("renamed", "new", "deleted"):
         n = sum(1 for h in cmp.headings if h.relation == rel)
         if n:
-            table.add_row(f"headings {rel}", cn, str(n))
+            cn = words.heading_relation(rel, "zh")
+            rows.append((_("headings {relation}").format(relation=rel), cn, str(n)))
+    for label, cn, n_text in rows:
+        table.add_row(label, cn, n_text) if both else table.add_row(cn, n_text)
     return table
 
 
@@ -237,7 +268,7 @@ def _md_side(lines: list[SideLine]) -> str:
 
 def markdown(cmp: Comparison, *, show_all: bool = False, reasons: bool = False) -> str:
     st = cmp.stats()
-    counts = "，".join(f"{RELATION_CN[k]} {n}" for k, n in st.counts.items() if n)
+    counts = "，".join(f"{words.relation(k, 'zh')} {n}" for k, n in st.counts.items() if n)
     with_reasons = reasons and any(p.reasons for p in cmp.pairs)
     head = f"| 修改前（{cmp.old_rev.id}） | 修改后（{cmp.new_rev.id}） | 变化 |"
     rule = "|---|---|---|"
@@ -258,7 +289,7 @@ def markdown(cmp: Comparison, *, show_all: bool = False, reasons: bool = False) 
         if isinstance(p, int):
             out.append(f"| （{p} 条未修改） | | |" + (" |" if with_reasons else ""))
             continue
-        row = f"| {_md_side(p.side('old'))} | {_md_side(p.side('new'))} | {RELATION_CN[p.relation]} |"
+        row = f"| {_md_side(p.side('old'))} | {_md_side(p.side('new'))} | {words.relation(p.relation, 'zh')} |"
         if with_reasons:
             row += " " + "<br>".join(
                 f"{_md_escape(r.quote)}（{_md_escape(r.kind)}，{_md_escape(r.basis)}）"

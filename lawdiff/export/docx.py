@@ -30,7 +30,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt, RGBColor
 
-from lawdiff.compare.comparison import DELETE, INSERT, RELATION_CN, Comparison, Pair, SideLine
+from lawdiff.compare.comparison import DELETE, INSERT, Comparison, Pair, SideLine
+from lawdiff.export import words
 from lawdiff.export.html import instructions_text, rev_caption, summary_text
 from lawdiff.structure.model import Article, Heading, Law, LawText, Revision, Table
 
@@ -239,7 +240,7 @@ def _side(cell: Any, lines: list[SideLine], dim: bool, whole: bool) -> None:
 
 
 def _badge(cell: Any, pair: Pair) -> None:
-    word = RELATION_CN.get(pair.relation, pair.relation)
+    word = words.relation(pair.relation, "zh")
     instr = instructions_text(pair)
     p = cell.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT

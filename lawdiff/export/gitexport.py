@@ -39,6 +39,7 @@ from typing import NamedTuple
 from lawdiff.corpus.reader import Corpus
 from lawdiff.corpus.timeline import effective_of, law_start
 from lawdiff.errors import InputError, LawdiffError
+from lawdiff.export import words
 from lawdiff.structure.model import Law, Revision
 
 EMAIL = "lawdiff@localhost"
@@ -46,7 +47,6 @@ DEFAULT_AUTHOR = "lawdiff"
 BRANCH = "main"
 TZ = "+0800"  # China Standard Time, no daylight saving
 
-KIND_CN = {"enacted": "通过", "amended": "修正", "revised": "修订", "approved": "批准"}
 KIND_EN = {"enacted": "enacted", "amended": "amended", "revised": "revised as a whole"}
 
 
@@ -132,7 +132,7 @@ def plan(corpus: Corpus, law_ids: Iterable[str]) -> tuple[list[PlannedCommit], l
 def commit_message(corpus: Corpus, law: Law, rev: Revision) -> str:
     """Subject, body naming the decision and session, and the trailers."""
     when, _ = effective_of(rev, law)
-    event = KIND_CN.get(rev.kind, rev.kind)
+    event = words.revision_kind(rev.kind, "zh")
     what = rev.decision_title if rev.kind == "amended" and rev.decision_title else event
     adopted = rev.adopted.isoformat() if rev.adopted else "date unknown"
     subject = f"{law.title}: {what} ({adopted})"

@@ -14,7 +14,6 @@ from html import escape as html_escape
 from lawdiff.compare.comparison import (
     DELETE,
     INSERT,
-    RELATION_CN,
     RELATIONS,
     Comparison,
     Pair,
@@ -22,16 +21,9 @@ from lawdiff.compare.comparison import (
     SideLine,
 )
 from lawdiff.corpus.timeline import effective_of
+from lawdiff.export import words
 from lawdiff.structure.model import Article, Law, Revision
 
-KIND_CN = {
-    "enacted": "通过",
-    "amended": "修正",
-    "revised": "修订",
-    "repealed": "废止",
-    "approved": "批准",
-}
-METHOD_CN = {"decision": "按修改决定对齐", "similarity": "按内容相似度对齐"}
 FONT_STACK = '"Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif'
 
 BASE_CSS = f"""
@@ -148,7 +140,7 @@ def page(title: str, css: str, body: list[str]) -> str:
 
 def rev_caption(rev: Revision, law: Law | None = None) -> str:
     """``2024-03-28（修订，2024-05-01起施行）``: the revision id with its kind and start."""
-    bits = [rev.label or KIND_CN.get(rev.kind, rev.kind)]
+    bits = [rev.label or words.revision_kind(rev.kind, "zh")]
     when, approx = effective_of(rev, law)
     if when is not None and not approx:
         bits.append(f"{when.isoformat()}起施行")
@@ -158,11 +150,11 @@ def rev_caption(rev: Revision, law: Law | None = None) -> str:
 def summary_text(cmp: Comparison) -> str:
     """One line: pairs per relation, articles before/after, characters removed/added, method."""
     st = cmp.stats()
-    counts = " · ".join(f"{RELATION_CN[r]} {st.counts[r]}" for r in RELATIONS if st.counts.get(r))
+    counts = " · ".join(f"{words.relation(r, 'zh')} {st.counts[r]}" for r in RELATIONS if st.counts.get(r))
     return (
         f"{counts}。修改前 {st.old_articles} 条，修改后 {st.new_articles} 条；"
         f"删去 {st.chars_removed} 字，增加 {st.chars_added} 字。"
-        f"{METHOD_CN.get(cmp.method, cmp.method)}。"
+        f"{words.method(cmp.method, 'zh')}。"
     )
 
 
@@ -200,7 +192,7 @@ def _side_html(lines: list[SideLine]) -> list[str]:
 
 
 def _badge(pair: Pair) -> str:
-    word = RELATION_CN.get(pair.relation, pair.relation)
+    word = words.relation(pair.relation, "zh")
     title = f"相似度 {pair.similarity:.0%}" if pair.old and pair.new else word
     return f'<span class="badge" title="{esc(title)}">{esc(word)}</span>'
 

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from lawdiff.corpus.timeline import effective_of
-from lawdiff.export.html import BASE_CSS, DOC_CSS, KIND_CN, esc, page, rev_caption
+from lawdiff.export import words
+from lawdiff.export.html import BASE_CSS, DOC_CSS, esc, page, rev_caption
 from lawdiff.structure.model import Article, Heading, Law, LawText, Revision, Table
 
 # ---------------------------------------------------------------- consolidated text
@@ -20,30 +21,8 @@ def article_id(art: Article) -> str:
     return f"art_{art.number}" if not art.sub else f"art_{art.number}-{art.sub}"
 
 
-_WHAT_CN = {
-    "added": "新增",
-    "article replaced": "条文修改",
-    "paragraph/item replaced": "款项修改",
-    "paragraph/item deleted": "删去款项",
-    "words deleted": "删去字句",
-    "words replaced": "修改字句",
-    "words added": "增加字句",
-    "paragraph added": "增加款",
-    "terms replaced": "统一修改用语",
-    "enacted": "制定",
-    "revised (whole text)": "全文修订",
-    "unchanged by this decision (earlier texts not in corpus)": "本次决定未修改（更早文本不在语料库中）",
-}
-
-
 def _what_cn(what: str) -> str:
-    parts = []
-    for w in what.split("; "):
-        if w.startswith("merged from "):
-            parts.append("由" + w[len("merged from ") :] + "合并")
-        else:
-            parts.append(_WHAT_CN.get(w, w))
-    return "；".join(parts)
+    return words.blame_what(what, "zh")
 
 
 def _decision_title(law: Law, decision: str | None) -> str | None:
@@ -79,7 +58,7 @@ def _timeline_html(law: Law, rev: Revision, revisions: Sequence[Revision]) -> li
         "<tbody>",
     ]
     for r in revisions:
-        kind = KIND_CN.get(r.kind, r.kind)
+        kind = words.revision_kind(r.kind, "zh")
         event = r.label or kind
         when, approx = effective_of(r, law)
         eff = "—" if when is None else when.isoformat() + ("（按通过日期）" if approx else "")

@@ -1,7 +1,8 @@
-"""Rows and rich tables for ``list``, ``history`` and the ingest summary.
+"""``list`` and ``history``: typed rows (what ``--format json`` prints) and their tables.
 
-Every text column folds instead of truncating: rich's default ellipsis would
-silently cut Chinese titles.
+The rows carry data: ISO dates or null, booleans, English enumerations, counts. The tables say
+them in words in the interface language (有效 / in force; 修正 / amended; 删除 21 条 / 21 articles
+deleted); ``--lang en`` gives the words lawdiff always printed.
 """
 
 from __future__ import annotations
@@ -10,55 +11,112 @@ from datetime import date
 from typing import Any
 
 from lawdiff.corpus.reader import Corpus
-from lawdiff.corpus.timeline import latest, status_today
+from lawdiff.corpus.timeline import latest, status_on
+from lawdiff.export import words
+from lawdiff.export.tables import print_table
+from lawdiff.i18n import _, ngettext
 from lawdiff.structure.model import Law, Revision
 
 
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+# ---------------------------------------------------------------- list
+
+
+def list_row(law: Law, today: date) -> dict[str, Any]:
+    last = latest(law)
+    st = status_on(law, today)
+    return {
+        "id": law.id,
+        "title": law.title,
+        "kind": law.kind,
+        "status": st.status,
+        "effective_known": st.effective_known,
+        "pending": {"revision": st.pending.id, "effective": _iso(st.pending_effective)}
+        if st.pending is not None
+        else None,
+        "repealed": _iso(st.repealed),
+        "latest": {"id": last.id, "kind": last.kind},
+        "texts": [r.id for r in law.revisions if r.text_file],
+    }
+
+
 def list_rows(corpus: Corpus, today: date) -> list[dict[str, Any]]:
-    rows = []
-    for entry in corpus.index():
-        law = corpus.load_law(entry.id)
-        last = latest(law)
-        with_text = [r.id for r in law.revisions if r.text_file]
-        rows.append(
-            {
-                "id": law.id,
-                "title": law.title,
-                "kind": law.kind,
-                "status": status_today(law, today),
-                "latest": f"{last.id} {last.kind}",
-                "text": ", ".join(with_text) if with_text else "—",
-            }
+    return [list_row(corpus.load_law(entry.id), today) for entry in corpus.index()]
+
+
+def status_text(row: dict[str, Any]) -> str:
+    """The status column: 有效 / in force, and what qualifies it."""
+    status, repealed, pending = row["status"], row.get("repealed"), row.get("pending")
+    if status == "repealed":
+        return _("repealed {date}").format(date=repealed)
+    if status == "not-yet-in-force":
+        return _("not yet in force")
+    if not row.get("effective_known", True):
+        return _("in force (effective date not in corpus)")
+    if pending is not None:
+        return _("in force; {revision} takes effect {date}").format(
+            revision=pending["revision"], date=pending["effective"]
         )
-    return rows
+    if repealed is not None:
+        return _("in force; repeal takes effect {date}").format(date=repealed)
+    return _("in force")
+
+
+def print_list(rows: list[dict[str, Any]]) -> None:
+    shown = [
+        {
+            "id": r["id"],
+            "title": r["title"],
+            "kind": words.law_kind(r["kind"]),
+            "status": status_text(r),
+            "latest": f"{r['latest']['id']} {words.revision_kind(r['latest']['kind'])}",
+            "texts": ", ".join(r["texts"]) or "—",
+        }
+        for r in rows
+    ]
+    keys = ["id", "title", "kind", "status", "latest", "texts"]
+    heads = [_("short name"), _("title"), _("kind"), _("status"), _("latest revision"), _("texts")]
+    title = ngettext("{n} law", "{n} laws", len(rows)).format(n=len(rows))
+    print_table(shown, keys, heads, title=title, whole=("title", "id"))
+
+
+# ---------------------------------------------------------------- history
+
+
+def _availability(r: Revision) -> dict[str, Any]:
+    table = None
+    if not r.text_file and (r.derived or r.tables):
+        table = "derived" if r.derived else "partial"
+    return {"text": r.text_file is not None, "derived": r.derived, "table": table}
 
 
 def history_rows(law: Law, corpus: Corpus | None = None) -> list[dict[str, Any]]:
+    """Every revision with its dates, decision, text availability and what it changed."""
+    changes: dict[str, dict[str, Any] | None] = {}
+    if corpus is not None:
+        from lawdiff.compare.lawlog import revision_changes
+
+        changes = revision_changes(corpus, law, compare_amendments=False)
     rows = []
     for r in law.revisions:
-        changes = ""
-        if corpus is not None and r.decision and r.kind == "amended":
-            from lawdiff.amend.provenance import change_summary
-
-            changes = change_summary(corpus, law, r)
-        event = r.decision or r.decision_title or ""
-        if r.kind == "enacted" and not event:
-            event = f"通过（{r.session}）" if r.session else "通过"
-        if r.approved:
-            event = (event + "; " if event else "") + f"批准 {r.approved.isoformat()}"
-        eff = r.effective.isoformat() if r.effective else "—"
-        if r.effective is None and r.effective_basis:
-            eff = f"— ({r.effective_basis})"
         rows.append(
             {
                 "id": r.id,
-                "kind": r.kind + (f" ({r.label})" if r.label and r.label not in ("修正",) else ""),
-                "adopted": r.adopted.isoformat() if r.adopted else "—",
-                "promulgated": r.promulgated.isoformat() if r.promulgated else "—",
-                "effective": eff,
-                "decision": event,
-                "changes": changes,
-                "text": _availability(r),
+                "kind": r.kind,
+                "label": r.label,
+                "adopted": _iso(r.adopted),
+                "promulgated": _iso(r.promulgated),
+                "effective": _iso(r.effective),
+                "effective_basis": r.effective_basis,
+                "approved": _iso(r.approved),
+                "session": r.session,
+                "decision": r.decision,
+                "decision_title": r.decision_title,
+                **_availability(r),
+                "changes": changes.get(r.id),
             }
         )
     if law.repealed:
@@ -66,99 +124,92 @@ def history_rows(law: Law, corpus: Corpus | None = None) -> list[dict[str, Any]]
             {
                 "id": law.repealed.isoformat(),
                 "kind": "repealed",
-                "adopted": law.repeal_adopted.isoformat() if law.repeal_adopted else "—",
-                "promulgated": "—",
+                "label": None,
+                "adopted": _iso(law.repeal_adopted),
+                "promulgated": None,
                 "effective": law.repealed.isoformat(),
-                "decision": law.repeal_decision or "",
-                "text": "—",
-                "changes": "",
+                "effective_basis": None,
+                "approved": None,
+                "session": None,
+                "decision": law.repeal_decision,
+                "decision_title": None,
+                "text": False,
+                "derived": False,
+                "table": None,
+                "changes": None,
             }
         )
     return rows
 
 
-def _availability(r: Revision) -> str:
-    if r.text_file:
-        return "yes (derived)" if r.derived else "yes"
-    if r.derived:
-        return "table derived from the decision"
-    return "partial table only" if r.tables else "not in corpus"
+def changes_text(changes: dict[str, Any] | None) -> str:
+    """What a revision changed, in words (a decision's operations, or a comparison's counts)."""
+    if not changes:
+        return ""
+    if changes["source"] == "decision":
+        return words.decision_summary(changes["instructions"], changes["counts"])
+    return _("vs {revision} ({method}): {counts}; -{removed}/+{added} characters").format(
+        revision=changes["against"],
+        method=words.method(changes["method"]),
+        counts=words.relation_counts(changes["counts"]),
+        removed=changes["chars_removed"],
+        added=changes["chars_added"],
+    )
 
 
-def print_table(
-    rows: list[dict[str, Any]], keys: list[str], headers: list[str], title: str = ""
-) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+def kind_text(kind: str, label: str | None) -> str:
+    """``amended (第一次修正)`` / 第一次修正; ``enacted`` / 通过."""
+    if label and label != "修正":
+        return _("{kind} ({label})").format(kind=words.revision_kind(kind), label=label)
+    return words.revision_kind(kind)
 
-    table = Table(title=title or None, show_lines=False)
-    for h in headers:
-        table.add_column(h, overflow="fold")
+
+def _text_word(row: dict[str, Any]) -> str:
+    if row["kind"] == "repealed":
+        return "—"
+    if row["text"]:
+        return _("yes (derived)") if row["derived"] else _("yes")
+    if row["table"] == "derived":
+        return _("table derived from the decision")
+    return _("partial table only") if row["table"] == "partial" else _("not in corpus")
+
+
+def _event(row: dict[str, Any]) -> str:
+    event = row["decision"] or row["decision_title"] or ""
+    if row["kind"] == "enacted" and not event:
+        event = f"通过（{row['session']}）" if row["session"] else "通过"
+    if row["approved"]:
+        event = (event + "; " if event else "") + f"批准 {row['approved']}"
+    return event
+
+
+def print_history(law: Law, rows: list[dict[str, Any]]) -> None:
+    shown = []
     for row in rows:
-        table.add_row(*(Text(str(row.get(k, ""))) for k in keys))
-    Console(width=_width()).print(table)
-
-
-def console_width() -> int:
-    """The terminal's width, else $COLUMNS, else 160 (pipes and files)."""
-    import shutil
-
-    return _width() or shutil.get_terminal_size((160, 40)).columns
-
-
-def _width() -> int | None:
-    import os
-    import sys
-
-    if sys.stdout.isatty():
-        return None
-    return int(os.environ.get("COLUMNS", "160"))
-
-
-def print_ingest(report: Any, *, dry_run: bool) -> None:
-    rows = []
-    for a in report.documents:
-        d = a.doc
-        dates = " ".join(
-            f"{k[0]}:{getattr(d, k).isoformat()}"
-            for k in ("adopted", "promulgated", "effective")
-            if getattr(d, k)
-        )
-        rows.append(
+        eff = row["effective"] or "—"
+        if row["effective"] is None and row["effective_basis"]:
+            eff = f"— ({row['effective_basis']})"
+        shown.append(
             {
-                "no": d.index,
-                "lines": f"{d.first}-{d.last}",
-                "kind": d.kind,
-                "title": d.title
-                + (f"（第{_cn(d.number)}号）" if d.kind == "announcement" and d.number else ""),
-                "dates": dates,
-                "stored": ", ".join(a.stored) or a.note,
+                "id": row["id"],
+                "kind": kind_text(row["kind"], row["label"]),
+                "adopted": row["adopted"] or "—",
+                "promulgated": row["promulgated"] or "—",
+                "effective": eff,
+                "decision": _event(row),
+                "changes": changes_text(row["changes"]),
+                "text": _text_word(row),
             }
         )
-    print_table(
-        rows,
-        ["no", "lines", "kind", "title", "dates", "stored"],
-        ["#", "lines", "kind", "title", "dates (a=adopted p=promulgated e=effective)", "in corpus"],
-        title=f"公报{report.issue}: {len(rows)} documents",
-    )
-    changed = report.changed
-    verb = "would change" if dry_run else "changed"
-    import sys
-
-    if not changed:
-        print("corpus unchanged (nothing new in this gazette)", file=sys.stderr)
-    else:
-        counts: dict[str, int] = {}
-        for w in changed:
-            counts[w.status] = counts.get(w.status, 0) + 1
-        summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
-        print(f"{verb}: {len(changed)} files ({summary})", file=sys.stderr)
-        for w in changed:
-            print(f"  {w.status:9} {w.path}", file=sys.stderr)
-
-
-def _cn(n: int) -> str:
-    from lawdiff.structure.numerals import int_to_cn
-
-    return int_to_cn(n)
+    keys = ["id", "kind", "adopted", "promulgated", "effective", "decision", "changes", "text"]
+    heads = [
+        _("revision"),
+        _("kind"),
+        _("adopted"),
+        _("promulgated"),
+        _("effective"),
+        _("decision / event"),
+        _("changes"),
+        _("text"),
+    ]
+    print_table(shown, keys, heads, title=f"{law.title} ({law.id})", whole=("id", "decision"))

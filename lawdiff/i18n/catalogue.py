@@ -5,7 +5,7 @@
 
 Messages are found by reading the source (``ast``), not by running it: every call of ``_``,
 ``N_``, ``zh`` with a string literal, ``pgettext`` / ``zh(…, context)`` with two, ``ngettext``
-with a singular and a plural. An entry without Chinese is reported, never shipped silently: the
+with a singular and a plural (also as methods of a translations object: ``t.pgettext(…)``). An entry without Chinese is reported, never shipped silently: the
 tests require every entry translated, with the same ``{placeholders}`` as its msgid.
 """
 
@@ -29,6 +29,9 @@ HEADER = {
 }
 
 
+GETTEXT_METHODS = ("gettext", "ngettext", "pgettext")
+
+
 class Message(NamedTuple):
     context: str | None
     msgid: str
@@ -45,11 +48,21 @@ def _literal(node: ast.expr) -> str | None:
 
 
 def _call(node: ast.Call, where: str) -> Message | None:
-    name = node.func.id if isinstance(node.func, ast.Name) else None
+    if isinstance(node.func, ast.Name):
+        name = node.func.id
+    elif isinstance(node.func, ast.Attribute) and node.func.attr in GETTEXT_METHODS:
+        name = node.func.attr  # translations(lang).pgettext(...)
+    else:
+        return None
+    if name == "gettext":
+        name = "_"
     if name not in ("_", "N_", "zh", "ngettext", "pgettext"):
         return None
-    args = [_literal(a) for a in node.args]
-    if not node.args or None in args:
+    need = 2 if name in ("ngettext", "pgettext") else 1
+    args = [_literal(a) for a in node.args[:need]]
+    if name == "zh" and len(node.args) > 1:
+        args.append(_literal(node.args[1]))
+    if len(args) < need or None in args:
         raise SourceError(f"{where}: {name}() needs string literals, not expressions")
     if name == "ngettext":
         return Message(None, args[0], args[1], where)  # type: ignore[arg-type]

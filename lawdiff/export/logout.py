@@ -1,0 +1,63 @@
+"""The ``log`` tables: revisions with what changed, and one article through time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lawdiff.export.listing import changes_text, kind_text
+from lawdiff.export.tables import print_table
+from lawdiff.i18n import _
+from lawdiff.structure.model import Law
+
+
+def _changes(row: dict[str, Any]) -> str:
+    text = changes_text(row["changes"])
+    if row["kind"] == "enacted" and not text:
+        text = _("enacted")
+    if not row["text"] and row["kind"] != "enacted":
+        text = _("{changes}; text not in corpus").format(changes=text) if text else _(
+            "text not in corpus"
+        )
+    return text
+
+
+def print_log(law: Law, rows: list[dict[str, Any]]) -> None:
+    shown = []
+    for row in rows:
+        eff = row["effective"] or "—"
+        if row["effective"] and row["effective_approximate"]:
+            eff = _("{date} (adoption date)").format(date=row["effective"])
+        shown.append(
+            {
+                "revision": row["revision"],
+                "kind": kind_text(row["kind"], row["label"]),
+                "effective": eff,
+                "decision": row["decision"] or "",
+                "articles": "—" if row["articles"] is None else row["articles"],
+                "changes": _changes(row),
+            }
+        )
+    keys = ["revision", "kind", "effective", "decision", "articles", "changes"]
+    heads = [
+        _("revision"),
+        _("kind"),
+        _("effective"),
+        _("decision"),
+        _("articles"),
+        _("changes against the previous text"),
+    ]
+    title = _("{title}: revisions").format(title=law.title)
+    print_table(shown, keys, heads, title=title, whole=("revision", "decision"), right=("articles",))
+
+
+def print_trace(law: Law, article: int, rows: list[dict[str, Any]]) -> None:
+    from lawdiff.export.words import revision_kind
+    from lawdiff.structure.numerals import int_to_cn
+
+    shown = [r | {"kind": revision_kind(r["kind"])} for r in rows]
+    keys = ["revision", "kind", "article", "change", "by"]
+    heads = [_("revision"), _("kind"), _("article"), _("change"), _("by")]
+    title = _("{title}: {article} through time").format(
+        title=law.title, article=f"第{int_to_cn(article)}条"
+    )
+    print_table(shown, keys, heads, title=title, whole=("revision",))
