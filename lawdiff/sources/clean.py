@@ -46,9 +46,7 @@ from dataclasses import dataclass, field
 import regex
 
 from lawdiff.errors import GazetteError
-
-PUA_DOT = "\U001001b0"
-PUA_MIDDOT = "\U00100170"
+from lawdiff.sources.normalize import FULLWIDTH_DIGITS, PUA_DOT, PUA_MIDDOT, normalize
 
 PAGE_HEADER = regex.compile(
     r"^[\u3000 ]*山西省人民代表大会常务委员会公报[０-９0-9]{4}.[０-９0-9]+[\u3000 ]*$"
@@ -79,29 +77,6 @@ CLOSERS = frozenset("”’»›)")
 
 _HALF = frozenset(",.;:!?()、“”‘’«»‹›．" + PUA_DOT + PUA_MIDDOT)
 
-_PUNCT = str.maketrans(
-    {
-        ",": "，",
-        ";": "；",
-        ":": "：",
-        "(": "（",
-        ")": "）",
-        "!": "！",
-        "?": "？",
-        "«": "《",
-        "»": "》",
-        "‹": "〈",
-        "›": "〉",
-        PUA_MIDDOT: "·",
-    }
-)
-_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_FULL_STOP = regex.compile(r"(?<![0-9])\.|\.(?![0-9])")  # a '.' between digits is a decimal point
-_DECIMAL = regex.compile(rf"(?<=[0-9])[{PUA_DOT}．](?=[0-9])")
-_LIST_DOT = regex.compile(rf"[{PUA_DOT}]")
-_SPACE = regex.compile(r"(?<![A-Za-z0-9]) +| +(?![A-Za-z0-9])")
-
-
 def width(text: str) -> float:
     """Printed width in em: CJK 1, punctuation / digits / Latin ½."""
     total = 0.0
@@ -113,22 +88,14 @@ def width(text: str) -> float:
     return total
 
 
-_LABEL_SEP = regex.compile(rf"^(第[{_CN_NUM}]+条(?:之[{_CN_NUM}]+)?)[ \u3000]+")
-
-
 def canonical(raw: str) -> str:
-    """Map extracted characters to the printed gazette form (rule 5).
+    """Map extracted characters to the printed gazette form (rule 5): the shared normalisation
+    (``normalize.py``) in its gazette profile, where every ASCII mark stands for a Chinese one.
 
     An article label is followed by exactly one U+3000, as printed; the
     extraction sometimes gives an ASCII space or ' \u3000 ' instead.
     """
-    text = _LABEL_SEP.sub("\\1\u3000", raw)
-    text = text.translate(_PUNCT).translate(_DIGITS)
-    text = _FULL_STOP.sub("。", text)
-    text = _SPACE.sub("", text)  # before the dots: "１􀆰 ５" is a decimal once the space is gone
-    text = _DECIMAL.sub(".", text)
-    text = _LIST_DOT.sub("．", text)
-    return text
+    return normalize(raw, gazette=True)
 
 
 @dataclass(frozen=True)
@@ -192,7 +159,7 @@ def gazette_issue(text: str) -> str | None:
     m = ISSUE_IN_HEADER.search(text)
     if not m:
         return None
-    return f"{m.group(1).translate(_DIGITS)}-{m.group(2).translate(_DIGITS)}"
+    return f"{m.group(1).translate(FULLWIDTH_DIGITS)}-{m.group(2).translate(FULLWIDTH_DIGITS)}"
 
 
 def physical_lines(text: str, corrections: Corrections | None = None) -> tuple[list[Line], int]:
