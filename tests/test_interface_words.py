@@ -96,3 +96,36 @@ def test_log_and_verify_in_words() -> None:
     assert "vs 2020-11-27 (similarity): 1 same, 9 modified, 3 moved, 35 new, 24 deleted" in en
     v = run("verify", LAND, "-v", env=ZH).stdout
     assert "一致性核对" in v and "替换用语" in v and "ReplaceTerms" not in v
+
+
+def test_show_speaks_the_language_and_export_git_does_not(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    zh = run("show", LAND, "--date", "2024-04-15", env=ZH).stdout.splitlines()[0]
+    assert zh == (
+        "[土地管理法实施办法] 2020-11-27 版本（修正）自 2020-11-27 起施行；"
+        "2024-03-28 版本已于 2024-03-28 通过，自 2024-05-01 起施行"
+    )
+    heads = []
+    for n, env in enumerate((None, ZH)):
+        dest = tmp_path / f"g{n}"
+        assert run("export-git", LAND, str(dest), env=env).exit_code == 0
+        heads.append(subprocess.run(["git", "-C", str(dest), "rev-parse", "HEAD"],
+                                    capture_output=True, text=True, check=True).stdout)
+    assert heads[0] == heads[1]  # the same corpus gives the same hashes in any locale
+
+
+def test_a_table_only_revision_exports_in_every_format(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import zipfile
+
+    for fmt in ("md", "txt", "json", "html", "docx", "akn"):
+        out = tmp_path / f"tax.{fmt}"
+        r = run("export", "资源税", "--format", fmt, "-o", str(out))
+        assert r.exit_code == 0, (fmt, r.stderr)
+        if fmt == "docx":
+            body = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+        else:
+            body = out.read_text(encoding="utf-8")
+        assert "10％" in body and "煤成（层）气" in body, fmt  # 煤 原矿 8％ → 10％ by the decision
+    doc = json.loads((tmp_path / "tax.json").read_text(encoding="utf-8"))
+    assert doc["articles"] == [] and doc["tables"][0]["cells"][0]["value"] == "10％"

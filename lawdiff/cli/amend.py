@@ -17,6 +17,7 @@ from lawdiff.cli.common import (
     handles_errors,
     out,
 )
+from lawdiff.i18n import _
 
 
 @handles_errors
@@ -80,7 +81,9 @@ def blame_cmd(
     c = corpus_of(corpus)
     shown = show(c, law, on=date_opt(on), rev=rev)
     if shown.text is None or shown.revision is None:
-        raise InputError(f"{shown.law.id}: no text to blame: {shown.reason}")
+        raise InputError(
+            _("{law}: no text to blame: {reason}").format(law=shown.law.id, reason=shown.reason)
+        )
     rows = blame(c, shown.law, shown.revision, shown.text)
     if fmt == "json":
         out(json.dumps([r._asdict() for r in rows], ensure_ascii=False, indent=2) + "\n")

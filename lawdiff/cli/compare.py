@@ -10,6 +10,7 @@ import typer
 
 from lawdiff.cli.common import CorpusOpt, LangOpt, check_format, corpus_of, handles_errors, out
 from lawdiff.cli.output import emit, print_rich, use_color
+from lawdiff.i18n import _
 
 
 @handles_errors
@@ -49,7 +50,7 @@ def diff_cmd(
 
     check_format(fmt, ("text", "md", "json", "html", "docx"))
     if fmt == "docx" and output is None:
-        raise InputError("--format docx writes a file: give -o FILE.docx")
+        raise InputError(_("--format docx writes a file: give -o FILE.docx"))
     c = corpus_of(corpus)
     cmp = compare(c, law, a, b)
     if reasons:

@@ -19,21 +19,25 @@ def export_git_cmd(
     corpus: CorpusOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Build a git repository: one commit per revision with text, at its effective date.
+    """Build a git repository: one commit per revision whose text is in the corpus, dated when it
+    took effect (revisions known only by their dates and decisions give no commit).
 
     Example: lawdiff export-git 土地管理法实施办法 land-history
     """
     from lawdiff.errors import InputError
     from lawdiff.export.gitexport import export_git
+    from lawdiff.i18n import _, ngettext
 
     if all_laws and len(args) != 1:
-        raise InputError("with --all give only the directory: lawdiff export-git --all DIR")
+        raise InputError(_("with --all give only the directory: lawdiff export-git --all DIR"))
     if not all_laws and len(args) != 2:
-        raise InputError("give the law and the directory: lawdiff export-git LAW DIR")
+        raise InputError(_("give the law and the directory: lawdiff export-git LAW DIR"))
     dest = Path(args[-1])
     result = export_git(corpus_of(corpus), dest, None if all_laws else [args[0]])
     for cm in result.commits:
         typer.echo(f"{cm.commit[:10]} {cm.effective} {cm.law_id} {cm.revision_id}", err=True)
     for sk in result.skipped:
-        typer.echo(f"skipped {sk.law_id}: {sk.reason}", err=True)
-    typer.echo(f"wrote {result.path} ({len(result.commits)} commits)", err=True)
+        typer.echo(_("skipped {law}: {reason}").format(law=sk.law_id, reason=sk.reason), err=True)
+    n = len(result.commits)
+    wrote = ngettext("wrote {path} ({n} commit)", "wrote {path} ({n} commits)", n)
+    typer.echo(wrote.format(path=result.path, n=n), err=True)

@@ -10,6 +10,7 @@ from typing import Any
 import typer
 
 from lawdiff.cli.common import out
+from lawdiff.i18n import _
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
@@ -20,7 +21,11 @@ def write_atomic(path: Path, content: str | bytes) -> None:
 
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
-        raise InputError(f"cannot write {path}: directory {directory} does not exist")
+        raise InputError(
+            _("cannot write {path}: directory {directory} does not exist").format(
+                path=path, directory=directory
+            )
+        )
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
@@ -32,7 +37,9 @@ def write_atomic(path: Path, content: str | bytes) -> None:
                 fh.write(content)
         os.replace(tmp, path)
     except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror}") from None
+        raise InputError(
+            _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror)
+        ) from None
     finally:
         if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
@@ -69,4 +76,4 @@ def emit(content: str | bytes, output: Path | None) -> None:
         out(content)
     else:
         write_atomic(output, content)
-        typer.echo(f"wrote {output}", err=True)
+        typer.echo(_("wrote {path}").format(path=output), err=True)

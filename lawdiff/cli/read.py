@@ -20,6 +20,7 @@ from lawdiff.cli.common import (
 )
 from lawdiff.cli.output import write_atomic
 from lawdiff.export.shown import render_shown, render_with_provenance
+from lawdiff.i18n import _
 
 
 @handles_errors
@@ -92,19 +93,30 @@ def export_cmd(
     c = corpus_of(corpus)
     shown = show(c, law, on=date_opt(on), rev=rev)
     revision = shown.revision
+    table_only = shown.text is None and revision is not None and bool(revision.tables)
     if fmt == "akn" and revision is not None and (shown.text is not None or revision.tables):
         from lawdiff.export.akn import to_akn
 
         content = to_akn(c, shown.law, revision, shown.text)
-    elif shown.text is None or revision is None:
-        raise InputError(f"{shown.law.id}: nothing to export: {shown.reason}")
-    elif fmt == "html":
+        write_atomic(output, content)
+        typer.echo(_wrote(output, shown.law.id, revision.id), err=True)
+        return
+    if table_only:
+        # a revision known only by its rate table (资源税 2024): the title and the table(s)
+        from lawdiff.structure.model import LawText
+
+        assert revision is not None
+        shown = shown._replace(text=LawText(title=shown.law.title, tables=tuple(revision.tables)))
+    if shown.text is None or revision is None:
+        raise InputError(
+            _("{law}: nothing to export: {reason}").format(law=shown.law.id, reason=shown.reason)
+        )
+    if fmt == "html":
         from lawdiff.amend.provenance import blame
         from lawdiff.export.html_document import document_html
 
-        content = document_html(
-            shown.law, revision, shown.text, blame_rows=blame(c, shown.law, revision, shown.text)
-        )
+        rows = [] if table_only else blame(c, shown.law, revision, shown.text)
+        content = document_html(shown.law, revision, shown.text, blame_rows=rows)
     elif fmt == "docx":
         from lawdiff.export.docx import document_docx_bytes
 
@@ -112,7 +124,11 @@ def export_cmd(
     else:
         content = render_shown(shown, {"txt": "text"}.get(fmt, fmt))
     write_atomic(output, content)
-    typer.echo(f"wrote {output} ({shown.law.id} {revision.id if revision else ''})", err=True)
+    typer.echo(_wrote(output, shown.law.id, revision.id), err=True)
+
+
+def _wrote(path: Path, law: str, rev: str) -> str:
+    return _("wrote {path} ({law} {revision})").format(path=path, law=law, revision=rev)
 
 
 @handles_errors

@@ -25,6 +25,7 @@ from lawdiff.corpus.files import read_text, sha256
 from lawdiff.corpus.schema import law_from_dict, need, strings
 from lawdiff.corpus.yamlio import load
 from lawdiff.errors import CorpusError, InputError
+from lawdiff.i18n import _
 from lawdiff.structure.model import Law, LawText, ReportRef, Revision
 
 ENV_VAR = "LAWDIFF_CORPUS"
@@ -96,7 +97,7 @@ class Corpus:
         """Law id for an id, full title, short title, alias or unique part of a title."""
         key = _norm(name)
         if not key:
-            raise InputError("empty law name")
+            raise InputError(_("empty law name"))
         entries = self.index()
         for e in entries:
             if key in (_norm(e.id), _norm(e.title), _norm(e.short_title)) or key in map(
@@ -113,9 +114,13 @@ class Corpus:
         if len(hits) == 1:
             return hits[0].id
         if not hits:
-            raise InputError(f"unknown law {name!r} (try 'lawdiff list')")
+            raise InputError(_("unknown law {name!r} (try 'lawdiff list')").format(name=name))
         names = ", ".join(e.id for e in hits[:8]) + (" …" if len(hits) > 8 else "")
-        raise InputError(f"ambiguous law name {name!r}: {len(hits)} matches: {names}")
+        raise InputError(
+            _("ambiguous law name {name!r}: {n} matches: {names}").format(
+                name=name, n=len(hits), names=names
+            )
+        )
 
     def law_dir(self, law_id: str) -> Path:
         return self.root / law_id
@@ -123,7 +128,9 @@ class Corpus:
     def load_law(self, law_id: str) -> Law:
         path = self.law_dir(law_id) / "law.yaml"
         if not path.exists():
-            raise InputError(f"unknown law {law_id!r}: {path} does not exist")
+            raise InputError(
+                _("unknown law {name!r}: {path} does not exist").format(name=law_id, path=path)
+            )
         return law_from_dict(load(path), str(path))
 
     def load_text(self, law: Law, rev: Revision) -> LawText:

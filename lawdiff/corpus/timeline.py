@@ -11,6 +11,7 @@ from datetime import date
 from typing import NamedTuple
 
 from lawdiff.errors import InputError
+from lawdiff.i18n import _, pgettext
 from lawdiff.structure.model import Law, Revision
 
 
@@ -55,7 +56,7 @@ def in_force(law: Law, on: date) -> Standing:
     eff = {r.id: effective_of(r, law) for r in law.revisions}
     revs = [r for r in law.revisions if eff[r.id][0] is not None]
     if not revs:
-        raise InputError(f"{law.id}: no dated revision in the corpus")
+        raise InputError(_("{law}: no dated revision in the corpus").format(law=law.id))
 
     def _order(r: Revision) -> tuple[date, date]:
         when = eff[r.id][0]
@@ -69,32 +70,48 @@ def in_force(law: Law, on: date) -> Standing:
     )
     if law.repealed is not None and on >= law.repealed:
         last = max(started, key=_order) if started else None
-        reason = f"repealed on {law.repealed.isoformat()}"
+        reason = _("repealed on {date}").format(date=law.repealed.isoformat())
         if law.repeal_decision:
-            reason += f" by {law.repeal_decision}"
+            reason += _(" by {decision}").format(decision=law.repeal_decision)
         return Standing(law, on, "repealed", last, False, None, _nearest_text(law, last), reason)
     if not started:
         first = min(revs, key=_order)
         when, approx = eff[first.id]
         assert when is not None
-        word = "adopted" if approx else "takes effect"
-        reason = f"not yet in force on {on.isoformat()}: first revision {first.id} {word} {when.isoformat()}"
+        reason = (
+            _("not yet in force on {day}: first revision {revision} adopted {date}")
+            if approx
+            else _("not yet in force on {day}: first revision {revision} takes effect {date}")
+        ).format(day=on.isoformat(), revision=first.id, date=when.isoformat())
         return Standing(law, on, "not-yet-in-force", None, approx, pending, None, reason)
     current = max(started, key=_order)
     when, approx = eff[current.id]
     assert when is not None
-    reason = f"revision {current.id} ({current.kind}) in force since {when.isoformat()}"
+    reason = _("revision {revision} ({kind}) in force since {date}").format(
+        revision=current.id, kind=kind_word(current.kind), date=when.isoformat()
+    )
     if approx:
-        reason += " (effective date not in corpus; adoption date used)"
+        reason += _(" (effective date not in corpus; adoption date used)")
     if pending is not None and pending is not current:
-        p_when, _ = eff[pending.id]
+        p_when = eff[pending.id][0]
         assert p_when is not None
-        reason += (
-            f"; revision {pending.id} adopted {pending.adopted} takes effect {p_when.isoformat()}"
+        reason += _("; revision {revision} adopted {adopted} takes effect {date}").format(
+            revision=pending.id, adopted=pending.adopted, date=p_when.isoformat()
         )
     return Standing(
         law, on, "in-force", current, approx, pending, _nearest_text(law, current), reason
     )
+
+
+def kind_word(kind: str) -> str:
+    """The revision kind inside a sentence: ``amended`` / 修正."""
+    words = {
+        "enacted": pgettext("revision kind", "enacted"),
+        "amended": pgettext("revision kind", "amended"),
+        "revised": pgettext("revision kind", "revised"),
+        "approved": pgettext("revision kind", "approved"),
+    }
+    return words.get(kind, kind)
 
 
 def _nearest_text(law: Law, rev: Revision | None) -> Revision | None:
@@ -154,5 +171,11 @@ def revision_by_id(law: Law, rev_id: str) -> Revision:
         return hits[0]
     ids = ", ".join(r.id for r in law.revisions)
     if not hits:
-        raise InputError(f"{law.id}: no revision {rev_id!r} (revisions: {ids})")
-    raise InputError(f"{law.id}: revision {rev_id!r} is ambiguous (revisions: {ids})")
+        raise InputError(
+            _("{law}: no revision {rev!r} (revisions: {ids})").format(law=law.id, rev=rev_id, ids=ids)
+        )
+    raise InputError(
+        _("{law}: revision {rev!r} is ambiguous (revisions: {ids})").format(
+            law=law.id, rev=rev_id, ids=ids
+        )
+    )

@@ -40,6 +40,7 @@ from lawdiff.corpus.reader import Corpus
 from lawdiff.corpus.timeline import effective_of, law_start
 from lawdiff.errors import InputError, LawdiffError
 from lawdiff.export import words
+from lawdiff.i18n import override
 from lawdiff.structure.model import Law, Revision
 
 EMAIL = "lawdiff@localhost"
@@ -108,7 +109,8 @@ def plan(corpus: Corpus, law_ids: Iterable[str]) -> tuple[list[PlannedCommit], l
             when, approx = effective_of(rev, law)
             if when is None:
                 continue
-            shown = show(corpus, law.id, rev=rev.id)
+            with override("en"):  # the files, and so the commit hashes, never depend on the locale
+                shown = show(corpus, law.id, rev=rev.id)
             assert shown.text is not None
             content = as_markdown(shown.text, subtitle=header_line(law.id, shown.reason))
             planned.append(

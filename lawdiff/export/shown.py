@@ -15,15 +15,30 @@ def render_with_provenance(shown: Any, rows: dict[str, Any], fmt: str) -> str:
             a["last_changed"] = b._asdict() if b else None
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     from lawdiff.export.document import header_line
+    from lawdiff.export.words import blame_what
+    from lawdiff.i18n import _
     from lawdiff.structure.model import Heading
 
     def note(label: str) -> list[str]:
         b = rows.get(label)
         if b is None:
             return []
-        by = f"{b.decision} instruction {'、'.join(b.instructions)}" if b.decision else "—"
-        before = f"; formerly {b.old_label}" if b.old_label and b.old_label != label else ""
-        return [f"　〔last changed {b.revision}: {b.what}; {by}{before}〕"]
+        by = (
+            _("{decision} instruction {numbers}").format(
+                decision=b.decision, numbers="、".join(b.instructions)
+            )
+            if b.decision
+            else "—"
+        )
+        before = (
+            _("; formerly {label}").format(label=b.old_label)
+            if b.old_label and b.old_label != label
+            else ""
+        )
+        said = _("last changed {revision}: {what}; {by}{before}").format(
+            revision=b.revision, what=blame_what(b.what), by=by, before=before
+        )
+        return [f"　〔{said}〕"]
 
     out = [header_line(shown.law.id, shown.reason), ""]
     if shown.articles is None:

@@ -22,7 +22,8 @@ and translated where they are shown. JSON keys and enumeration values are never 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from gettext import GNUTranslations, NullTranslations
 from pathlib import Path
 
@@ -76,6 +77,18 @@ def set_language(value: str | None) -> None:
     """Choose the language for the rest of the process (None: back to the environment)."""
     global _chosen
     _chosen = check(value) if value is not None else None
+
+
+@contextmanager
+def override(lang: str) -> Iterator[None]:
+    """Speak ``lang`` inside the block (files whose bytes must not depend on the user's locale)."""
+    global _chosen
+    before = _chosen
+    _chosen = check(lang)
+    try:
+        yield
+    finally:
+        _chosen = before
 
 
 def language() -> str:

@@ -6,8 +6,9 @@ from datetime import date
 from typing import NamedTuple
 
 from lawdiff.corpus.reader import Corpus
-from lawdiff.corpus.timeline import Standing, effective_of, in_force, revision_by_id
+from lawdiff.corpus.timeline import Standing, effective_of, in_force, kind_word, revision_by_id
 from lawdiff.errors import InputError
+from lawdiff.i18n import _
 from lawdiff.structure.model import Article, Law, LawText, Revision
 
 
@@ -32,15 +33,21 @@ def show(
 ) -> Shown:
     """The text in force on ``on`` (default: today), or of revision ``rev``."""
     if on is not None and rev is not None:
-        raise InputError("give --date or --rev, not both")
+        raise InputError(_("give --date or --rev, not both"))
     law = corpus.load_law(corpus.resolve(name))
     if rev is not None:
         revision = revision_by_id(law, rev)
         when, approx = effective_of(revision, law)
         status = "revision"
-        reason = f"revision {revision.id} ({revision.kind}), adopted {revision.adopted}"
+        reason = _("revision {revision} ({kind}), adopted {date}").format(
+            revision=revision.id, kind=kind_word(revision.kind), date=revision.adopted
+        )
         if when is not None:
-            reason += f", effective {when}" + (" (approximate: adoption date)" if approx else "")
+            reason += (
+                _(", effective {date} (approximate: adoption date)")
+                if approx
+                else _(", effective {date}")
+            ).format(date=when)
         standing_text: Revision | None = revision if revision.text_file else None
     else:
         st: Standing = in_force(law, on or today or date.today())
@@ -56,25 +63,37 @@ def show(
 
         tables = derived_tables(corpus, law, revision)
         revision.tables = tables
-        reason += f"; the attached table is computed from the decision {revision.decision} (only the known cells)"
+        reason += _(
+            "; the attached table is computed from the decision {decision} (only the known cells)"
+        ).format(decision=revision.decision)
     elif revision is not None and status != "repealed" and revision.tables:
-        reason += "; only part of the attached table is known (no text in the corpus)"
+        reason += _("; only part of the attached table is known (no text in the corpus)")
     elif revision is not None and status != "repealed":
         near = standing_text
-        reason += f"; the text of revision {revision.id} is not in the corpus"
+        reason += _("; the text of revision {revision} is not in the corpus").format(
+            revision=revision.id
+        )
         reason += (
-            f" (nearest revision with text: {near.id})"
+            _(" (nearest revision with text: {revision})").format(revision=near.id)
             if near
-            else " (no revision of this law has text in the corpus)"
+            else _(" (no revision of this law has text in the corpus)")
         )
     articles = None
     if article is not None:
         if text is None:
-            raise InputError(f"{law.id}: no text to take article {article} from ({reason})")
+            raise InputError(
+                _("{law}: no text to take article {article} from ({reason})").format(
+                    law=law.id, article=article, reason=reason
+                )
+            )
         articles = [a for a in text.articles if a.number == article and a.sub == 0]
         if not articles:
             raise InputError(
-                f"{law.id} {revision.id if revision else ''}: no article {article} "
-                f"(the text has {len(text.articles)} articles)"
+                _("{law} {revision}: no article {article} (the text has {n} articles)").format(
+                    law=law.id,
+                    revision=revision.id if revision else "",
+                    article=article,
+                    n=len(text.articles),
+                )
             )
     return Shown(law, revision, revision if text else None, text, articles, status, reason)

@@ -7,6 +7,7 @@ from datetime import date
 import regex
 
 from lawdiff.errors import InputError
+from lawdiff.i18n import _
 
 # 日 may be missing in the source (公报2024-2 L3490 "2024年3月28山西省…"): a day
 # number followed by a non-digit is still unambiguous.
@@ -49,8 +50,8 @@ def parse_iso(text: str, what: str = "date") -> date:
     """A user-supplied YYYY-MM-DD; anything else is a one-line input error."""
     m = regex.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text.strip())
     if not m:
-        raise InputError(f"bad {what} {text!r}: expected YYYY-MM-DD")
+        raise InputError(_("bad {what} {text!r}: expected YYYY-MM-DD").format(what=what, text=text))
     d = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if d is None:
-        raise InputError(f"bad {what} {text!r}: no such day")
+        raise InputError(_("bad {what} {text!r}: no such day").format(what=what, text=text))
     return d
