@@ -7,10 +7,11 @@ from typing import Any
 
 from lawdiff.errors import CorpusError, InputError
 from lawdiff.structure.dates import parse_iso
+from lawdiff.structure.kinds import KINDS
 from lawdiff.structure.model import Law, ReportRef, Revision, Table, TableCell
 
 REVISION_KINDS = {"enacted", "amended", "revised", "approved"}
-LAW_KINDS = {"regulation", "decision", "city-regulation"}
+LAW_KINDS = set(KINDS)  # 法律, 行政法规 … (structure/kinds.py)
 
 
 # ---------------------------------------------------------------- validation

@@ -95,7 +95,6 @@ _PAREN = regex.compile(r"\(([^()]*)\)")
 _LIST_NUMBER = regex.compile(r"(^|(?<=[：；，。、\p{Han}]))([0-9]{1,3})\.(?=[\p{Han}“《（(])")
 _STOP = regex.compile(r"(?<=[\p{Han}）》”])\.(?=$|[\p{Han}“《（])")
 _QUOTE = regex.compile(r'"([^"]*)"')
-_ANGLE = regex.compile(r"<([^<>《》]*)>")
 
 
 def _chinese_marks(text: str) -> str:
