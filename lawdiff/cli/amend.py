@@ -12,6 +12,7 @@ from lawdiff.cli.common import (
     CorpusOpt,
     LangOpt,
     check_format,
+    complete_law,
     corpus_of,
     date_opt,
     handles_errors,
@@ -62,7 +63,7 @@ def amend_cmd(
 
 @handles_errors
 def blame_cmd(
-    law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.")],
+    law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.", autocompletion=complete_law)],
     on: Annotated[str | None, typer.Option("--date", help="The text in force on this day.")] = None,
     rev: Annotated[str | None, typer.Option("--rev", help="A revision id.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",

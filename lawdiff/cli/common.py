@@ -50,6 +50,20 @@ LangOpt = Annotated[
 ]
 
 
+def complete_law(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of a law argument from the corpus that ``--corpus`` names (or the
+    default one): the ids that start with what was typed, else the full titles that do (a
+    title names a law as well as its id; shells keep only candidates with the typed prefix)."""
+    from lawdiff.corpus.reader import Corpus
+
+    try:
+        entries = Corpus(ctx.params.get("corpus")).index()
+    except Exception:  # completion never prints a traceback into the shell
+        return []
+    ids = [(e.id, e.title) for e in entries if e.id.startswith(incomplete)]
+    return ids or [(e.title, e.id) for e in entries if e.title.startswith(incomplete)]
+
+
 def handles_errors(func: F) -> F:
     """Expected errors become one stderr line and an exit code, in tests and real runs alike."""
 

@@ -8,14 +8,22 @@ from typing import Annotated
 
 import typer
 
-from lawdiff.cli.common import CorpusOpt, LangOpt, check_format, corpus_of, handles_errors, out
+from lawdiff.cli.common import (
+    CorpusOpt,
+    LangOpt,
+    check_format,
+    complete_law,
+    corpus_of,
+    handles_errors,
+    out,
+)
 from lawdiff.cli.output import emit, print_rich, use_color
 from lawdiff.i18n import _
 
 
 @handles_errors
 def diff_cmd(
-    law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.")],
+    law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.", autocompletion=complete_law)],
     a: Annotated[str, typer.Argument(help="From: revision id, unique prefix (2020), or a date.")],
     b: Annotated[str, typer.Argument(help="To: revision id, unique prefix (2024), or a date.")],
     side_by_side: Annotated[
@@ -97,7 +105,7 @@ def diff_cmd(
 
 @handles_errors
 def log_cmd(
-    law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.")],
+    law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.", autocompletion=complete_law)],
     article: Annotated[
         int | None,
         typer.Option("--article", help="Trace this article (numbered as in --rev) through time."),

@@ -8,7 +8,15 @@ from typing import Annotated
 
 import typer
 
-from lawdiff.cli.common import CorpusOpt, LangOpt, check_format, corpus_of, handles_errors, out
+from lawdiff.cli.common import (
+    CorpusOpt,
+    LangOpt,
+    check_format,
+    complete_law,
+    corpus_of,
+    handles_errors,
+    out,
+)
 
 
 @handles_errors
@@ -36,7 +44,7 @@ def ingest_cmd(
 
 @handles_errors
 def verify_cmd(
-    law: Annotated[str | None, typer.Argument(help="Only this law (default: every law).")] = None,
+    law: Annotated[str | None, typer.Argument(help="Only this law (default: every law).", autocompletion=complete_law)] = None,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="List every check.")] = False,
     fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",
     corpus: CorpusOpt = None,

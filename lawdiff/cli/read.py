@@ -13,6 +13,7 @@ from lawdiff.cli.common import (
     CorpusOpt,
     LangOpt,
     check_format,
+    complete_law,
     corpus_of,
     date_opt,
     handles_errors,
@@ -26,7 +27,7 @@ from lawdiff.i18n import _
 @handles_errors
 def show_cmd(
     law: Annotated[
-        str, typer.Argument(help="Law id, title, short title or a unique part of the title.")
+        str, typer.Argument(help="Law id, title, short title or a unique part of the title.", autocompletion=complete_law)
     ],
     on: Annotated[
         str | None, typer.Option("--date", help="Text in force on this day (YYYY-MM-DD).")
@@ -69,7 +70,7 @@ def show_cmd(
 
 @handles_errors
 def export_cmd(
-    law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.")],
+    law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.", autocompletion=complete_law)],
     output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
     on: Annotated[str | None, typer.Option("--date", help="Text in force on this day.")] = None,
     rev: Annotated[str | None, typer.Option("--rev", help="A revision id.")] = None,
@@ -156,7 +157,7 @@ def list_cmd(
 
 @handles_errors
 def history_cmd(
-    law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.")],
+    law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.", autocompletion=complete_law)],
     fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",
     corpus: CorpusOpt = None,
     lang: LangOpt = None,

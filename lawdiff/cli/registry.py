@@ -14,7 +14,7 @@ from lawdiff import __version__
 
 def _new_app() -> typer.Typer:
     return typer.Typer(
-        add_completion=False,
+        add_completion=True,  # --install-completion / --show-completion; law names complete
         no_args_is_help=True,
         context_settings={"help_option_names": ["-h", "--help"]},
         help="Track how regulations change: point-in-time texts, histories and diffs from gazettes.",
