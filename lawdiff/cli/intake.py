@@ -14,6 +14,7 @@ from lawdiff.cli.common import (
     check_format,
     complete_law,
     corpus_of,
+    date_opt,
     handles_errors,
     out,
 )
@@ -40,6 +41,63 @@ def ingest_cmd(
     root = corpus if corpus is not None else default_root()
     report = ingest(gazette, root, dry_run=dry_run, force=force)
     print_ingest(report, dry_run=dry_run)
+
+
+@handles_errors
+def import_cmd(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files (.txt, .md, .docx) or folders to read recursively.")
+    ],
+    fmt: Annotated[str, typer.Option("--format", help="text | json")] = "text",
+    rev: Annotated[
+        str | None, typer.Option("--rev", help="The revision date (default: the 题注's last event).")
+    ] = None,
+    effective: Annotated[
+        str | None, typer.Option("--effective", help="The date the revision takes effect.")
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="法律, 行政法规, 司法解释, 地方性法规 … (default: read).")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a different text stored for the same revision.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print what would change; write nothing.")
+    ] = False,
+    corpus: CorpusOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Import consolidated texts, amendment decisions and gazettes; a missing DIR becomes a new corpus.
+
+    Example: lawdiff import 刑法.txt --corpus mylaws --format json
+    """
+    from lawdiff.corpus.reader import default_root
+    from lawdiff.errors import InputError
+    from lawdiff.export.importout import import_dict, import_lines
+    from lawdiff.i18n import _
+    from lawdiff.intake.importer import Options, import_paths
+    from lawdiff.structure.kinds import KINDS, kind_slug
+
+    check_format(fmt, ("text", "json"))
+    slug = None
+    if kind is not None:
+        slug = kind_slug(kind)
+        if slug is None:
+            raise InputError(
+                _("unknown kind {kind!r} (choose from {kinds})").format(
+                    kind=kind, kinds=", ".join(KINDS.values())
+                )
+            )
+    opts = Options(date_opt(rev), date_opt(effective), slug, force, dry_run)
+    root = corpus if corpus is not None else default_root()
+    report = import_paths(list(paths), root, opts)
+    if fmt == "json":
+        out(json.dumps(import_dict(report), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out("".join(line + "\n" for line in import_lines(report, dry_run=dry_run)))
+    if not report.added and not report.decisions and not report.gazettes:
+        raise InputError(_("nothing imported: no law text or decision in {paths}").format(
+            paths=", ".join(str(p) for p in paths)))
 
 
 @handles_errors

@@ -65,6 +65,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("lawdiff.cli.read", "list_cmd"),
     "export": ("lawdiff.cli.read", "export_cmd"),
     "ingest": ("lawdiff.cli.intake", "ingest_cmd"),
+    "import": ("lawdiff.cli.intake", "import_cmd"),
     "verify": ("lawdiff.cli.intake", "verify_cmd"),
     "amend": ("lawdiff.cli.amend", "amend_cmd"),
     "blame": ("lawdiff.cli.amend", "blame_cmd"),

@@ -9,6 +9,7 @@ import regex
 
 from lawdiff.corpus.files import sha256
 from lawdiff.errors import CorpusError, GazetteError
+from lawdiff.intake.consolidated import store_text
 from lawdiff.intake.state import DocAction, State, merge_revision, short_title, top_level_quotes
 from lawdiff.sources.gazette import Document
 from lawdiff.sources.history import parse_history, unnest_title
@@ -35,22 +36,20 @@ def _handle_regulation(doc: Document, state: State, issue: str, action: DocActio
     if not events:
         raise GazetteError(f"公报{issue} L{doc.first}: {doc.title}: cannot read the history note")
     law = state.law(doc.title)
-    for ev in events:
-        merge_revision(
-            law,
-            Revision(
-                id=ev.adopted.isoformat(),
-                kind=ev.kind,
-                adopted=ev.adopted,
-                session=ev.session,
-                decision_title=ev.decision,
-                label=ev.label if ev.kind == "amended" else "",
-                sources=[source_ref(issue, doc, "history note")],
-            ),
+    history = [
+        Revision(
+            id=ev.adopted.isoformat(),
+            kind=ev.kind,
+            adopted=ev.adopted,
+            session=ev.session,
+            decision_title=ev.decision,
+            label=ev.label if ev.kind == "amended" else "",
+            sources=[source_ref(issue, doc, "history note")],
         )
+        for ev in events
+    ]
     last = events[-1]
     rev_id = last.adopted.isoformat()
-    body = "\n".join(text.lines()) + "\n"
     own = last.kind in ("enacted", "revised")
     rev = Revision(
         id=rev_id,
@@ -60,11 +59,10 @@ def _handle_regulation(doc: Document, state: State, issue: str, action: DocActio
         effective=doc.effective if own else None,
         effective_basis=doc.effective_basis if own else "",
         announcement=f"第{cn_number(doc.number)}号" if own and doc.number else None,
-        text_file=f"{rev_id}.txt",
-        text_sha256=sha256(body),
         sources=[source_ref(issue, doc, "text")],
     )
-    merge_revision(law, rev)
+    # the same step as import; a re-read gazette supersedes its own earlier reading (no check)
+    store_text(state, law, history, rev, text, check=False)
     if not own and doc.effective_basis:
         # the effective clause of a consolidated text is the original enactment's
         first = law.revision(events[0].adopted.isoformat())
@@ -76,7 +74,6 @@ def _handle_regulation(doc: Document, state: State, issue: str, action: DocActio
             first.effective_basis = f"consolidated text, last article: {basis}"
             if doc.effective is None:
                 first.notes = sorted(set(first.notes) | {"promulgation date not in corpus"})
-    state.texts[(law.id, rev_id)] = text
     action.stored.append(f"{law.id}/{rev_id}.txt")
 
 

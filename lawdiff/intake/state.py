@@ -10,7 +10,7 @@ import regex
 
 from lawdiff.corpus.reader import Corpus
 from lawdiff.corpus.yamlio import load
-from lawdiff.errors import CorpusError
+from lawdiff.errors import CorpusError, InputError
 from lawdiff.sources.gazette import QUOTED, Document
 from lawdiff.structure.model import Law, LawText, Revision
 
@@ -115,6 +115,38 @@ class State:
                 self.decisions[decision_id] = data
                 return data
         return None
+
+
+class ImportState(State):
+    """The corpus as this import will leave it; laws are found by title."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root, "import")
+        self.by_title = {title_key(e.title): e.id for e in self.corpus.index()} if root.is_dir() else {}
+
+    def law_for(self, title: str, kind: str, issuer: str) -> Law:
+        key = title_key(title)
+        law_id = self.by_title.get(key)
+        if law_id is None:
+            law_id = self._new_id(title)
+            self.by_title[key] = law_id
+            self.laws[law_id] = Law(law_id, title, law_id, kind, [], issuer=issuer)
+        elif law_id not in self.laws:
+            self.laws[law_id] = self.corpus.load_law(law_id)
+        return self.laws[law_id]
+
+    def _new_id(self, title: str) -> str:
+        taken = self._known_ids | set(self.laws)
+        short = short_title(title) if title.startswith("山西省") else title.removeprefix("中华人民共和国")
+        for candidate in (short, title, *(f"{title}-{n}" for n in range(2, 100))):
+            candidate = regex.sub(r"[/\\\x00]|^\.+", "_", candidate)
+            if candidate and candidate not in taken:
+                return candidate
+        raise InputError(f"{title}: no free law id")
+
+
+def title_key(title: str) -> str:
+    return regex.sub(r"[《》〈〉\s\u3000“”]", "", title)
 
 
 def _issuer(title: str) -> str:

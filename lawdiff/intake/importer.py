@@ -1,0 +1,208 @@
+"""``lawdiff import``: consolidated texts, amendment decisions and gazettes from files into the corpus.
+
+Each file is read by its reader (``sources.readers``), parsed by the one structure parser and
+becomes a revision of its law — found by title, a new title makes a new law.  The revision and
+its dates come from the 题注 (its last event), or ``--rev`` / ``--effective``; every event of the
+题注 becomes a timeline entry.  An amendment decision or 修正案 is stored as a decision.  A gazette
+goes through ingest, the same store.  All writes of one import are planned together and applied
+by ``store.apply_writes``: importing the same files twice writes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import regex
+
+from lawdiff.corpus import store
+from lawdiff.errors import InputError
+from lawdiff.intake.consolidated import store_text
+from lawdiff.intake.render import state_writes
+from lawdiff.intake.state import ImportState
+from lawdiff.sources.events import read_events, revisions_from_events
+from lawdiff.sources.kinds import issuer_of, kind_of
+from lawdiff.sources.readers import SUFFIXES, SourceText, detect, read_bytes, read_source
+from lawdiff.structure.dates import parse_cn_date
+from lawdiff.structure.model import Law, LawText, Revision
+from lawdiff.structure.parse import build_text, numbering_problems
+
+DECISION_TITLE = regex.compile(r"关于修改.+的决定$|修正案(?:（[一二三四五六七八九十]+）)?$")
+EFFECTIVE = regex.compile(
+    r"本(?:法|条例|办法|细则|规定|规则|决定|解释|修正案)自(公布之日|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)起(?:施行|实施)"
+)
+_FILE_DATE = regex.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
+@dataclass
+class Added:
+    law: str
+    title: str
+    revision: str
+    articles: int
+    path: Path
+    kind: str
+    status: str = "new"  # new | changed | unchanged
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    added: list[Added] = field(default_factory=list)
+    decisions: list[dict[str, object]] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+    writes: list[store.PlannedWrite] = field(default_factory=list)
+    gazettes: list[object] = field(default_factory=list)  # IngestReport of each gazette
+
+
+@dataclass
+class Options:
+    rev: date | None = None
+    effective: date | None = None
+    kind: str | None = None
+    force: bool = False
+    dry_run: bool = False
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """Files as given; a directory gives its .txt, .md and .docx files (recursively, sorted)."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(
+                f for f in sorted(p.rglob("*"))
+                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith((".", "~$"))
+            )  # fmt: skip
+        elif p.exists():
+            out.append(p)
+        else:
+            raise InputError(f"{p}: no such file or directory")
+    return out
+
+
+def import_paths(paths: list[Path], root: Path, opts: Options | None = None) -> ImportReport:
+    opts = opts or Options()
+    report = ImportReport()
+    texts: list[tuple[Path, bytes]] = []
+    for f in expand(paths):
+        raw = read_bytes(f)
+        if detect(f, raw) == "gazette":
+            report.gazettes.append(_ingest(f, root, opts))
+        else:
+            texts.append((f, raw))
+    state = ImportState(root)
+    for f, raw in texts:
+        try:
+            src = read_source(f, raw)
+        except InputError as exc:
+            report.skipped.append((f, str(exc).removeprefix(f"{f}: ")))
+            continue
+        if DECISION_TITLE.search(src.title):
+            from lawdiff.intake.imported_decisions import add_decision
+
+            report.decisions.append(add_decision(state, src))
+            continue
+        added = _add_text(state, src, opts)
+        if isinstance(added, str):
+            report.skipped.append((f, added))
+        else:
+            report.added.append(added)
+    report.writes = state_writes(state)
+    _statuses(report, root)
+    if not opts.dry_run:
+        store.apply_writes(report.writes, force=opts.force)
+    return report
+
+
+def _ingest(path: Path, root: Path, opts: Options) -> object:
+    from lawdiff.intake.ingest import ingest
+
+    return ingest(path, root, dry_run=opts.dry_run, force=opts.force)
+
+
+def _add_text(state: ImportState, src: SourceText, opts: Options) -> Added | str:
+    """Store one consolidated text; a string says why it was skipped."""
+    if not src.title:
+        return "no title found"
+    text = build_text(src.title, src.note, src.body, source=str(src.path))
+    if not text.articles:
+        return "no articles found (not a law text?)"
+    history = revisions_from_events(read_events(src.note or ""))
+    rev = _text_revision(src, text, history, opts)
+    if rev is None:
+        return "no date: the text has no 题注 or effective clause; give --rev DATE"
+    kind = opts.kind or kind_of(src.title, src.note, src.front)
+    law = state.law_for(src.title, kind, issuer_of(src.note, src.front))
+    if opts.kind:
+        law.kind = opts.kind
+    tag = f"import {src.path.name} sha256:{src.sha256[:12]}"
+    for h in history:
+        h.sources = [f"{tag} (题注)"]
+    rev.sources = [f"{tag} (text)"]
+    store_text(state, law, [h for h in history if h.id != rev.id], rev, text, force=opts.force)
+    _effective_clause(law, text, history)
+    warnings = numbering_problems(text)
+    return Added(law.id, law.title, rev.id, len(text.articles), src.path, law.kind, warnings=warnings)
+
+
+def _text_revision(
+    src: SourceText, text: LawText, history: list[Revision], opts: Options
+) -> Revision | None:
+    """The revision the text is: the 题注's last one, or --rev; --effective sets its date in force."""
+    if opts.rev is not None:
+        iso = opts.rev.isoformat()
+        rev = next((h for h in history if h.id == iso), None)
+        if rev is None:
+            rev = Revision(id=iso, kind="amended" if history else "enacted", adopted=opts.rev)
+    elif history:
+        rev = history[-1]
+    else:
+        when = _clause_date(text) or _file_date(src.path)
+        if when is None:
+            return None
+        rev = Revision(id=when.isoformat(), kind="enacted", effective=when,
+                       effective_basis="no 题注: dated by its effective clause or file name")  # fmt: skip
+    if opts.effective is not None:
+        rev.effective, rev.effective_basis = opts.effective, "--effective"
+    elif rev.effective is None and rev.kind in ("enacted", "revised"):
+        when = _clause_date(text)
+        if when is not None:
+            rev.effective, rev.effective_basis = when, "the text's effective clause"
+    return rev
+
+
+def _clause_date(text: LawText) -> date | None:
+    for art in reversed(text.articles[-5:]):
+        m = EFFECTIVE.search(art.text)
+        if m and m.group(1) != "公布之日":
+            return parse_cn_date(m.group(1))
+    return None
+
+
+def _file_date(path: Path) -> date | None:
+    m = _FILE_DATE.search(path.stem)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _effective_clause(law: Law, text: LawText, history: list[Revision]) -> None:
+    """A consolidated text's effective clause is the enactment's: date the first revision by it."""
+    if not history or history[0].kind != "enacted":
+        return
+    first = law.revision(history[0].id)
+    when = _clause_date(text)
+    if first is not None and first.effective is None and when is not None:
+        first.effective = when
+        first.effective_basis = "consolidated text, last articles: effective clause"
+
+
+def _statuses(report: ImportReport, root: Path) -> None:
+    by_path = {w.path: w.status for w in report.writes}
+    for a in report.added:
+        status = by_path.get(root / a.law / f"{a.revision}.txt", "unchanged")
+        a.status = {"curated": "changed"}.get(status, status)
