@@ -10,6 +10,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+# long work reports (done, total, what it is on) through an optional callback of this type;
+# the CLI draws it as a progress bar on a terminal (``lawdiff.cli.progress``)
+Progress = Callable[[int, int, str], None]
+
 
 class LawdiffError(Exception):
     """Base class: a message fit for one line on stderr."""

@@ -30,7 +30,7 @@ from lawdiff.amend.ops import (
 )
 from lawdiff.corpus.reader import Corpus
 from lawdiff.corpus.timeline import predecessor
-from lawdiff.errors import AmendmentError
+from lawdiff.errors import AmendmentError, Progress
 from lawdiff.structure.model import Law, LawText, Revision
 
 
@@ -171,9 +171,13 @@ def _verify_table(corpus: Corpus, law: Law, rev: Revision, decision: Decision) -
     return _report(law, rev, part, "derived", checks, len(checks) - bad, bad, None)
 
 
-def verify(corpus: Corpus, name: str | None = None) -> list[Report]:
+def verify(
+    corpus: Corpus, name: str | None = None, progress: Progress | None = None
+) -> list[Report]:
     ids = [corpus.resolve(name)] if name else [e.id for e in corpus.index()]
     out: list[Report] = []
-    for law_id in ids:
+    for k, law_id in enumerate(ids):
+        if progress is not None:
+            progress(k, len(ids), law_id)
         out.extend(verify_law(corpus, corpus.load_law(law_id)))
     return out

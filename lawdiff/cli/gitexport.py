@@ -33,7 +33,10 @@ def export_git_cmd(
     if not all_laws and len(args) != 2:
         raise InputError(_("give the law and the directory: lawdiff export-git LAW DIR"))
     dest = Path(args[-1])
-    result = export_git(corpus_of(corpus), dest, None if all_laws else [args[0]])
+    from lawdiff.cli.progress import progress_bar
+
+    with progress_bar(_("committing")) as step:
+        result = export_git(corpus_of(corpus), dest, None if all_laws else [args[0]], step)
     for cm in result.commits:
         typer.echo(f"{cm.commit[:10]} {cm.effective} {cm.law_id} {cm.revision_id}", err=True)
     for sk in result.skipped:

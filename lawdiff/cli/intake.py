@@ -116,7 +116,11 @@ def verify_cmd(
     from lawdiff.export.verifyout import print_reports, reports_json
 
     check_format(fmt, ("table", "json"))
-    reports = verify(corpus_of(corpus), law)
+    from lawdiff.cli.progress import progress_bar
+    from lawdiff.i18n import _
+
+    with progress_bar(_("verifying")) as step:
+        reports = verify(corpus_of(corpus), law, progress=step)
     if fmt == "json":
         out(json.dumps(reports_json(reports), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -38,7 +38,7 @@ from typing import NamedTuple
 
 from lawdiff.corpus.reader import Corpus
 from lawdiff.corpus.timeline import effective_of, law_start
-from lawdiff.errors import InputError, LawdiffError
+from lawdiff.errors import InputError, LawdiffError, Progress
 from lawdiff.export import words
 from lawdiff.i18n import override
 from lawdiff.structure.model import Law, Revision
@@ -204,7 +204,12 @@ def _one_line(value: str) -> str:
 # ---------------------------------------------------------------- writing
 
 
-def export_git(corpus: Corpus, dest: Path, names: Sequence[str] | None = None) -> ExportResult:
+def export_git(
+    corpus: Corpus,
+    dest: Path,
+    names: Sequence[str] | None = None,
+    progress: Progress | None = None,
+) -> ExportResult:
     """Build a git repository at ``dest`` from the named laws (``None``: every law).
 
     Names are resolved like ``lawdiff show`` (id, title, unique part).  Raises
@@ -237,7 +242,7 @@ def export_git(corpus: Corpus, dest: Path, names: Sequence[str] | None = None) -
         raise InputError(f"cannot create a directory next to {dest}: {exc.strerror}") from None
     try:
         with tempfile.TemporaryDirectory(prefix="lawdiff-git-home-") as home:
-            hashes = _build(git, tmp, planned, Path(home))
+            hashes = _build(git, tmp, planned, Path(home), progress)
         _move_into_place(tmp, dest)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -270,7 +275,9 @@ def _move_into_place(tmp: Path, dest: Path) -> None:
         raise InputError(f"cannot create {dest}: {exc.strerror} (nothing written)") from None
 
 
-def _build(git: str, repo: Path, planned: list[PlannedCommit], home: Path) -> list[str]:
+def _build(
+    git: str, repo: Path, planned: list[PlannedCommit], home: Path, progress: Progress | None
+) -> list[str]:
     base_env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
     base_env.update(
         HOME=str(home),
@@ -306,7 +313,9 @@ def _build(git: str, repo: Path, planned: list[PlannedCommit], home: Path) -> li
     run(["init", "-q"])
     run(["config", "core.quotepath", "false"])  # show the Chinese file names in this repository
     hashes = []
-    for p in planned:
+    for k, p in enumerate(planned):
+        if progress is not None:
+            progress(k, len(planned), f"{p.law_id} {p.revision_id}")
         path = repo / p.file
         try:
             with path.open("w", encoding="utf-8", newline="") as fh:
