@@ -6,6 +6,7 @@
 | 1    | ``verify`` found a difference (or ``diff --exit-code`` found changes) |
 | 2    | bad input: unknown law, bad date, malformed YAML, broken gazette text |
 | 3    | an amendment instruction cannot be applied exactly |
+| 130  | interrupted (SIGINT); a write in progress was rolled back |
 """
 
 from __future__ import annotations
@@ -29,6 +30,18 @@ class InputError(LawdiffError):
 
 class CorpusError(LawdiffError):
     """The corpus on disk is malformed or inconsistent."""
+
+
+class CorpusBusyError(CorpusError):
+    """Another lawdiff kept the corpus locked longer than the lock timeout."""
+
+
+class NotACorpusError(CorpusError):
+    """The folder given as a corpus is not one (no index.yaml), and this command needs one."""
+
+
+class SuspiciousInputError(LawdiffError):
+    """An input looks damaged (truncated, repeated, …): refused unless --force says otherwise."""
 
 
 class GazetteError(LawdiffError):

@@ -33,3 +33,13 @@ def read_text(path: Path) -> str:
         raise CorpusError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise CorpusError(f"{path}: cannot read ({exc.__class__.__name__})") from None
+
+
+def file_sha256(path: Path) -> str | None:
+    """sha256 of a file's bytes, None when there is no file."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read ({exc.__class__.__name__})") from None

@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 
 from lawdiff.corpus.files import read_text, sha256
 from lawdiff.corpus.schema import law_from_dict, need, strings
+from lawdiff.corpus.txn import ensure_readable
 from lawdiff.corpus.yamlio import load
 from lawdiff.errors import CorpusError, InputError
 from lawdiff.i18n import _
@@ -62,8 +63,8 @@ class Corpus:
         self._index: list[IndexEntry] | None = None
 
     def check_root(self) -> None:
-        if not self.root.is_dir():
-            raise InputError(f"corpus directory {self.root} does not exist")
+        """A corpus, with no interrupted write pending; share-locked against commits until exit."""
+        ensure_readable(self.root)
 
     def index(self) -> list[IndexEntry]:
         if self._index is None:
@@ -126,6 +127,7 @@ class Corpus:
         return self.root / law_id
 
     def load_law(self, law_id: str) -> Law:
+        self.check_root()
         path = self.law_dir(law_id) / "law.yaml"
         if not path.exists():
             raise InputError(
@@ -134,6 +136,7 @@ class Corpus:
         return law_from_dict(load(path), str(path))
 
     def load_text(self, law: Law, rev: Revision) -> LawText:
+        self.check_root()
         from lawdiff.structure.parse import parse_text
 
         if rev.text_file is None:
@@ -148,6 +151,7 @@ class Corpus:
         return parse_text(content.splitlines(), source=str(path))
 
     def load_decision(self, decision_id: str) -> dict[str, Any]:
+        self.check_root()
         path = self.root / "decisions" / f"{decision_id}.yaml"
         if not path.exists():
             raise InputError(f"unknown decision {decision_id!r}")
@@ -157,6 +161,7 @@ class Corpus:
         return data
 
     def decision_text(self, data: dict[str, Any]) -> list[str]:
+        self.check_root()
         path = self.root / "decisions" / str(data.get("text"))
         content = read_text(path)
         recorded = data.get("sha256")
@@ -166,6 +171,7 @@ class Corpus:
 
     def load_report(self, law: Law, ref: ReportRef) -> list[str]:
         """A report's lines (title first), checked against the recorded sha256."""
+        self.check_root()
         path = self.law_dir(law.id) / ref.file
         content = read_text(path)
         if sha256(content) != ref.sha256:

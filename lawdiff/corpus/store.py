@@ -1,17 +1,30 @@
-"""Writing the corpus: classify each planned write, refuse to clobber curated files, write atomically."""
+"""Writing the corpus: classify each planned write, refuse to clobber curated files, commit as one
+transaction (txn.py). This is the one write path: ingest, import, decisions, corrections.
+
+Callers that read the corpus to plan their writes hold the writers' lock for the whole of it::
+
+    with store.transaction(root, create=True):
+        writes = store.plan_writes([...], pristine)   # reads under the lock
+        store.apply_writes(writes, force=force)       # staged; committed when the block ends
+
+``apply_writes`` outside such a block opens its own transaction and first checks that no target
+changed since ``plan_writes`` read it (another writer in between): then nothing is written.
+"""
 
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lawdiff.corpus.files import read_text, sha256, split_header, with_header
+from lawdiff.corpus.files import file_sha256, read_text, sha256, split_header, with_header
+from lawdiff.corpus.txn import Transaction, active, transaction
 from lawdiff.corpus.yamlio import dumps
 from lawdiff.errors import CorpusError, CuratedFileError
+
+__all__ = ["PlannedWrite", "apply_writes", "plan_writes", "render_yaml", "transaction"]
 
 
 @dataclass
@@ -19,6 +32,7 @@ class PlannedWrite:
     path: Path
     content: str
     status: str = ""  # new | changed | unchanged | curated
+    seen: str | None = None  # sha256 of the file plan_writes found (None: no file)
 
 
 def plan_writes(
@@ -29,8 +43,10 @@ def plan_writes(
     for w in writes:
         if not w.path.exists():
             w.status = "new"
+            w.seen = None
         else:
             current = read_text(w.path)
+            w.seen = file_sha256(w.path)
             if current == w.content:
                 w.status = "unchanged"
             elif _pristine(w.path, current, pristine_texts):
@@ -49,8 +65,10 @@ def _pristine(path: Path, current: str, pristine_texts: dict[Path, str]) -> bool
     return recorded_hash is not None and recorded_hash == sha256(current)
 
 
-def apply_writes(writes: list[PlannedWrite], *, force: bool = False) -> None:
-    """All-or-nothing: refuse if any target is curated; then write each atomically."""
+def apply_writes(
+    writes: list[PlannedWrite], *, force: bool = False, root: Path | None = None
+) -> None:
+    """All-or-nothing: refuse if any target is curated; then stage every write and commit once."""
     curated = [w for w in writes if w.status == "curated"]
     if curated and not force:
         names = ", ".join(str(w.path) for w in curated[:3])
@@ -59,22 +77,36 @@ def apply_writes(writes: list[PlannedWrite], *, force: bool = False) -> None:
             "(use --force to overwrite)"
         )
     pending = [w for w in writes if w.status in ("new", "changed", "curated")]
-    temps: list[tuple[Path, Path]] = []
+    if not pending:
+        return
+    txn = active(pending[0].path)
+    if txn is not None:
+        _stage(txn, pending)
+        return
+    with transaction(root or _root_of(writes), create=True) as txn:
+        for w in writes:  # optimistic check: nobody wrote in between plan and apply
+            if file_sha256(w.path) != w.seen:
+                raise CorpusError(
+                    f"{w.path} changed while this command ran (another writer?); nothing was "
+                    "written: run the command again"
+                )
+        _stage(txn, pending)
+
+
+def _stage(txn: Transaction, pending: list[PlannedWrite]) -> None:
     try:
         for w in pending:
-            w.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=w.path.parent, prefix=f".{w.path.name}.", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(w.content)
-                fh.flush()
-                os.fsync(fh.fileno())
-            temps.append((Path(tmp), w.path))
+            txn.write(w.path, w.content)
     except OSError as exc:
-        for tmp, _ in temps:
-            tmp.unlink(missing_ok=True)
         raise CorpusError(f"cannot write the corpus: {exc}") from None
-    for tmp, final in temps:
-        os.replace(tmp, final)
+
+
+def _root_of(writes: list[PlannedWrite]) -> Path:
+    """The corpus folder: where index.yaml is written, else the common folder of the writes."""
+    for w in writes:
+        if w.path.name == "index.yaml":
+            return w.path.parent
+    return Path(os.path.commonpath([str(w.path.parent) for w in writes]))
 
 
 def render_yaml(data: Any) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 import regex
 
 from lawdiff.corpus import store
+from lawdiff.corpus.txn import check_target
 from lawdiff.errors import InputError
 from lawdiff.intake.consolidated import store_text
 from lawdiff.intake.render import state_writes
@@ -91,6 +92,18 @@ def import_paths(paths: list[Path], root: Path, opts: Options | None = None) -> 
             report.gazettes.append(_ingest(f, root, opts))
         else:
             texts.append((f, raw))
+    if opts.dry_run:
+        check_target(root)
+        _import_texts(texts, root, opts, report)
+        return report
+    with store.transaction(root, create=True):  # the writers' lock over read, plan and write
+        _import_texts(texts, root, opts, report)
+    return report
+
+
+def _import_texts(
+    texts: list[tuple[Path, bytes]], root: Path, opts: Options, report: ImportReport
+) -> None:
     state = ImportState(root)
     for f, raw in texts:
         try:
@@ -112,7 +125,6 @@ def import_paths(paths: list[Path], root: Path, opts: Options | None = None) -> 
     _statuses(report, root)
     if not opts.dry_run:
         store.apply_writes(report.writes, force=opts.force)
-    return report
 
 
 def _ingest(path: Path, root: Path, opts: Options) -> object:

@@ -14,6 +14,7 @@ from typing import Any
 
 from lawdiff.corpus import store
 from lawdiff.corpus.files import sha256
+from lawdiff.corpus.txn import check_target
 from lawdiff.errors import GazetteError
 from lawdiff.intake.corrections import load_corrections
 from lawdiff.intake.handlers import HANDLERS, cn_number, enactments_from_explanations
@@ -88,9 +89,20 @@ def _manifest(issue: str, result: CleanResult, docs: list[DocAction], src: Path)
 
 
 def ingest(path: Path, root: Path, *, dry_run: bool = False, force: bool = False) -> IngestReport:
+    """Read, check and merge a gazette; write it as one transaction (nothing on any refusal)."""
     text = read_gazette(path)
     if not text.strip():
         raise GazetteError(f"{path}: empty file")
+    check_target(root)
+    if dry_run:
+        return _ingest(path, text, root)
+    with store.transaction(root, create=True):  # the writers' lock over read, plan and write
+        report = _ingest(path, text, root)
+        store.apply_writes(report.writes, force=force)
+    return report
+
+
+def _ingest(path: Path, text: str, root: Path) -> IngestReport:
     sha = sha256(text)
     issue = gazette_issue(text) or f"sha-{sha[:12]}"
     corrections = load_corrections(root, issue, sha)
@@ -108,7 +120,7 @@ def ingest(path: Path, root: Path, *, dry_run: bool = False, force: bool = False
     _attach_tables(docs, state, issue)
     attach_reports(actions, state, issue)
     writes = _render(state, issue, result, actions, path)
-    report = IngestReport(
+    return IngestReport(
         path,
         issue,
         sha,
@@ -117,9 +129,6 @@ def ingest(path: Path, root: Path, *, dry_run: bool = False, force: bool = False
         result.ambiguous,
         len(corrections.items) if corrections else 0,
     )
-    if not dry_run:
-        store.apply_writes(writes, force=force)
-    return report
 
 
 def _attach_tables(docs: list[Document], state: State, issue: str) -> None:

@@ -52,7 +52,7 @@ def state_writes(state: State, extra: list[store.PlannedWrite] | None = None) ->
 
 def index_of(state: State) -> dict[str, Any]:
     entries: dict[str, dict[str, Any]] = {}
-    for e in state.corpus.index() if state.root.is_dir() else []:
+    for e in state.corpus.index() if (state.root / "index.yaml").is_file() else []:
         entries[e.id] = {"id": e.id, "title": e.title, "short_title": e.short_title, "kind": e.kind}
         if e.aliases:
             entries[e.id]["aliases"] = list(e.aliases)

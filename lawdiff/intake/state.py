@@ -72,7 +72,8 @@ class State:
         self.decisions: dict[str, dict[str, Any]] = {}
         self.decision_texts: dict[str, list[str]] = {}
         self.reports: dict[tuple[str, str], list[str]] = {}  # (law id, file) -> lines
-        self._known_ids = {e.id for e in self.corpus.index()} if root.is_dir() else set()
+        known = (root / "index.yaml").is_file()
+        self._known_ids = {e.id for e in self.corpus.index()} if known else set()
 
     def law(self, title: str) -> Law:
         law_id = short_title(title)
@@ -122,7 +123,8 @@ class ImportState(State):
 
     def __init__(self, root: Path) -> None:
         super().__init__(root, "import")
-        self.by_title = {title_key(e.title): e.id for e in self.corpus.index()} if root.is_dir() else {}
+        known = (root / "index.yaml").is_file()
+        self.by_title = {title_key(e.title): e.id for e in self.corpus.index()} if known else {}
 
     def law_for(self, title: str, kind: str, issuer: str) -> Law:
         key = title_key(title)

@@ -1,0 +1,405 @@
+"""Transactions on a corpus: every write is staged, journalled and committed at one point.
+
+::
+
+    laws/.lawdiff/lock       W, the writers' lock (lock.py); the directory exists only while a
+    laws/.lawdiff/stage/     transaction runs or after a crash: new contents, fsynced
+    laws/.lawdiff/journal    the commit record: written as journal.tmp, renamed into place
+
+A writer holds W for its whole read–plan–write. Its commit takes R exclusively (readers hold it
+shared while they read), writes the journal (the rename of ``journal.tmp`` is the commit point),
+renames each staged file over its target and removes the journal. A kill before the commit point
+leaves the corpus files untouched; after it, the journal lets the next command (reader or writer)
+finish the renames. Until then a reader that finds a journal recovers first, so no command reads
+a half-applied corpus. SIGINT or SIGTERM before the commit point rolls back; during the commit
+(milliseconds, signals blocked) the commit completes and the interruption is reported after it.
+Design notes: /work/notes/transactions.md (summarised here).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import time
+from pathlib import Path
+from types import TracebackType
+
+from lawdiff.corpus.lock import CONTROL, DirLock, WriterLock, say, timeout
+from lawdiff.errors import CorpusError, InputError, NotACorpusError
+
+_ACTIVE: dict[str, Transaction] = {}  # realpath of a root -> this process's transaction on it
+_READERS: dict[str, DirLock] = {}  # realpath of a root -> this process's shared lock on it
+_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+# entries a folder may hold and still become a corpus (corrections are curated input)
+_SEED_ENTRIES = {"corrections"}
+
+
+def _key(root: Path) -> str:
+    return os.path.realpath(root)
+
+
+# ---------------------------------------------------------------- fail points (tests)
+
+_FAIL = os.environ.get("LAWDIFF_FAILPOINT", "")
+_HITS: dict[str, int] = {}
+
+
+def failpoint(name: str) -> None:
+    """``LAWDIFF_FAILPOINT=name[:n[:INT]]``: SIGKILL (or SIGINT) this process at the n-th hit.
+
+    A test hook for the crash-consistency tests; without the variable it costs one comparison.
+    """
+    if not _FAIL:
+        return
+    point, _, rest = _FAIL.partition(":")
+    if point != name:
+        return
+    count, _, sig = rest.partition(":")
+    _HITS[name] = _HITS.get(name, 0) + 1
+    if _HITS[name] == int(count or 1):
+        os.kill(os.getpid(), signal.SIGINT if sig == "INT" else signal.SIGKILL)
+
+
+# ---------------------------------------------------------------- what is a corpus
+
+
+def is_corpus(root: Path) -> bool:
+    return (root / "index.yaml").is_file()
+
+
+def check_target(root: Path) -> None:
+    """A writer may create a corpus in a missing folder or one holding only curated input."""
+    if not root.exists() or is_corpus(root):
+        return
+    if not root.is_dir():
+        raise NotACorpusError(f"{root} is not a directory")
+    foreign = sorted(
+        e.name
+        for e in os.scandir(root)
+        if not e.name.startswith(".") and e.name not in _SEED_ENTRIES
+    )
+    if foreign:
+        raise NotACorpusError(
+            f"{root} is not a lawdiff corpus (no index.yaml) and not empty "
+            f"(holds {foreign[0]!r}{' …' if len(foreign) > 1 else ''})"
+        )
+
+
+def ensure_readable(root: Path) -> None:
+    """Before a command reads ``root``: it is a corpus, recovered, and share-locked until exit."""
+    key = _key(root)
+    if key in _ACTIVE or key in _READERS:
+        return
+    if not root.is_dir():
+        raise InputError(f"corpus directory {root} does not exist")
+    if not is_corpus(root):
+        raise NotACorpusError(f"{root} is not a lawdiff corpus (no index.yaml)")
+    deadline = time.monotonic() + timeout()
+    while True:
+        if os.path.lexists(root / CONTROL):
+            _recover_if_unlocked(root)
+        lock = DirLock(root)
+        lock.shared()
+        if not (root / CONTROL / "journal").exists():
+            _READERS[key] = lock
+            return
+        lock.release()  # a crashed commit: recover it (or let its recoverer finish) first
+        if not _recover_if_unlocked(root):
+            if time.monotonic() > deadline:
+                raise CorpusError(f"{root}: an interrupted write is still being recovered")
+            time.sleep(0.05)
+
+
+def release_reader(root: Path | None = None) -> None:
+    """Drop this process's shared lock(s): before paging output, or before writing."""
+    for key in [_key(root)] if root is not None else list(_READERS):
+        lock = _READERS.pop(key, None)
+        if lock is not None:
+            lock.release()
+
+
+def _recover_if_unlocked(root: Path) -> bool:
+    """Recover when no writer is alive (W free). False: a writer holds W."""
+    w = WriterLock(root)
+    try:
+        if not w.try_acquire():
+            return False
+    except OSError as exc:
+        raise CorpusError(
+            f"{root}: an interrupted write needs recovery, but the corpus is not writable "
+            f"({exc.strerror}); run lawdiff once with write access to it"
+        ) from None
+    try:
+        recover(root)
+    finally:
+        w.release()
+    return True
+
+
+def recover(root: Path) -> str | None:
+    """With W held: finish (journal present) or roll back (no journal) a crashed transaction."""
+    control = root / CONTROL
+    journal = control / "journal"
+    note = None
+    if journal.exists():
+        ops = _read_journal(journal)
+        lock = DirLock(root)
+        lock.exclusive()
+        try:
+            _apply(root, control / "stage", ops, "recover")
+            journal.unlink()
+            _fsync_dir(control)
+        finally:
+            lock.release()
+        note = f"finished an interrupted write to {root} ({len(ops)} files)"
+    elif (control / "stage").exists() or (control / "journal.tmp").exists():
+        note = f"rolled back an interrupted write to {root} (nothing of it had been applied)"
+    _clean(control)
+    if note:
+        say(f"note: {note}")
+    return note
+
+
+def _read_journal(path: Path) -> list[tuple[str, str | None, str | None]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        ops = [(o["path"], o["stage"], o["sha256"]) for o in data["ops"]]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CorpusError(f"{path}: unreadable journal of an interrupted write ({exc})") from None
+    for rel, _, _ in ops:
+        if rel.startswith("/") or ".." in rel.split("/") or not rel:
+            raise CorpusError(f"{path}: journal names a path outside the corpus: {rel!r}")
+    return ops
+
+
+def _apply(
+    root: Path, stage: Path, ops: list[tuple[str, str | None, str | None]], point: str
+) -> None:
+    from lawdiff.corpus.files import file_sha256
+
+    dirs: set[Path] = set()
+    for rel, staged, sha in ops:
+        target = root / rel
+        dirs.add(target.parent)
+        if staged is None:
+            target.unlink(missing_ok=True)
+        elif (stage / staged).exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.rename(stage / staged, target)
+        elif file_sha256(target) != sha:
+            raise CorpusError(
+                f"{target}: cannot finish the interrupted write: the file was changed since"
+            )
+        failpoint(point)
+    for d in dirs:
+        _fsync_dir(d)
+
+
+def _clean(control: Path) -> None:
+    shutil.rmtree(control / "stage", ignore_errors=True)
+    for name in ("journal.tmp", "journal"):
+        (control / name).unlink(missing_ok=True)
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# ---------------------------------------------------------------- the transaction
+
+
+def active(path: Path) -> Transaction | None:
+    """This process's transaction whose corpus holds ``path``."""
+    real = os.path.realpath(path)
+    for key, txn in _ACTIVE.items():
+        if real == key or real.startswith(key + os.sep):
+            return txn
+    return None
+
+
+class Transaction:
+    """``with Transaction(root):`` — W held throughout; staged writes committed at the end."""
+
+    def __init__(self, root: Path, *, create: bool = False) -> None:
+        self.root = Path(root)
+        self.create = create
+        self.created = False
+        self.ops: dict[str, tuple[str | None, str | None]] = {}  # rel -> (stage name, sha)
+        self._w = WriterLock(self.root)
+        self._n = 0
+
+    # -- entering and leaving
+
+    def __enter__(self) -> Transaction:
+        if self.create:
+            check_target(self.root)
+        if not self.root.exists():
+            if not self.create:
+                raise InputError(f"corpus directory {self.root} does not exist")
+            try:
+                self.root.mkdir(parents=True)
+            except OSError as exc:
+                raise InputError(f"cannot create {self.root}: {exc.strerror}") from None
+            self.created = True
+        elif not self.create and not is_corpus(self.root):
+            raise NotACorpusError(f"{self.root} is not a lawdiff corpus (no index.yaml)")
+        release_reader(self.root)  # our own shared lock would block our commit
+        try:
+            self._w.acquire()
+        except OSError as exc:
+            self._drop_created()
+            raise CorpusError(f"cannot lock {self.root}: {exc.strerror}") from None
+        except BaseException:
+            self._drop_created()
+            raise
+        try:
+            recover(self.root)
+            self.stage = self.root / CONTROL / "stage"
+            self.stage.mkdir()
+        except BaseException:
+            self._w.release()
+            raise
+        _ACTIVE[_key(self.root)] = self
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        _ACTIVE.pop(_key(self.root), None)
+        try:
+            if kind is None:
+                self.commit()
+        finally:
+            with _Deferred():
+                _clean(self.root / CONTROL)
+                self._w.release()
+                self._drop_created()
+
+    def _drop_created(self) -> None:
+        if self.created:
+            with contextlib.suppress(OSError):
+                self.root.rmdir()  # only if nothing was committed into it
+
+    # -- staging
+
+    def write(self, path: Path, content: str | bytes) -> None:
+        rel = self._rel(path)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        self._n += 1
+        name = f"{self._n:06d}"
+        try:
+            old = os.stat(path)
+            mode = old.st_mode & 0o7777
+        except OSError:
+            mode = 0o666 & ~_umask()
+        fd = os.open(self.stage / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+        try:
+            os.fchmod(fd, mode)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        previous = self.ops.get(rel)
+        if previous and previous[0]:
+            (self.stage / previous[0]).unlink(missing_ok=True)
+        import hashlib
+
+        self.ops[rel] = (name, hashlib.sha256(data).hexdigest())
+        failpoint("stage")
+
+    def delete(self, path: Path) -> None:
+        self.ops[self._rel(path)] = (None, None)
+
+    def _rel(self, path: Path) -> str:
+        root = _key(self.root)
+        real = os.path.realpath(path)
+        if not real.startswith(root + os.sep):
+            raise CorpusError(f"{path}: outside the corpus {self.root}; nothing was written")
+        rel = os.path.relpath(real, root)
+        if rel.split(os.sep)[0] == CONTROL:
+            raise CorpusError(f"{path}: inside the corpus's control folder; nothing was written")
+        return rel.replace(os.sep, "/")
+
+    # -- committing
+
+    def commit(self) -> None:
+        if not self.ops:
+            return
+        control = self.root / CONTROL
+        ops = [(rel, st, sha) for rel, (st, sha) in sorted(self.ops.items())]
+        with _Deferred() as deferred:
+            _fsync_dir(self.stage)
+            lock = DirLock(self.root)
+            lock.exclusive()
+            try:
+                tmp = control / "journal.tmp"
+                body = {
+                    "version": 1,
+                    "ops": [{"path": r, "stage": s, "sha256": h} for r, s, h in ops],
+                }
+                with open(tmp, "w", encoding="utf-8") as fh:
+                    json.dump(body, fh, ensure_ascii=False)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                failpoint("journal-written")
+                if deferred.signals:  # interrupted before the commit point: roll back
+                    raise KeyboardInterrupt
+                os.rename(tmp, control / "journal")  # the commit point
+                _fsync_dir(control)
+                failpoint("committed")
+                _apply(self.root, self.stage, ops, "apply")
+                (control / "journal").unlink()
+                _fsync_dir(control)
+                failpoint("cleanup")
+            finally:
+                lock.release()
+        self.ops = {}
+
+
+class _Deferred:
+    """SIGINT/SIGTERM are recorded instead of acted on; re-raised on a clean exit.
+
+    Swapping the Python-level handlers (not only masking the signals) also covers a signal whose
+    C handler has already run but whose Python handler has not yet.
+    """
+
+    def __enter__(self) -> _Deferred:
+        self.signals: list[int] = []
+        self._old: dict[int, object] = {}
+        try:
+            for sig in _SIGNALS:
+                self._old[sig] = signal.signal(sig, lambda s, _f: self.signals.append(s))
+        except ValueError:  # not the main thread: nothing to defer
+            self._old = {}
+        return self
+
+    def __exit__(self, kind: object, *exc: object) -> None:
+        for sig, old in self._old.items():
+            signal.signal(sig, old)  # type: ignore[arg-type]
+        if kind is None and self.signals:
+            signal.raise_signal(self.signals[0])
+
+
+def transaction(root: Path, *, create: bool = False) -> Transaction:
+    return Transaction(root, create=create)

@@ -1,0 +1,197 @@
+"""The corpus is transactional: kill -9 anywhere leaves it before or after, the next command
+recovers, two writers never interleave, SIGINT rolls back (issue 11).
+
+Writers run as real processes (``python -m lawdiff ingest``); ``LAWDIFF_FAILPOINT`` makes one
+kill itself at a named point of the transaction (see lawdiff/corpus/txn.py), and a few runs are
+killed at timed moments as well.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from lawdiff.corpus import txn
+from lawdiff.corpus.lock import WriterLock
+from lawdiff.intake.ingest import ingest
+
+from .conftest import F20, F24, LAWS
+
+
+def snap(root: Path) -> dict[str, str]:
+    """Every file under root (hidden ones too) and its sha256."""
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def corpus_files(root: Path) -> dict[str, str]:
+    return {k: v for k, v in snap(root).items() if not k.startswith(".lawdiff/")}
+
+
+@pytest.fixture(scope="module")
+def f24_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """corrections + the 2024 gazette: ingesting F20 into it gives the shipped corpus."""
+    root = tmp_path_factory.mktemp("f24") / "laws"
+    shutil.copytree(LAWS / "corrections", root / "corrections")
+    ingest(F24, root)
+    return root
+
+
+BEFORE: dict[str, str] = {}
+AFTER = snap(LAWS)
+
+
+@pytest.fixture
+def start(f24_corpus: Path, tmp_path: Path) -> Path:
+    root = tmp_path / "laws"
+    shutil.copytree(f24_corpus, root)
+    BEFORE.update(snap(root))
+    return root
+
+
+def lawdiff(*args: str, env: dict[str, str] | None = None, **kw) -> subprocess.Popen:  # type: ignore[no-untyped-def, type-arg]
+    return subprocess.Popen(
+        [sys.executable, "-m", "lawdiff", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **(env or {})},
+        **kw,
+    )
+
+
+def run_ingest(root: Path, failpoint: str = "", seed: Path = F20) -> tuple[int, str]:
+    p = lawdiff("ingest", str(seed), "--corpus", str(root), env={"LAWDIFF_FAILPOINT": failpoint})
+    _, err = p.communicate(timeout=120)
+    return p.returncode, err.decode("utf-8", "replace")
+
+
+def recover_by_reading(root: Path) -> None:
+    """What any next command does first (here in-process: the reader's guard)."""
+    txn.ensure_readable(root)
+    txn.release_reader(root)
+
+
+@pytest.mark.parametrize(
+    "point,state",
+    [
+        ("stage:1", "before"),
+        ("stage:60", "before"),
+        ("journal-written", "before"),
+        ("committed", "after"),
+        ("apply:1", "after"),
+        ("apply:30", "after"),  # the issue's half state: 29 of 79 files replaced
+        ("apply:79", "after"),
+        ("cleanup", "after"),
+    ],
+)
+def test_kill_at_every_stage_of_a_commit(start: Path, point: str, state: str) -> None:
+    code, _ = run_ingest(start, point)
+    assert code == -signal.SIGKILL
+    raw = corpus_files(start)
+    if state == "before":
+        assert raw == BEFORE  # nothing outside .lawdiff/ was touched
+    recover_by_reading(start)
+    assert snap(start) == (BEFORE if state == "before" else AFTER)  # exactly; no .lawdiff left
+
+
+def test_a_kill_during_recovery_is_recovered_too(start: Path) -> None:
+    assert run_ingest(start, "apply:10")[0] == -signal.SIGKILL
+    p = lawdiff("list", "--corpus", str(start), env={"LAWDIFF_FAILPOINT": "recover:20"})
+    p.communicate(timeout=60)
+    assert p.returncode == -signal.SIGKILL
+    p = lawdiff("list", "--corpus", str(start))
+    _, err = p.communicate(timeout=60)
+    assert p.returncode == 0
+    assert b"note: finished an interrupted write" in err
+    assert snap(start) == AFTER
+
+
+def test_kills_at_timed_moments(start: Path, tmp_path: Path) -> None:
+    for i, delay in enumerate((0.15, 0.35, 0.5, 0.6, 0.7, 0.9)):
+        root = tmp_path / f"c{i}"
+        shutil.copytree(start, root)
+        p = lawdiff("ingest", str(F20), "--corpus", str(root))
+        time.sleep(delay)
+        p.kill()
+        p.communicate()
+        recover_by_reading(root)
+        assert snap(root) in (BEFORE, AFTER), delay
+
+
+def test_sigint_before_the_commit_rolls_back_and_exits_130(start: Path) -> None:
+    code, err = run_ingest(start, "stage:20:INT")
+    assert code == 130
+    assert "interrupted" in err and "Traceback" not in err and "Exception ignored" not in err
+    assert snap(start) == BEFORE
+
+
+def test_sigint_during_the_commit_finishes_it_then_exits_130(start: Path) -> None:
+    code, err = run_ingest(start, "apply:5:INT")
+    assert code == 130 and "Traceback" not in err
+    assert snap(start) == AFTER
+
+
+def test_two_writers_at_once_both_land(corrections_only: Path) -> None:
+    procs = [lawdiff("ingest", str(s), "--corpus", str(corrections_only)) for s in (F20, F24)]
+    errs = [p.communicate(timeout=120)[1].decode() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], errs
+    assert snap(corrections_only) == AFTER  # no lost update, in whichever order they ran
+
+
+def test_a_second_writer_waits_with_a_message_then_refuses(start: Path) -> None:
+    held = WriterLock(start)
+    held.acquire()
+    try:
+        p = lawdiff(
+            "ingest", str(F20), "--corpus", str(start), env={"LAWDIFF_LOCK_TIMEOUT": "1"}
+        )
+        _, err = p.communicate(timeout=60)
+    finally:
+        held.release()
+    text = err.decode()
+    assert p.returncode == 2
+    assert f"waiting for another lawdiff writing to {start} (pid {os.getpid()}" in text
+    assert text.strip().splitlines()[-1].startswith("error: another lawdiff is writing to")
+    assert snap(start) == BEFORE
+
+
+def test_readers_recover_and_see_no_half_state(start: Path) -> None:
+    """A reader that finds a crashed commit finishes it before it reads anything."""
+    assert run_ingest(start, "apply:30")[0] == -signal.SIGKILL
+    p = lawdiff("show", "政务数据管理与应用办法", "--corpus", str(start))  # only in F20
+    out, err = p.communicate(timeout=60)
+    assert p.returncode == 0, err
+    assert "政务数据管理与应用办法" in out.decode()
+    assert snap(start) == AFTER
+
+
+def test_a_failed_write_leaves_no_new_folder(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("这是一行没有标题的文字。\n\n另一行文字。\n", encoding="utf-8")
+    code, _ = run_ingest(tmp_path / "new", seed=bad)
+    assert code == 2 and not (tmp_path / "new").exists()
+
+
+def test_writes_outside_the_corpus_are_refused(tmp_path: Path) -> None:
+    from lawdiff.corpus.store import PlannedWrite, apply_writes
+    from lawdiff.errors import CorpusError
+
+    root = tmp_path / "laws"
+    root.mkdir()
+    (root / "index.yaml").write_text("laws: []\n", encoding="utf-8")
+    w = PlannedWrite(root / ".." / "escaped.txt", "x\n", status="new")
+    with pytest.raises(CorpusError, match="outside the corpus"):
+        apply_writes([w], root=root)
+    assert not (tmp_path / "escaped.txt").exists()
+    assert sorted(os.listdir(root)) == ["index.yaml"]
