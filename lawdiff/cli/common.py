@@ -24,7 +24,6 @@ CorpusOpt = Annotated[
 ]
 
 
-
 def _lang(value: str | None) -> str | None:
     """``--lang`` on a command: the language for everything it prints (eager: before the rest)."""
     if value is not None:
@@ -72,9 +71,10 @@ def handles_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except LawdiffError as exc:
-            typer.echo(_("error: {message}").format(message=exc), err=True)
+            typer.echo(sanitize(_("error: {message}").format(message=exc)), err=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
+            typer.echo(_("interrupted"), err=True)
             raise typer.Exit(130) from None
 
     return wrapper  # type: ignore[return-value]
@@ -94,8 +94,17 @@ def date_opt(value: str | None) -> date | None:
     return parse_iso(value)
 
 
+# C0 controls but tab and newline, DEL, C1 controls: never sent to a terminal as they are
+_CONTROL = {c: f"\\u{c:04x}" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
+
+
+def sanitize(text: str) -> str:
+    """Control characters as visible ``\\u001b`` escapes (also valid inside JSON strings)."""
+    return text.translate(_CONTROL)
+
+
 def out(text: str) -> None:
-    sys.stdout.write(text)
+    sys.stdout.write(sanitize(text))
 
 
 def check_format(fmt: str, allowed: tuple[str, ...]) -> None:

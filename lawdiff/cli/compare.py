@@ -41,7 +41,7 @@ def diff_cmd(
         bool, typer.Option("--reasons", help="Add the 说明 column from the legislative reports.")
     ] = False,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write to this file (md/json/html).")
+        Path | None, typer.Option("-o", "--output", help="Write to this file ('-': stdout).")
     ] = None,
     no_color: Annotated[
         bool, typer.Option("--no-color", help="No colour; mark [-del-]{+ins+}.")
@@ -92,15 +92,15 @@ def diff_cmd(
     from lawdiff.export import diffview
     from lawdiff.export.tables import page_width, terminal_width
 
-    color = use_color(no_color)
-    width = terminal_width()  # None into a pipe or file: lines are not wrapped
+    color = use_color(no_color) and output is None
+    width = terminal_width() if output is None else None  # None: lines are not wrapped
     if stat:
         view = diffview.stat_view(cmp)
     elif side_by_side:
         view = diffview.side_by_side(cmp, color=color, width=width or page_width(), show_all=show_all)
     else:
         view = diffview.inline_view(cmp, color=color, width=width, show_all=show_all)
-    print_rich(view, color=color, width=width)
+    print_rich(view, color=color, width=width, output=output)
 
 
 @handles_errors

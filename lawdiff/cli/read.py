@@ -18,8 +18,9 @@ from lawdiff.cli.common import (
     date_opt,
     handles_errors,
     out,
+    sanitize,
 )
-from lawdiff.cli.output import write_atomic
+from lawdiff.cli.output import emit, is_stdout, write_output
 from lawdiff.export.shown import render_shown, render_with_provenance
 from lawdiff.i18n import _
 
@@ -41,6 +42,9 @@ def show_cmd(
             "--provenance", help="Say which decision and instruction last changed each article."
         ),
     ] = False,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to this file ('-': stdout).")
+    ] = None,
     corpus: CorpusOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -57,15 +61,15 @@ def show_cmd(
         from lawdiff.amend.provenance import blame
 
         rows = {b.article: b for b in blame(c, shown.law, shown.revision, shown.text)}
-        out(render_with_provenance(shown, rows, fmt))
+        emit(render_with_provenance(shown, rows, fmt), output)
         return
     if shown.status == "not-yet-in-force":
         # a date before the law existed: an answer, but not a text (exit 2)
         if fmt == "json":
-            out(render_shown(shown, fmt))
-        typer.echo(f"{shown.law.id}: {shown.reason}", err=True)
+            emit(render_shown(shown, fmt), output)
+        typer.echo(sanitize(f"{shown.law.id}: {shown.reason}"), err=True)
         raise typer.Exit(2)
-    out(render_shown(shown, fmt))
+    emit(render_shown(shown, fmt), output)
 
 
 @handles_errors
@@ -98,9 +102,7 @@ def export_cmd(
     if fmt == "akn" and revision is not None and (shown.text is not None or revision.tables):
         from lawdiff.export.akn import to_akn
 
-        content = to_akn(c, shown.law, revision, shown.text)
-        write_atomic(output, content)
-        typer.echo(_wrote(output, shown.law.id, revision.id), err=True)
+        _write(output, to_akn(c, shown.law, revision, shown.text), shown.law.id, revision.id)
         return
     if table_only:
         # a revision known only by its rate table (资源税 2024): the title and the table(s)
@@ -124,12 +126,14 @@ def export_cmd(
         content = document_docx_bytes(shown.law, revision, shown.text)
     else:
         content = render_shown(shown, {"txt": "text"}.get(fmt, fmt))
-    write_atomic(output, content)
-    typer.echo(_wrote(output, shown.law.id, revision.id), err=True)
+    _write(output, content, shown.law.id, revision.id)
 
 
-def _wrote(path: Path, law: str, rev: str) -> str:
-    return _("wrote {path} ({law} {revision})").format(path=path, law=law, revision=rev)
+def _write(path: Path, content: str | bytes, law: str, rev: str) -> None:
+    write_output(path, content)
+    if not is_stdout(path):
+        said = _("wrote {path} ({law} {revision})").format(path=path, law=law, revision=rev)
+        typer.echo(sanitize(said), err=True)
 
 
 @handles_errors

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -96,12 +96,102 @@ def command_name(argv: list[str]) -> str | None:
     return None
 
 
+_TERMINATED: list[int] = []
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    """SIGTERM ends the program as SIGINT does (a write in progress rolls back), exit 143."""
+    _TERMINATED.append(signum)
+    raise KeyboardInterrupt
+
+
 def main() -> None:
-    """Console entry point: builds only the command asked for, so start-up stays cheap."""
+    """Console entry point: builds only the command asked for, so start-up stays cheap.
+
+    Exit codes: 0 ok, 1 verify found a difference, 2 usage or input error, 3 amendment refused,
+    130 interrupted (143 terminated). A reader that closes the pipe early (``| head``) ends the
+    program quietly with 0, as git does.
+    """
+    import signal
+
+    from typer._click.exceptions import ClickException  # typer 0.28 vendors click
+    from typer.exceptions import Abort
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _on_sigterm)
     name = command_name(sys.argv[1:])
+    _STDOUT.append(_fd_identity())
+    code: int | Any = 0
     try:
-        build_app(name if name in COMMANDS else None)()
+        code = build_app(name if name in COMMANDS else None)(standalone_mode=False)
+        sys.stdout.flush()
+    except ClickException as exc:
+        _show_usage_error(exc)
+        code = exc.exit_code
+    except Abort:
+        code = 130
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        code = 130
     except BrokenPipeError:
+        code = _pipe_closed()
+    except SystemExit as exc:  # typer's and rich's own handling of EPIPE end in sys.exit(1)
+        code = _pipe_closed() if exc.code == 1 and _pacified() else exc.code
+    if not isinstance(code, int):
+        code = 0
+    if code == 130 and _TERMINATED:
+        code = 143
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # no "Exception ignored" while shutting down
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):
+        _pipe_closed()
+    sys.exit(code)
+
+
+def _show_usage_error(exc: Any) -> None:
+    try:
+        from typer import rich_utils
+
+        rich_utils.rich_format_error(exc)
+    except (ImportError, AttributeError):  # pragma: no cover - typer without rich
+        exc.show()
+
+
+_STDOUT: list[tuple[int, int] | None] = []
+
+
+def _fd_identity(fd: int = 1) -> tuple[int, int] | None:
+    try:
+        st = os.fstat(fd)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def _pacified() -> bool:
+    """Did typer (PacifyFlushWrapper) or rich (stdout re-pointed to /dev/null) see EPIPE?"""
+    from typer._click.utils import PacifyFlushWrapper
+
+    if isinstance(sys.stdout, PacifyFlushWrapper):
+        return True
+    now = _fd_identity()
+    return bool(_STDOUT) and now != _STDOUT[0] and now == _fd_identity_of(os.devnull)
+
+
+def _fd_identity_of(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def _pipe_closed() -> int:
+    """The reader went away: discard what is still buffered, exit 0 without a word."""
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
+    except (OSError, ValueError):
+        pass
+    return 0

@@ -1,0 +1,94 @@
+"""The installed program as a process: broken pipes, signals and exit codes (issue 11).
+
+These run ``python -m lawdiff`` for real: typer's test runner cannot close a pipe or send a signal.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from .conftest import LAWS
+
+LAND = "土地管理法实施办法"
+C = ["--corpus", str(LAWS)]
+
+
+def closed_pipe(*args: str) -> tuple[int, bytes]:
+    """Run with stdout into a pipe whose reader is already gone (as ``| true`` or ``| head``)."""
+    r, w = os.pipe()
+    os.close(r)
+    p = subprocess.Popen(
+        [sys.executable, "-m", "lawdiff", *args],
+        stdout=w,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    os.close(w)
+    _, err = p.communicate(timeout=120)
+    return p.returncode, err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["show", "--help"],
+        ["show", LAND, "--rev", "2024", *C],
+        ["show", LAND, "--rev", "2024", "--format", "json", *C],
+        ["list", *C],
+        ["history", LAND, *C],
+        ["diff", LAND, "2020", "2024", *C],
+        ["diff", LAND, "2020", "2024", "--side-by-side", *C],
+        ["log", LAND, *C],
+        ["verify", *C],
+        ["export", LAND, "--rev", "2024", "-o", "-", *C],
+    ],
+    ids=lambda a: " ".join(a[:2]),
+)
+def test_a_closed_pipe_ends_quietly_with_0(args: list[str]) -> None:
+    code, err = closed_pipe(*args)
+    assert (code, err) == (0, b"")
+
+
+def test_sigint_while_reading_exits_130_without_a_traceback() -> None:
+    p = subprocess.Popen(
+        [sys.executable, "-m", "lawdiff", "verify", *C],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(0.6)
+    p.send_signal(signal.SIGINT)
+    _, err = p.communicate(timeout=60)
+    assert p.returncode in (130, 0) and b"Traceback" not in err and b"Exception ignored" not in err
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.05, 0.15])
+def test_sigint_during_start_up_exits_130(delay: float) -> None:
+    p = subprocess.Popen(
+        [sys.executable, "-c", "from lawdiff.cli import main; main()", "list", *C],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(delay)
+    p.send_signal(signal.SIGINT)
+    _, err = p.communicate(timeout=60)
+    assert p.returncode in (130, 0, -signal.SIGINT), err
+    assert b"Traceback" not in err or p.returncode == -signal.SIGINT  # before our handler: Python's
+
+
+def test_exit_codes() -> None:
+    def code(*args: str) -> int:
+        return subprocess.run(
+            [sys.executable, "-m", "lawdiff", *args], capture_output=True, timeout=120
+        ).returncode
+
+    assert code("show", LAND, "--rev", "2024", *C) == 0
+    assert code("show", "刑法", *C) == 2  # unknown law
+    assert code("show", LAND, "--bogus") == 2  # usage
+    assert code("verify", "--corpus", "/etc") == 2  # not a corpus
