@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import socket
 import sys
 import time
 from collections.abc import Callable
@@ -86,6 +85,8 @@ class WriterLock:
             if not same:  # we locked a file its holder had already unlinked: start again
                 os.close(fd)
                 continue
+            import socket
+
             os.ftruncate(fd, 0)
             stamp = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
             os.write(fd, f"{os.getpid()} {socket.gethostname()} {stamp}\n".encode())
