@@ -107,8 +107,17 @@ def invoke(*args: str):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     "view",
-    [[], ["--side-by-side"], ["--stat"], ["--all"], ["--article", "12"], ["--format", "md"],
-     ["--format", "json"], ["--format", "html"], ["--format", "docx"]],  # fmt: skip
+    [
+        [],
+        ["--side-by-side"],
+        ["--stat"],
+        ["--all"],
+        ["--article", "12"],
+        ["--format", "md"],
+        ["--format", "json"],
+        ["--format", "html"],
+        ["--format", "docx"],
+    ],
     ids=lambda v: " ".join(v) or "inline",
 )
 def test_every_diff_view_writes_its_file(tmp_path: Path, view: list[str]) -> None:
