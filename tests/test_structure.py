@@ -158,3 +158,33 @@ def test_numbering_problems_still_found() -> None:
     broken = ["标题", "第一章　总则", "第一条　甲。", "第三条　乙。", "第三章　附则", "第四条　丙。"]
     problems = numbering_problems(parse_text(broken))
     assert problems == ["第三条 where 第二条 was expected", "第三章 where 第二章 was expected"]
+
+
+def test_two_level_groups_of_an_interpretation_and_odd_headings() -> None:
+    lines = [
+        "最高人民法院关于示范担保制度的解释",
+        "为正确适用示范法，制定本解释。",
+        "一、关于一般规定",
+        "第一条　担保合同无效的，依法处理。",
+        "三、关于担保物权",
+        "（一）担保合同与担保物权的效力",
+        "第二条　抵押权自登记时设立。",
+        "（二）不动产抵押",
+        "第三条　不动产抵押，依照民法典办理。",
+        "附件一辅助指挥的符号和信号（略）",
+    ]
+    text = parse_text(lines)
+    heads = [(h.level, h.label, h.title) for h in text.headings]
+    assert heads[:4] == [
+        ("章", "一、", "关于一般规定"),
+        ("章", "三、", "关于担保物权"),
+        ("节", "（一）", "担保合同与担保物权的效力"),
+        ("节", "（二）", "不动产抵押"),
+    ]
+    assert text.articles[2].section == "（二）不动产抵押"
+    assert text.articles[2].lines() == ["第三条　不动产抵押，依照民法典办理。"]
+    assert [a.label for a in text.annexes] == ["附件一辅助指挥的符号和信号（略）"]
+    assert text.lines() == lines
+
+    prison = ["示范监狱法", "第四章　狱政管理", "第五节　生活、卫生。", "第一条　罪犯收受物品，应当经批准。"]
+    assert parse_text(prison).headings[1].title == "生活、卫生。"  # a stray full stop: still a heading

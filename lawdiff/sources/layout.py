@@ -26,6 +26,7 @@ from lawdiff.structure.lines import (
     GROUP,
     PREAMBLE_HEAD,
     UNNUMBERED,
+    is_history_note,
     numbered_heading,
 )
 from lawdiff.structure.numerals import NumeralError, to_int
@@ -33,7 +34,6 @@ from lawdiff.structure.numerals import NumeralError, to_int
 CN = "零一二三四五六七八九十百千"
 _DATE = r"(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年"
 NOTE_OPEN = regex.compile(rf"^（{_DATE}")
-NOTE_EVENT = regex.compile(r"通过|公布|修正|修订|批准|发布|施行")
 TOC = regex.compile(r"^目[\u3000 ]*录$")
 _GLUED = regex.compile(rf"^(第([{CN}]+)条(?:之[{CN}]+)?)(?=[\p{{Han}}“《（])")
 _NOT_TEXT_START = "规的和及或至、第款项中之"
@@ -63,6 +63,9 @@ def split_parts(lines: Sequence[str], *, history: Sequence[str] = ()) -> Parts:
         body_from = start + 1
     if note is None and history:
         note = "（" + "\u3000".join(history) + "）"
+    if note is None and body_from < len(lines) and is_history_note(lines[body_from]):
+        note = lines[body_from]  # a 题注 that does not open with its date
+        body_from += 1
     body = finish_body(lines[body_from:])
     return Parts(
         tuple(lines[:start]), "".join(title_lines), tuple(title_lines), note, tuple(body)
@@ -85,7 +88,7 @@ def _find_note(lines: list[str]) -> tuple[int | None, int]:
         while joined.count("（") > joined.count("）") and end + 1 < len(lines) and end - i < 12:
             end += 1
             joined += lines[end]
-        if NOTE_EVENT.search(joined) and joined.rstrip("①②③④⑤").endswith("）"):
+        if is_history_note(joined):
             return i, end
     return None, -1
 

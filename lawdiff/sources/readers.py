@@ -22,6 +22,7 @@ import regex
 from lawdiff.errors import InputError
 from lawdiff.sources.layout import finish_body, split_parts
 from lawdiff.sources.normalize import grid_row, is_blank, normalize
+from lawdiff.structure.lines import is_history_note
 
 SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".docx": "docx"}
 GAZETTE_HEADER = regex.compile(r"常务委员会公报[０-９0-9]{4}.[０-９0-9]+", regex.MULTILINE)
@@ -113,6 +114,7 @@ def normalised(lines: Iterable[str]) -> list[str]:
 
 _HISTORY_LINE = regex.compile(r"^\s*(?:[0-9]{4}年|[0-9]{4}[-.][0-9]{1,2})")
 _TABLE_RULE = regex.compile(r"^\|?\s*:?-{2,}")
+_GLUED_HEADING = regex.compile(r"^(第[零一二三四五六七八九十百千]+(?:编|分编|章|节))(?=[^\s\u3000])")
 
 
 def _markdown(path: Path, raw: bytes) -> SourceText:
@@ -134,7 +136,7 @@ def _markdown(path: Path, raw: bytes) -> SourceText:
         if s.startswith("<!--") or _TABLE_RULE.match(s):
             continue
         if s.startswith("#"):
-            s = s.lstrip("#").strip()
+            s = _GLUED_HEADING.sub("\\1\u3000", s.lstrip("#").strip())
             if not titles and line.startswith("# "):
                 titles.append(s)
                 continue
@@ -146,6 +148,8 @@ def _markdown(path: Path, raw: bytes) -> SourceText:
     else:
         title = normalize(titles[0])
         note = "（" + "\u3000".join(history) + "）" if history else None
+        if note is None and lines and is_history_note(lines[0]):
+            note, lines = lines[0], lines[1:]
         sub = [normalize(t) for t in titles[1:2]]
         body_lines, front = tuple(finish_body([*sub, *lines])), ()
     return SourceText(path, "markdown", title, note, tuple(body_lines), tuple(front),

@@ -94,7 +94,7 @@ class Heading(NamedTuple):
 
     @property
     def text(self) -> str:
-        if not self.label or self.label.endswith("、"):
+        if not self.label or self.label.endswith(("、", "）")):
             return self.label + self.title
         return f"{self.label}\u3000{self.title}" if self.title else self.label
 

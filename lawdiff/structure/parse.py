@@ -26,11 +26,14 @@ from lawdiff.structure.lines import (
     HISTORY_NOTE,
     ITEM,
     PREAMBLE_HEAD,
+    SUBGROUP,
     UNNUMBERED,
     grid_cells,
     is_annex_start,
     is_group_heading,
+    is_history_note,
     is_note,
+    is_subgroup_heading,
     numbered_heading,
     point_match,
 )
@@ -68,7 +71,7 @@ def parse_text(lines: Sequence[str], *, source: str = "text") -> LawText:
     title = lines[0]
     rest = list(lines[1:])
     note = None
-    if rest and HISTORY_NOTE.match(rest[0]):
+    if rest and is_history_note(rest[0]):
         note = rest.pop(0)
     return build_text(title, note, rest, source=source)
 
@@ -112,6 +115,7 @@ class _Reader:
         self.ctx: dict[str, str | None] = dict.fromkeys(LEVELS)
         self.current: _ArticleBuilder | None = None
         self.levels = self._levels_present()
+        self.grouped = False  # a 一、 heading was met: （一） lines before articles are headings
 
     def _levels_present(self) -> list[str]:
         found = set()
@@ -154,8 +158,18 @@ class _Reader:
             return Heading(self._unnumbered_level(), 0, "", line)
         if is_group_heading(self.lines, i):
             label, title = line.split("、", 1)
+            self.grouped = True
             return Heading(self._unnumbered_level(), _num(label, self.source, i + 1), label + "、", title)
+        if is_subgroup_heading(self.lines, i, self.grouped):
+            m = SUBGROUP.match(line)
+            assert m is not None
+            number = _num(m.group(1), self.source, i + 1)
+            return Heading(self._below_group(), number, f"（{m.group(1)}）", m.group(2))
         return None
+
+    def _below_group(self) -> str:
+        group = next(b for b in reversed(self.blocks) if isinstance(b, Heading) and b.label.endswith("、"))
+        return LEVELS[min(LEVELS.index(group.level) + 1, len(LEVELS) - 1)]
 
     def _unnumbered_level(self) -> str:
         last = self.blocks[-1] if self.blocks else None
