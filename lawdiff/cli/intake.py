@@ -113,6 +113,7 @@ def verify_cmd(
     Example: lawdiff verify 土地管理法实施办法 -v
     """
     from lawdiff.amend.verify import verify
+    from lawdiff.corpus.records import check_corpus
     from lawdiff.export.verifyout import print_reports, reports_json
 
     check_format(fmt, ("table", "json"))
@@ -120,7 +121,10 @@ def verify_cmd(
     from lawdiff.i18n import _
 
     with progress_bar(_("verifying")) as step:
-        reports = verify(corpus_of(corpus), law, progress=step)
+        c = corpus_of(corpus)
+        c.check_root()
+        check_corpus(c.root)  # every YAML file against its schema first (exit 2 on the first error)
+        reports = verify(c, law, progress=step)
     if fmt == "json":
         out(json.dumps(reports_json(reports), ensure_ascii=False, indent=2) + "\n")
     else:

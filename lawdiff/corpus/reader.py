@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from lawdiff.corpus.files import read_text, sha256
-from lawdiff.corpus.schema import law_from_dict, need, strings
+from lawdiff.corpus.schema import law_from_dict
 from lawdiff.corpus.txn import ensure_readable
 from lawdiff.corpus.yamlio import load
 from lawdiff.errors import CorpusError, InputError
@@ -73,24 +73,18 @@ class Corpus:
             if not path.exists():
                 self._index = []
                 return self._index
-            data = load(path)
-            where = str(path)
-            if not isinstance(data, dict) or not isinstance(data.get("laws"), list):
-                raise CorpusError(f"{where}: expected a mapping with a 'laws' list")
-            entries = []
-            for i, e in enumerate(data["laws"]):
-                w = f"{where}: laws[{i}]"
-                if not isinstance(e, dict):
-                    raise CorpusError(f"{w}: expected a mapping")
-                entries.append(
-                    IndexEntry(
-                        id=need(e, "id", str, w),
-                        title=need(e, "title", str, w),
-                        short_title=need(e, "short_title", str, w),
-                        aliases=tuple(strings(e, "aliases", w)),
-                        kind=need(e, "kind", str, w),
-                    )
+            from lawdiff.corpus.records import check_index
+
+            entries = [
+                IndexEntry(
+                    id=e["id"],
+                    title=e["title"],
+                    short_title=e["short_title"],
+                    aliases=tuple(e.get("aliases") or ()),
+                    kind=e["kind"],
                 )
+                for e in check_index(load(path), str(path))
+            ]
             self._index = entries
         return self._index
 
@@ -155,14 +149,16 @@ class Corpus:
         path = self.root / "decisions" / f"{decision_id}.yaml"
         if not path.exists():
             raise InputError(f"unknown decision {decision_id!r}")
-        data = load(path)
-        if not isinstance(data, dict):
-            raise CorpusError(f"{path}: expected a mapping")
-        return data
+        from lawdiff.corpus.records import check_decision
+
+        return check_decision(load(path), str(path), decision_id)
 
     def decision_text(self, data: dict[str, Any]) -> list[str]:
         self.check_root()
-        path = self.root / "decisions" / str(data.get("text"))
+        from lawdiff.corpus.schema import inside
+
+        where = str(self.root / "decisions" / f"{data.get('id')}.yaml")
+        path = self.root / "decisions" / inside(str(data.get("text")), "text", where, flat=True)
         content = read_text(path)
         recorded = data.get("sha256")
         if recorded and sha256(content) != recorded:

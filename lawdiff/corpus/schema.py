@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import regex
+
 from lawdiff.errors import CorpusError, InputError
 from lawdiff.structure.dates import parse_iso
 from lawdiff.structure.kinds import KINDS
@@ -23,7 +25,7 @@ def need(data: dict[str, Any], key: str, kind: type | tuple[type, ...], where: s
     value = data[key]
     if not isinstance(value, kind):
         raise CorpusError(f"{where}: field '{key}' should be {type_name(kind)}, not {value!r}")
-    return value
+    return _plain(value, key, where)
 
 
 def optional(data: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
@@ -32,7 +34,38 @@ def optional(data: dict[str, Any], key: str, kind: type | tuple[type, ...], wher
         return None
     if not isinstance(value, kind):
         raise CorpusError(f"{where}: field '{key}' should be {type_name(kind)}, not {value!r}")
+    return _plain(value, key, where)
+
+
+_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _plain(value: Any, key: str, where: str) -> Any:
+    """Text fields carry no control characters (they would reach a terminal)."""
+    if isinstance(value, str) and (m := _CONTROL.search(value)):
+        raise CorpusError(
+            f"{where}: field '{key}' holds the control character U+{ord(m.group()):04X}"
+        )
     return value
+
+
+def inside(value: str, key: str, where: str, *, flat: bool = False) -> str:
+    """A file named in the corpus stays inside its folder (``flat``: a plain file name)."""
+    parts = value.replace("\\", "/").split("/")
+    if (
+        not value
+        or value.startswith("/")
+        or "\\" in value
+        or any(p in ("", ".", "..") for p in parts)
+        or (flat and len(parts) > 1)
+    ):
+        raise CorpusError(f"{where}: field '{key}' names a file outside its folder: {value!r}")
+    return value
+
+
+def not_before(value: date | None, key: str, ref: date | None, ref_key: str, where: str) -> None:
+    if value is not None and ref is not None and value < ref:
+        raise CorpusError(f"{where}: {key} {value} is before {ref_key} {ref}")
 
 
 def type_name(kind: type | tuple[type, ...]) -> str:
@@ -41,7 +74,13 @@ def type_name(kind: type | tuple[type, ...]) -> str:
     return " or ".join(names.get(k, k.__name__) for k in kinds)
 
 
-def date_field(data: dict[str, Any], key: str, where: str) -> date | None:
+def date_field(
+    data: dict[str, Any], key: str, where: str, *, required: bool = False
+) -> date | None:
+    if key in data and data[key] is None:
+        raise CorpusError(f"{where}: field '{key}' is empty (null): give a date YYYY-MM-DD")
+    if required and key not in data:
+        raise CorpusError(f"{where}: missing field '{key}'")
     value = optional(data, key, str, where)
     if value is None:
         return None
@@ -56,6 +95,7 @@ def strings(data: dict[str, Any], key: str, where: str) -> list[str]:
     for v in value:
         if not isinstance(v, str):
             raise CorpusError(f"{where}: every entry of '{key}' should be text, not {v!r}")
+        _plain(v, key, where)
     return list(value)
 
 
@@ -95,7 +135,9 @@ def law_from_dict(data: Any, where: str) -> Law:
     )
     ids = [r.id for r in law.revisions]
     if len(set(ids)) != len(ids):
-        raise CorpusError(f"{where}: duplicate revision id")
+        dup = next(i for i in ids if ids.count(i) > 1)
+        raise CorpusError(f"{where}: duplicate revision id {dup!r}")
+    not_before(law.repealed, "repealed", law.repeal_adopted, "repeal_adopted", where)
     return law
 
 
@@ -108,7 +150,7 @@ def _revision(data: Any, where: str) -> Revision:
     kind = need(data, "kind", str, where)
     if kind not in REVISION_KINDS:
         raise CorpusError(f"{where}: kind '{kind}' is not one of {sorted(REVISION_KINDS)}")
-    return Revision(
+    rev = Revision(
         id=need(data, "id", str, where),
         kind=kind,
         label=optional(data, "label", str, where) or "",
@@ -136,6 +178,16 @@ def _revision(data: Any, where: str) -> Revision:
             for i, t in enumerate(optional(data, "reports", list, where) or [])
         ],
     )
+    for key in ("promulgated", "effective", "approved"):
+        not_before(getattr(rev, key), key, rev.adopted, "adopted", where)
+    if rev.text_file is not None:
+        inside(rev.text_file, "text", where, flat=True)
+    if rev.text_sha256 is not None and not regex.fullmatch(r"[0-9a-f]{64}", rev.text_sha256):
+        raise CorpusError(f"{where}: field 'sha256' should be 64 hex digits")
+    files = [r.file for r in rev.reports]
+    if len(set(files)) != len(files):
+        raise CorpusError(f"{where}: a report file is listed twice")
+    return rev
 
 
 REPORT_KINDS = ("说明", "审议意见", "研究意见", "修改情况", "审议结果")
@@ -153,7 +205,7 @@ def _report(data: Any, where: str) -> ReportRef:
     return ReportRef(
         kind,
         need(data, "title", str, where),
-        need(data, "file", str, where),
+        inside(need(data, "file", str, where), "file", where),
         need(data, "sha256", str, where),
         date_field(data, "delivered", where),
         need(data, "source", str, where),

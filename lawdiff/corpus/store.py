@@ -94,6 +94,10 @@ def apply_writes(
 
 
 def _stage(txn: Transaction, pending: list[PlannedWrite]) -> None:
+    from lawdiff.corpus.records import check_file
+
+    for w in pending:  # every YAML against its schema before anything is staged
+        check_file(txn.root, w.path, w.content)
     try:
         for w in pending:
             txn.write(w.path, w.content)

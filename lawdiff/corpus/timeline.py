@@ -114,6 +114,11 @@ def kind_word(kind: str) -> str:
     return words.get(kind, kind)
 
 
+def nearest_text(law: Law, rev: Revision | None) -> Revision | None:
+    """``rev`` if its text is in the corpus, else the revision nearest to it that has one."""
+    return _nearest_text(law, rev)
+
+
 def _nearest_text(law: Law, rev: Revision | None) -> Revision | None:
     if rev is None:
         return None

@@ -9,6 +9,7 @@ from typing import Any
 import regex
 
 from lawdiff.corpus.reader import Corpus
+from lawdiff.corpus.records import check_decision
 from lawdiff.corpus.yamlio import load
 from lawdiff.errors import CorpusError, InputError
 from lawdiff.sources.gazette import QUOTED, Document
@@ -111,10 +112,9 @@ class State:
             return self.decisions[decision_id]
         path = self.root / "decisions" / f"{decision_id}.yaml"
         if path.exists():
-            data = load(path)
-            if isinstance(data, dict):
-                self.decisions[decision_id] = data
-                return data
+            data = check_decision(load(path), str(path), decision_id)
+            self.decisions[decision_id] = data
+            return data
         return None
 
 

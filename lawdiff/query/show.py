@@ -6,7 +6,14 @@ from datetime import date
 from typing import NamedTuple
 
 from lawdiff.corpus.reader import Corpus
-from lawdiff.corpus.timeline import Standing, effective_of, in_force, kind_word, revision_by_id
+from lawdiff.corpus.timeline import (
+    Standing,
+    effective_of,
+    in_force,
+    kind_word,
+    nearest_text,
+    revision_by_id,
+)
 from lawdiff.errors import InputError
 from lawdiff.i18n import _
 from lawdiff.structure.model import Article, Law, LawText, Revision
@@ -40,7 +47,7 @@ def show(
         when, approx = effective_of(revision, law)
         status = "revision"
         reason = _("revision {revision} ({kind}), adopted {date}").format(
-            revision=revision.id, kind=kind_word(revision.kind), date=revision.adopted
+            revision=revision.id, kind=kind_word(revision.kind), date=revision.adopted or "—"
         )
         if when is not None:
             reason += (
@@ -48,7 +55,7 @@ def show(
                 if approx
                 else _(", effective {date}")
             ).format(date=when)
-        standing_text: Revision | None = revision if revision.text_file else None
+        standing_text: Revision | None = nearest_text(law, revision)
     else:
         st: Standing = in_force(law, on or today or date.today())
         revision, status, reason = st.revision, st.status, st.reason
