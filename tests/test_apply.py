@@ -175,8 +175,8 @@ def test_provenance_records_instruction_and_old_number() -> None:
     "instruction,message",
     [
         ("删去第九条。", "the text has no 第九条"),
-        ("删去第五条第四款。", "has no paragraph 4"),
-        ("删去第四条第九项。", "no item 9"),
+        ("删去第五条第四款。", "第五条 has no 第四款"),
+        ("删去第四条第九项。", "no 第九项 there"),
         ("删去第二条中的“不存在的话”。", "“不存在的话” not found"),
         ("将第三条中的“第七十五条”修改为“第七十六条”。", "“第七十五条” not found"),
         (

@@ -27,7 +27,7 @@ from lawdiff.errors import AmendmentError
 
 
 def ops(text: str) -> list[object]:
-    return parse_instruction(Instruction("1", text, (0, len(text))))
+    return [op for _, op in parse_instruction(Instruction("1", text, (0, len(text))))]
 
 
 A = Ref  # brevity
@@ -59,7 +59,7 @@ A = Ref  # brevity
          [DeletePhrases(A(16, 0, 3), ("按照该耕地被占用前三年平均年产值的八至十二倍",))]),
         ("删去第四十五条中的“公安、法院等”。", [DeletePhrases(A(45), ("公安、法院等",))]),
         ("删去第二十五条第一款第四项，将第五项调整为第四项；删去第二款中的“或者劳动教养”、“或者被劳动教养”。",
-         [DeleteUnits((A(25, 0, 1, 4),)), Move(A(25, 0, 1, 5), A(None, 0, None, 4)),
+         [DeleteUnits((A(25, 0, 1, 4),)), Move(A(25, 0, 1, 5), A(25, 0, 1, 4)),
           DeletePhrases(A(25, 0, 2), ("或者劳动教养", "或者被劳动教养"))]),
         # add
         ("在第十条后增加一条，作为第十一条：“新条文。”", [AddArticles(A(10), (A(11),), ("新条文。",))]),

@@ -1,130 +1,330 @@
-"""修改决定 / 修正案 text -> typed operations, each with the source span it came from.
+"""修改决定 / 修正案 text -> parts (one per regulation) of instructions with their operations.
 
-The grammar is clause-based.  An instruction (``1．…``, ``一、…`` or an
-unnumbered paragraph) is split into clauses at ``；``/``。`` and at a ``，``
-that starts a new verb; quoted texts are taken out first so their punctuation
-cannot confuse the split.  Each clause is matched against the phrasings in
-``PATTERNS``; article / paragraph / item references that a clause leaves out
-are inherited from the previous clause (``将第四十七条中的…；删去第四项、第五项``).
-Article numbers always refer to the text *before* the decision.
-
-A clause that matches nothing is an error naming the instruction: the parser
-never guesses.
+Layouts (all seen in real decisions, see ``notes/phrasings.md`` §4): a single-regulation
+decision; ``一、对《A》作出修改`` / ``一、对《A》的修改`` / ``一、修改《A》`` / ``关于《A》`` /
+``《A》`` / ``（一）A`` headings, their instructions numbered ``1．`` ``（一）`` or not at all;
+numbered instructions that run across regulations, each naming its regulation the first time
+(``1.在《A》第七条中…`` ⏎ ``第九条修改为…`` ⏎ ``2.将《B》…``); one instruction naming several.
+Instructions carry the regulation they name; an operation is filed under the part of its
+regulation.  Closing sentences set the effective date and which texts are renumbered.
 """
 
 from __future__ import annotations
 
 import regex
 
-from lawdiff.amend.clauses import CN, NUM, Q, parse_instruction, strip_law_prefix
-from lawdiff.amend.ops import Decision, Instruction, Part
+from lawdiff.amend.ops import Decision, Instruction, Part, Ref, Renumber, Unstated
+from lawdiff.amend.prepare import prepare
+from lawdiff.amend.refs import NUM
+from lawdiff.amend.titles import same_title, unnest
 from lawdiff.errors import AmendmentError
 from lawdiff.structure.dates import parse_cn_date
 
-# ---------------------------------------------------------------- segmentation
-
-PART_HEADER = regex.compile(r"^([一二三四五六七八九十]+)、对《(.+)》作出(?:如下)?修改[：:]?$")
+CNUM = "一二三四五六七八九十百"
+_TITLE = r"《(?P<t>(?:[^《》]|《[^《》]*》)+)》"
+_NUMBER = rf"(?:[{CNUM}]+、|（[{CNUM}]+）|[0-9]+[．.、])?"
+PART_HEADER = regex.compile(
+    rf"^{_NUMBER}(?:对{_TITLE}(?:作出|作如下|作以下|作)?(?:的)?(?:如下)?(?:修改|修正)"
+    rf"|修改{_TITLE}|关于{_TITLE}|{_TITLE})[：:。]?$"
+)
+BARE_HEADER = regex.compile(
+    rf"^(?:（[{CNUM}]+）|[{CNUM}]+、)(?P<t>[\p{{Han}}（）〈〉《》0-9]{{4,60}}?"
+    r"(?:条例|办法|规定|细则|法|决定|解释|规则|章程|标准))[：:]?$"
+)
+GROUP = regex.compile(rf"^{_NUMBER}对下列.*(?P<repeal>废止)?.*[：:]?$")
 NUMBERED = regex.compile(r"^([0-9]+)[．.、]\s*")
-CN_NUMBERED = regex.compile(rf"^([{CN}]+)、")
+CN_NUMBERED = regex.compile(rf"^([{CNUM}]+)、")
+PAREN_NUMBERED = regex.compile(rf"^（([{CNUM}]+)）")
+AMENDMENT_ARTICLE = regex.compile(rf"^第({NUM})条[\u3000 ]+")  # 宪法修正案: 第三十二条　宪法…
+NOTE = regex.compile(
+    r"^[（(].*(?:通过|施行|公布|发布|会议)[^（）()]*[）)]$|^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日.*(?:通过|施行|会议)$"
+)
 EFFECTIVE = regex.compile(
-    r"^本(?:决定|修正案)自(公布之日|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)起(?:施行|实施)。?$"
+    r"^本(?:决定|修正案|修改决定)自(公布之日|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)起(?:施行|实施)。?$"
 )
-REPUBLISH = regex.compile(
-    r"根据本决定作相应(?:的)?修改(?:，?并?对(.+?)顺序作相应(?:的)?调整)?(?:后)?，重新公布"
+REPUBLISH = regex.compile(r"重新公布|作相应(?:的)?(?:修改|修订)后")
+STATEMENT = regex.compile(r"^(?:此外，)?对.*(?:顺序|个别.*文字).*(?:调整|修改)。?$")
+ABBREVIATION = regex.compile(r"以下简称《([^《》]+)》")
+_INSTRUCTION = regex.compile(
+    rf"(?:将|删去|删除|在)(?:\ue002\d+\ue003)?(?:原)?第{NUM}|(?:将|删去|删除|在)[^。：]*?第{NUM}[条款项]|第{NUM}[条款项目章节][^。]*?(?:修改为|增加|删去|改为|调整为|作为)"
+    rf"|增加[一二两三四五六七八九十]+[条款项目句章节]|顺序作相应调整|税目|税率表|将(?:引言|名称|序言|正文|\ue000)"
+    rf"|(?:序言|引言|名称)[^。]*?(?:修改为|增加)|将[^。]*?中的\ue000\d+\ue001[^。]*?修改为"
 )
-VERB_START = regex.compile(
-    rf"^(?:将|删去|删除|在|增加|(?:本法|本条例|本办法|本细则|本规定|本决定)?第{NUM}[条款项章节]"
-    rf"(?:之{NUM})?(?:第{NUM}[款项])*(?:中的{Q})?(?:修改为|增加|后增加|前增加|改为|调整为))"
-)
-PREAMBLE_HINT = regex.compile(r"决定[：:]$|如下[：:]$|修改如下|作如下修改")
 
 
-def parse_decision(text: str, *, decision_id: str = "decision") -> Decision:
-    """Parse a decision given as canonical lines (title, optional note, body)."""
-    lines = [ln.strip("\u3000 ") for ln in text.splitlines()]
+def looks_like_instruction(line: str) -> bool:
+    quotes: list[str] = []
+    laws: list[str] = []
+    return bool(_INSTRUCTION.search(prepare(line, quotes, laws)))
+
+
+def parse_decision(text: str, *, decision_id: str = "decision", strict: bool = True) -> Decision:
+    """Parse a decision given as lines (title, optional 题注, body).
+
+    ``strict`` (the default): an instruction that cannot be read is an AmendmentError.
+    Otherwise it is recorded in ``Decision.failures`` and left out (for parse-rate reports).
+    """
+    lines = [ln.strip("\u3000 \t\ufeff") for ln in text.splitlines()]
     lines = [ln for ln in lines if ln]
     if not lines:
         raise AmendmentError("empty decision text", decision=decision_id)
+    head = 1
     title = lines[0]
-    body = lines[1:]
-    if body and regex.match(r"^（.*(?:通过|修正|修订)）$", body[0]):
-        body = body[1:]
-    joined = "\n".join(lines)
-    offsets = _line_offsets(lines)
-    dec = Decision(title=title, text=joined, parts=[])
-    default_target = _single_target(title)
-    part: Part | None = None
-    current: Instruction | None = None
-    numbered_part = False
-    base = len(lines) - len(body)
-    for k, line in enumerate(body):
-        start = offsets[base + k]
-        span = (start, start + len(line))
-        m_part = PART_HEADER.match(line)
-        if m_part:
-            part = Part(target=_unnest(m_part.group(2)))
-            dec.parts.append(part)
-            current = None
-            numbered_part = False
-            continue
-        numbered = NUMBERED.match(line) or CN_NUMBERED.match(line)
-        body_text = line[numbered.end() :] if numbered else line
-        m_eff = EFFECTIVE.match(body_text)  # also "二、本决定自…起施行" in a draft
+    while head < len(lines) and not regex.search(r"决定|修正案|修改", title) and len(lines[head]) < 60:
+        title += lines[head]  # a title broken over lines
+        head += 1
+    if (
+        head < len(lines)
+        and not regex.search(r"(?:决定|修正案)$", title)
+        and len(title) < 40
+        and regex.search(r"(?:的决定|修正案(?:（[^）]+）)?)$", lines[head])
+        and len(lines[head]) < 60
+    ):
+        title += lines[head]
+        head += 1
+    while head < len(lines) and NOTE.match(lines[head]):
+        head += 1
+    dec = Decision(title=title, text="\n".join(lines), parts=[])
+    _Segmenter(dec, decision_id, strict).run(lines, head)
+    return dec
+
+
+class _Segmenter:
+    def __init__(self, dec: Decision, decision_id: str, strict: bool = True) -> None:
+        self.strict = strict
+        self.dec = dec
+        self.id = decision_id
+        self.default = single_target(dec.title)
+        self.constitution = "宪法修正案" in dec.title
+        self.part: Part | None = None
+        self.current: Instruction | None = None
+        self.unquoted = False  # the current instruction takes the following lines as its text
+        self.headed = False  # the decision has part headings
+        self.numbered = False
+        self.repealing = False
+        self.aliases: list[str] = []
+        self.raw: list[tuple[Part, Instruction]] = []
+        self.closing: list[str] = []
+
+    # ------------------------------------------------------------ lines
+
+    def run(self, lines: list[str], start: int) -> None:
+        offset = sum(len(ln) + 1 for ln in lines[:start])
+        for line in lines[start:]:
+            self.line(line, (offset, offset + len(line)))
+            offset += len(line) + 1
+        self.finish()
+
+    def line(self, line: str, span: tuple[int, int]) -> None:
+        dec = self.dec
+        for abbr in ABBREVIATION.findall(line):
+            self.aliases.append(abbr)
+        numbered = NUMBERED.match(line) or CN_NUMBERED.match(line) or PAREN_NUMBERED.match(line)
+        quoting = self.current is not None and (_open_quote(self.current.text) or line.startswith("“"))
+        next_one = (
+            numbered is not None
+            and self.current is not None
+            and _next(self.current.ordinal, numbered.group(1))
+            and looks_like_instruction(line[numbered.end() :])
+        )  # the next instruction: the quote before it lost its closing mark
+        if quoting and not next_one:
+            self._append(line, span)
+            return
+        body = line[numbered.end() :] if numbered else line
+        m_eff = EFFECTIVE.match(body)
         if m_eff:
             if m_eff.group(1) == "公布之日":
                 dec.effective_on_promulgation = True
             else:
                 dec.effective = parse_cn_date(m_eff.group(1))
-            current = None
-            continue
-        m_rep = REPUBLISH.search(line)
-        if m_rep:
+            self.current = None
+            return
+        if REPUBLISH.search(line) and regex.search(r"根据本决定|重新公布。?$", line):
+            self.closing.append(line)
             dec.republish = True
-            dec.renumber = dec.renumber or bool(m_rep.group(1))
-            current = None
-            continue
-        numbered = NUMBERED.match(line) or CN_NUMBERED.match(line)
-        body_text = line[numbered.end() :] if numbered else line
-        if (
-            part is None
-            and not dec.parts
-            and (PREAMBLE_HINT.search(line) or not _looks_like_instruction(body_text))
-        ):
+            self.current = None
+            return
+        if STATEMENT.match(line) and not numbered:
+            self.closing.append(line)
+            self.current = None
+            return
+        if self._header(line):
+            return
+        if self.current is not None and self.unquoted and not looks_like_instruction(line):
+            self._append(line, span, quoted=True)
+            return
+        m_art = AMENDMENT_ARTICLE.match(line) if self.constitution else None
+        if m_art:
+            self._start(m_art.group(1), line[m_art.end() :], span)
+            return
+        if numbered and (looks_like_instruction(body) or self.numbered or self.headed):
+            self._start(numbered.group(1), body, span)
+            return
+        if self.part is None and self.current is None and not looks_like_instruction(line):
             dec.preamble.append(line)
             m_tab = regex.search(r"附件《([^》]+)》", line)
             if m_tab:
                 dec.table_target = m_tab.group(1)
-            continue
-        if part is None:
-            part = Part(target=default_target)
-            dec.parts.append(part)
-        m_num = NUMBERED.match(line)
-        m_cn = None if m_num else CN_NUMBERED.match(line)
-        if m_num or (m_cn and _looks_like_instruction(line[m_cn.end() :])):
-            ordinal = m_num.group(1) if m_num else m_cn.group(1)  # type: ignore[union-attr]
-            numbered_part = True
-            current = Instruction(ordinal, line[(m_num or m_cn).end() :], span)  # type: ignore[union-attr]
-            part.instructions.append(current)
-            continue
-        if current is not None and (_open_quote(current.text) or _looks_like_instruction(line)):
-            current.text += "\n" + line
-            current.span = (current.span[0], span[1])
-            continue
-        if not numbered_part and _looks_like_instruction(line):
-            current = Instruction(str(len(part.instructions) + 1), line, span)
-            part.instructions.append(current)
-            continue
+            return
+        if self.current is not None and looks_like_instruction(line) and self.numbered:
+            self._append(line, span)  # another paragraph of the same numbered instruction
+            return
+        if looks_like_instruction(line):
+            count = sum(1 for p, _ in self.raw if p is self.part)
+            self._start(str(count + 1), line, span, numbered=False)
+            return
+        if self.repealing:
+            dec.transitional.append(line)
+            return
         dec.transitional.append(line)  # e.g. 代表名额根据本决定重新确定: no text edit
-        current = None
-    multi = len(dec.parts) > 1
-    for p_no, p in enumerate(dec.parts, start=1):
-        for ins in p.instructions:
-            if multi:
-                ins.ordinal = f"{_cn(p_no)}.{ins.ordinal}"
-            ins.ops = parse_instruction(ins, decision_id=decision_id)
-    if not any(p.instructions for p in dec.parts):
-        raise AmendmentError("no amendment instructions found", decision=decision_id)
-    return dec
+        self.current = None
+
+    def _header(self, line: str) -> bool:
+        if looks_like_instruction(line):
+            return False
+        m = PART_HEADER.match(line) or BARE_HEADER.match(line)
+        if m:
+            target = unnest(m.group("t")) if "《" in line else m.group("t")
+            if self.repealing:
+                self.dec.transitional.append(line)
+                return True
+            self.part = self._part(target)
+            self.headed = True
+            self.current = None
+            self.numbered = False
+            return True
+        g = GROUP.match(line)
+        if g and "《" not in line:
+            self.repealing = "废止" in line
+            self.current = None
+            return True
+        return False
+
+    def _part(self, target: str | None) -> Part:
+        for p in self.dec.parts:
+            if target is not None and any(same_title(t, target, exact=True) for t in p.titles()):
+                return p
+            if target is None and p.target is None:
+                return p
+        part = Part(target=target)
+        self.dec.parts.append(part)
+        return part
+
+    def _start(self, ordinal: str, text: str, span: tuple[int, int], *, numbered: bool = True) -> None:
+        if self.part is None:
+            self.part = self._part(self.default)
+        self.numbered = self.numbered or numbered
+        self.current = Instruction(ordinal, text, span)
+        if not self.headed and self.part.target is None and self.raw:
+            self.part = Part(target=None)  # across regulations: each instruction routed by its names
+        self.raw.append((self.part, self.current))
+        self.unquoted = bool(regex.search(r"(?:修改为|如下|增加|规定|即)[：:]$", text)) and not _open_quote(
+            text
+        )
+
+    def _append(self, line: str, span: tuple[int, int], *, quoted: bool = False) -> None:
+        assert self.current is not None
+        if quoted:  # unquoted text on the following lines: wrapped as a quotation
+            text = self.current.text
+            if text.endswith("”"):
+                self.current.text = text[:-1] + "\n“" + line + "”"
+            else:
+                self.current.text = text + "“" + line + "”"
+        else:
+            self.current.text += "\n" + line
+        self.current.span = (self.current.span[0], span[1])
+
+    # ------------------------------------------------------------ operations and parts
+
+    def finish(self) -> None:
+        from lawdiff.amend.clauses import read_instruction
+
+        dec = self.dec
+        dec.parts = []
+        law: str | None = None
+        ctx: dict[int, Ref | None] = {}  # per part: the provision the instruction before ended on
+        for part, ins in self.raw:
+            given = part.target if self.headed else (law or part.target)
+            dec.instructions_seen += 1
+            try:
+                env = read_instruction(ins, decision_id=self.id, law=given, ctx=ctx.get(id(part)))
+            except AmendmentError as exc:
+                if self.strict:
+                    raise
+                dec.failures.append((ins.ordinal, str(exc)))
+                continue
+            ctx[id(part)] = env.ctx
+            routed = env.out
+            groups: dict[int, tuple[Part, list]] = {}
+            for name, op in routed:
+                target = self._route(part, name)
+                groups.setdefault(id(target), (target, []))[1].append(op)
+                if name is not None and not self.headed:
+                    law = name
+            for target, ops in groups.values():
+                if target not in dec.parts:
+                    dec.parts.append(target)
+                target.instructions.append(Instruction(ins.ordinal, ins.text, ins.span, ops, law=target.target))
+        self._closing()
+        multi = len(dec.parts) > 1
+        for p_no, p in enumerate(dec.parts, start=1):
+            for ins in p.instructions:
+                if multi and self.headed:
+                    ins.ordinal = f"{_cn(p_no)}.{ins.ordinal}"
+            if any(isinstance(op, Renumber) for i in p.instructions for op in i.ops):
+                p.renumber = True
+            if any(isinstance(op, Unstated) for i in p.instructions for op in i.ops):
+                dec.unstated.append(p.target or "")
+        if not dec.parts:
+            if dec.transitional or dec.failures:
+                return  # a decision without text edits (e.g. a standard no longer applied)
+            raise AmendmentError("no amendment instructions found", decision=self.id)
+
+    def _route(self, part: Part, name: str | None) -> Part:
+        """The part an operation naming regulation ``name`` belongs to."""
+        if name is None:
+            return part
+        if any(same_title(t, name, exact=True) for t in part.titles()):
+            return part
+        for p in self.dec.parts:
+            if any(same_title(t, name, exact=True) for t in p.titles()):
+                return p
+        if part.target is None and not self.headed:
+            part.target = name  # numbered instructions across regulations: the first it names
+            return part
+        if name in self.aliases or any(same_title(t, name) for t in part.titles()):
+            if name not in part.aliases and not same_title(part.target or "", name, exact=True):
+                part.aliases.append(name)
+            return part
+        return Part(target=name)
+
+    def _closing(self) -> None:
+        """Which regulations the closing sentences renumber (条文顺序作相应调整)."""
+        dec = self.dec
+        for line in self.closing:
+            if "文字" in line and ("个别" in line or "部分" in line):
+                dec.unstated.append(line)
+            if "顺序" not in line:
+                continue
+            names = [unnest(t) for t in regex.findall(r"《((?:[^《》]|《[^《》]*》)+)》", line)]
+            named = [p for p in dec.parts if any(same_title(t, n) for t in p.titles() for n in names)]
+            if named and len(dec.parts) > 1:
+                for p in named:
+                    p.renumber = True
+            else:
+                dec.renumber = True
+
+
+def _next(current: str, ordinal: str) -> bool:
+    """``ordinal`` follows ``current`` (二十三 -> 二十四, 9 -> 10)."""
+    from lawdiff.structure.numerals import NumeralError, to_int
+
+    try:
+        a = int(current) if current.isdigit() else to_int(current)
+        b = int(ordinal) if ordinal.isdigit() else to_int(ordinal)
+    except (NumeralError, ValueError):
+        return False
+    return b == a + 1
 
 
 def _cn(n: int) -> str:
@@ -133,27 +333,16 @@ def _cn(n: int) -> str:
     return int_to_cn(n)
 
 
-def _line_offsets(lines: list[str]) -> list[int]:
-    out, pos = [], 0
-    for ln in lines:
-        out.append(pos)
-        pos += len(ln) + 1
-    return out
-
-
-def _single_target(title: str) -> str | None:
+def single_target(title: str) -> str | None:
+    """The one regulation a decision's title names, if it names one."""
     inner = regex.sub(r"^.*?关于修改", "", title)
     quoted = [m.group(1) for m in regex.finditer(r"《((?:[^《》]|《[^《》]*》)*)》", inner)]
-    if len(quoted) == 1:
-        return _unnest(quoted[0])
+    if len(quoted) == 1 and not regex.search(r"》等", inner):
+        return unnest(quoted[0])
     m = regex.match(r"^(?:中华人民共和国)?(.+?)修正案", title)
     if m:
-        return m.group(1)
+        return "中华人民共和国" + m.group(1)
     return None
-
-
-def _unnest(quoted: str) -> str:
-    return quoted.translate(str.maketrans("《》〈〉", "〈〉《》"))
 
 
 def _open_quote(text: str) -> bool:
@@ -164,16 +353,3 @@ def _open_quote(text: str) -> bool:
         elif ch == "”":
             depth = 0
     return depth > 0
-
-
-def _looks_like_instruction(line: str) -> bool:
-    stripped = strip_law_prefix(line)
-    if regex.match(r"^(?:将|删去|删除|在)", stripped):
-        return True
-    if regex.match(rf"^第{NUM}[条款项章节]", stripped) and regex.search(
-        r"修改为|增加|删去|改为|调整为", stripped
-    ):
-        return True
-    if regex.match(r"^增加(?:一|二|两|三|四|五)?(?:条|款|项|章|节)", stripped):
-        return True
-    return bool(regex.search(r"税目.*税率", stripped))

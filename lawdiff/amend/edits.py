@@ -1,4 +1,4 @@
-"""Text edits: replace or delete units, delete or insert phrases, replace terms (local and global)."""
+"""Text edits: replace a unit (or a sentence, 前段, 但书 …), delete / insert / replace words."""
 
 from __future__ import annotations
 
@@ -6,11 +6,14 @@ from collections.abc import Iterable
 
 import regex
 
+from lawdiff.amend import segments
 from lawdiff.amend.ops import (
+    AddSentence,
     DeletePhrases,
-    DeleteUnits,
     InsertPhrase,
     Ref,
+    ReplaceLine,
+    ReplaceParagraphs,
     ReplaceTerms,
     ReplaceUnit,
 )
@@ -27,19 +30,108 @@ from lawdiff.amend.working import (
 )
 from lawdiff.structure.numerals import int_to_cn, to_int
 
+Unit = WPara | WItem
+_NOT_CONTENT = regex.compile(r"^(?:序\s*言|目\s*录|第[零一二三四五六七八九十百千]+[编章节].*)$")
+_PART_HEADING = regex.compile(r"^[一二三四五六七八九十]+、")
+
+
+# ---------------------------------------------------------------- where an edit applies
+
+
+def preamble_paragraph(w: Working, ref: Ref, ctx: Ctx) -> WPara:
+    """引言 / 序言第N自然段 / 正文第N段: the N-th paragraph of the text before the articles."""
+    content = [p for p in w.preamble if not p.deleted_by and not _NOT_CONTENT.match(p.body)]
+    if ref.paragraph is None:
+        if len(content) != 1:
+            raise fail(ctx, f"the text has {len(content)} paragraphs before its articles: say which", ref)
+        return content[0]
+    if not 0 < ref.paragraph <= len(content):
+        raise fail(ctx, f"the text has {len(content)} paragraphs before its articles", ref)
+    return content[ref.paragraph - 1]
+
+
+def scope_units(w: Working, scope: Ref, ctx: Ctx) -> tuple[WArticle | None, list[tuple[Unit, WPara]]]:
+    """The texts an in-place edit may touch: paragraph bodies and item bodies."""
+    if scope.unit == "title":
+        return None, [(w.title_unit, w.title_unit)]
+    if scope.unit == "preamble":
+        if scope.paragraph is None and scope.sentence is None:
+            live = [p for p in w.preamble if not p.deleted_by and not _NOT_CONTENT.match(p.body)]
+            return None, [(p, p) for p in live]
+        p = preamble_paragraph(w, scope, ctx)
+        return None, [(p, p)]
+    if scope.subitem is not None:
+        raise fail(ctx, "the text model holds no 目 (sub-items) to edit", scope)
+    art = w.article(scope, ctx)
+    if scope.item is not None:
+        para, item = w.item(scope, ctx)
+        return art, [(item, para)]
+    if scope.paragraph is not None or scope.segment == "head":
+        para = w.paragraph(scope, ctx)
+        if scope.segment == "head":
+            return art, [(para, para)]
+        return art, [(para, para), *((it, para) for it in para.items if not it.deleted_by)]
+    units: list[tuple[Unit, WPara]] = []
+    for p in art.paras:
+        if p.deleted_by:
+            continue
+        units.append((p, p))
+        units.extend((it, p) for it in p.items if not it.deleted_by)
+    return art, units
+
+
+def _one_unit(w: Working, ref: Ref, ctx: Ctx) -> tuple[WArticle | None, Unit, WPara]:
+    art, units = scope_units(w, ref, ctx)
+    if ref.sentence is not None or ref.segment not in (None, "head"):
+        units = [(u, p) for u, p in units if u is p]  # sentences and segments live in paragraphs
+    if len(units) != 1:
+        raise fail(ctx, f"{ref.container().label()} has {len(units)} paragraphs: say which one", ref)
+    unit, para = units[0]
+    return art, unit, para
+
+
+def _touch(art: WArticle | None, ctx: Ctx, what: str) -> None:
+    if art is not None:
+        event(art, ctx, "modified", what)
+
+
+# ---------------------------------------------------------------- replacing units
+
 
 def _replace_unit(w: Working, op: ReplaceUnit, ctx: Ctx, _r: object) -> None:
     t = op.target
+    if t.unit == "title":
+        w.title_unit.body, w.title_unit.new_text = op.text.strip(), True
+        w.renamed = True
+        return
+    if t.unit == "part":
+        _replace_part_heading(w, t, op.text, ctx)
+        return
+    if t.sentence is not None or t.segment not in (None, "head") or (
+        t.segment == "head" and t.item is None
+    ):
+        art, unit, para = _one_unit(w, t, ctx)
+        try:
+            unit.body = segments.replace(unit.body, t.segment, t.sentence, op.text.strip())
+        except ValueError as exc:
+            raise fail(ctx, str(exc), t) from None
+        para.inserted.append(op.text.strip())
+        _touch(art, ctx, f"{t.label()} replaced")
+        return
+    if t.unit == "preamble":
+        p = preamble_paragraph(w, t, ctx)
+        new = parse_lines(op.text)
+        p.body, p.new_text = new[0].body, True
+        p.after = new[1:]
+        return
     if t.item is not None:
         para, item = w.item(t, ctx)
         body = op.text.strip()
         m = ITEM_LABEL.match(body)
         if m:
-            if to_int(m.group(1)) != t.item:
+            if to_int(m.group(1)) != t.item and item.expect is None:
                 raise fail(
-                    ctx,
-                    f"the new text is labelled {m.group(0)}, the item is ({int_to_cn(t.item)})",
-                    t,
+                    ctx, f"the new text is labelled {m.group(0)}, the item is ({int_to_cn(t.item)})", t
                 )
             body = body[m.end() :]
         item.body, item.new_text = body, True
@@ -51,91 +143,96 @@ def _replace_unit(w: Working, op: ReplaceUnit, ctx: Ctx, _r: object) -> None:
         art = w.article(t, ctx)
         first, rest = new[0], new[1:]
         para.body, para.items, para.new_text = first.body, first.items, True
-        idx = art.paras.index(para)
-        art.paras[idx + 1 : idx + 1] = rest
+        para.after = rest
         event(art, ctx, "modified", f"paragraph {t.paragraph} replaced")
         return
     art = w.article(t, ctx)
     for p in art.paras:
-        p.deleted_by = ctx.ins.ordinal
+        p.deleted_by = p.deleted_by or ctx.ins.ordinal
     art.paras = parse_lines(op.text)
     event(art, ctx, "replaced")
 
 
-def _delete_units(w: Working, op: DeleteUnits, ctx: Ctx, _r: object) -> None:
-    for t in op.targets:
-        if t.item is not None:
-            para, item = w.item(t, ctx)
-            item.deleted_by = ctx.ins.ordinal
-            para.items.remove(item)
-            event(w.article(t, ctx), ctx, "modified", f"item {t.item} deleted")
-        elif t.paragraph is not None:
-            art = w.article(t, ctx)
-            para = w.paragraph(t, ctx)
-            para.deleted_by = ctx.ins.ordinal
-            art.paras.remove(para)
-            if not art.paras:
-                raise fail(
-                    ctx,
-                    f"deleting this leaves {art.old_label} empty: delete the article instead",
-                    t,
-                )
-            event(art, ctx, "modified", f"paragraph {t.paragraph} deleted")
-        else:
-            art = w.article(t, ctx)
-            art.deleted_by = ctx.ins.ordinal
-            w.blocks.remove(art)
+def _replace_part_heading(w: Working, ref: Ref, text: str, ctx: Ctx) -> None:
+    k = 0
+    for p in _all_paragraphs(w):
+        if _PART_HEADING.match(p.body):
+            k += 1
+            if k == ref.paragraph:
+                p.body, p.new_text = text.strip(), True
+                return
+    raise fail(ctx, f"the text has {k} part headings (一、…)", ref)
 
 
-def _scope_units(
-    w: Working, scope: Ref, ctx: Ctx
-) -> tuple[WArticle, list[tuple[WPara | WItem, WPara]]]:
-    """The texts an in-place edit may touch: paragraph bodies and item bodies."""
-    art = w.article(scope, ctx)
-    if scope.item is not None:
-        para, item = w.item(scope, ctx)
-        return art, [(item, para)]
-    paras = [w.paragraph(scope, ctx)] if scope.paragraph is not None else list(art.paras)
-    units: list[tuple[WPara | WItem, WPara]] = []
-    for p in paras:
-        units.append((p, p))
-        units.extend((it, p) for it in p.items)
-    return art, units
+def _all_paragraphs(w: Working) -> Iterable[WPara]:
+    yield from (p for p in w.preamble if not p.deleted_by)
+    for art in w.live_articles():
+        yield from (p for p in art.paras if not p.deleted_by)
+
+
+def _replace_line(w: Working, op: ReplaceLine, ctx: Ctx, _r: object) -> None:
+    hits = [p for p in _all_paragraphs(w) if p.body == op.old]
+    if len(hits) != 1:
+        raise fail(ctx, f"“{op.old}” found {len(hits)} times as a line of the text")
+    hits[0].body, hits[0].new_text = op.new.strip(), True
+
+
+def _replace_paragraphs(w: Working, op: ReplaceParagraphs, ctx: Ctx, _r: object) -> None:
+    """Consecutive paragraphs quoted in full (宪法第X条：“A”“B”修改为：“C”“D”“E”)."""
+    if op.scope.unit == "preamble":
+        seq, art = [p for p in w.preamble if not p.deleted_by], None
+    else:
+        art = w.article(op.scope, ctx)
+        seq = [p for p in art.paras if not p.deleted_by]
+    lines = [p.body for p in seq]
+    n = len(op.old)
+    starts = [k for k in range(len(lines) - n + 1) if tuple(lines[k : k + n]) == op.old]
+    if len(starts) != 1:
+        raise fail(ctx, f"the quoted paragraphs are found {len(starts)} times", op.scope)
+    first = seq[starts[0]]
+    for p in seq[starts[0] + 1 : starts[0] + n]:
+        p.deleted_by = ctx.ins.ordinal
+    new = parse_lines("\n".join(op.new))
+    first.body, first.items, first.new_text, first.after = new[0].body, new[0].items, True, new[1:]
+    _touch(art, ctx, "paragraphs replaced")
+
+
+# ---------------------------------------------------------------- words
 
 
 def _delete_phrases(w: Working, op: DeletePhrases, ctx: Ctx, _r: object) -> None:
-    art, units = _scope_units(w, op.scope, ctx)
+    art, units = scope_units(w, op.scope, ctx)
     for phrase in op.phrases:
         count = sum(u.body.count(phrase) for u, _ in units)
         if count == 0:
             raise fail(ctx, f"“{phrase}” not found", op.scope)
         for u, _ in units:
             u.body = u.body.replace(phrase, "")
-        event(art, ctx, "modified", f"deleted “{phrase}” x{count}")
+        _touch(art, ctx, f"deleted “{phrase}” x{count}")
 
 
 def _local_replace(
     w: Working, op: ReplaceTerms, ctx: Ctx, replacements: dict[str, list[tuple[str, str, int]]]
 ) -> None:
     assert op.scope is not None
-    art, units = _scope_units(w, op.scope, ctx)
-    counts = _replace_pairs([(u, p) for u, p in units], op.pairs, ctx, op.scope)
+    art, units = scope_units(w, op.scope, ctx)
+    counts = replace_pairs(units, op.pairs, ctx, op.scope)
     replacements.setdefault(ctx.ins.ordinal, []).extend(
         (a, b, n) for (a, b), n in zip(op.pairs, counts, strict=True)
     )
-    event(art, ctx, "modified", "；".join(f"“{a}”→“{b}”" for a, b in op.pairs))
+    _touch(art, ctx, "；".join(f"“{a}”→“{b}”" for a, b in op.pairs))
 
 
-def _replace_pairs(
-    units: Iterable[tuple[WPara | WItem, WPara]],
+def replace_pairs(
+    units: Iterable[tuple[Unit, WPara]],
     pairs: tuple[tuple[str, str], ...],
     ctx: Ctx,
     scope: Ref | None,
-    *,
-    require_each: bool = True,
 ) -> list[int]:
     """All pairs at once, in one left-to-right pass; occurrences already inside a new term are left alone."""
     olds = sorted({a for a, _ in pairs}, key=len, reverse=True)
+    if any(not a for a in olds):
+        raise fail(ctx, "empty phrase “”: nothing to find", scope)
     mapping = dict(pairs)
     pattern = regex.compile("|".join(regex.escape(a) for a in olds))
     counts = {a: 0 for a in olds}
@@ -150,10 +247,9 @@ def _replace_pairs(
 
         unit.body = pattern.sub(repl, unit.body)
         para.inserted.extend(b for _, b in pairs)
-    if require_each:
-        for a in olds:
-            if counts[a] == 0:
-                raise fail(ctx, f"“{a}” not found", scope)
+    for a in olds:
+        if counts[a] == 0:
+            raise fail(ctx, f"“{a}” not found", scope)
     return [counts[a] for a, _ in pairs]
 
 
@@ -173,19 +269,21 @@ def _protected_spans(
 def global_replace(
     w: Working, op: ReplaceTerms, ctx: Ctx, replacements: dict[str, list[tuple[str, str, int]]]
 ) -> None:
-    per_article: list[tuple[WArticle, list[tuple[WPara | WItem, WPara]]]] = []
+    """有关条款中的“A”修改为“B”: every paragraph and item the decision did not write itself."""
+    per_article: list[tuple[WArticle, list[tuple[Unit, WPara]]]] = []
     for art in w.live_articles():
-        units: list[tuple[WPara | WItem, WPara]] = []
+        units: list[tuple[Unit, WPara]] = []
         for p in art.paras:
+            if p.deleted_by:
+                continue
             if not p.new_text:
                 units.append((p, p))
             units.extend((it, p) for it in p.items if not it.new_text and not p.new_text)
         per_article.append((art, units))
     before = {id(u): u.body for _, units in per_article for u, _ in units}
-    counts = _replace_pairs([u for _, units in per_article for u in units], op.pairs, ctx, None)
+    counts = replace_pairs([u for _, units in per_article for u in units], op.pairs, ctx, None)
     for art, units in per_article:
-        changed = sum(1 for u, _ in units if u.body != before[id(u)])
-        if changed:
+        if any(u.body != before[id(u)] for u, _ in units):
             event(art, ctx, "modified", "terms replaced")
     replacements.setdefault(ctx.ins.ordinal, []).extend(
         (a, b, n) for (a, b), n in zip(op.pairs, counts, strict=True)
@@ -195,26 +293,47 @@ def global_replace(
 def _insert_phrase(w: Working, op: InsertPhrase, ctx: Ctx, _r: object) -> None:
     if op.scope is None:
         raise fail(ctx, "an insertion needs the article it applies to")
-    art, units = _scope_units(w, op.scope, ctx)
+    if not op.anchor:  # 开始部分增加 / 末尾增加
+        art, unit, para = _one_unit(w, op.scope, ctx)
+        start, _ = segments.span(unit.body, "start" if op.before else "end", None)
+        unit.body = unit.body[:start] + op.text + unit.body[start:]
+        para.inserted.append(op.text)
+        _touch(art, ctx, f"inserted “{op.text}”")
+        return
+    art, units = scope_units(w, op.scope, ctx)
     hits = [(u, p) for u, p in units if op.anchor in u.body]
     total = sum(u.body.count(op.anchor) for u, _ in hits)
     if total != 1:
-        what = (
-            "not found" if total == 0 else f"found {total} times; the insertion point is ambiguous"
-        )
+        what = "not found" if total == 0 else f"found {total} times; the insertion point is ambiguous"
         raise fail(ctx, f"“{op.anchor}” {what}", op.scope)
     unit, para = hits[0]
     i = unit.body.index(op.anchor)
     at = i if op.before else i + len(op.anchor)
     unit.body = unit.body[:at] + op.text + unit.body[at:]
     para.inserted.append(op.text)
-    event(art, ctx, "modified", f"inserted “{op.text}”")
+    _touch(art, ctx, f"inserted “{op.text}”")
+
+
+def _add_sentence(w: Working, op: AddSentence, ctx: Ctx, _r: object) -> None:
+    art, unit, para = _one_unit(w, op.target, ctx)
+    spans = segments.sentences(unit.body)
+    if op.position is None or op.position == len(spans) + 1:
+        at = len(unit.body)
+    elif 0 < op.position <= len(spans):
+        at = spans[op.position - 1][0]
+    else:
+        raise fail(ctx, f"the paragraph has {len(spans)} sentences: no place for 第{int_to_cn(op.position)}句")
+    unit.body = unit.body[:at] + op.text + unit.body[at:]
+    para.inserted.append(op.text)
+    _touch(art, ctx, "sentence added")
 
 
 TEXT_EDITS = {
     ReplaceUnit: _replace_unit,
-    DeleteUnits: _delete_units,
+    ReplaceParagraphs: _replace_paragraphs,
+    ReplaceLine: _replace_line,
     DeletePhrases: _delete_phrases,
     ReplaceTerms: _local_replace,
     InsertPhrase: _insert_phrase,
+    AddSentence: _add_sentence,
 }

@@ -1,41 +1,30 @@
-"""``lawdiff amend``: texts from anywhere on disk (plain consolidated text or gazette extraction)."""
+"""``lawdiff amend``: texts from anywhere on disk, read by the source readers.
+
+A consolidated text or a decision may be the 国家法律法规数据库 plain text or .docx, a
+LawRefBook Markdown file, a plain copy, or a gazette extracted from PDF (the decision is then
+cut out of the gazette).  Every reader applies the one normalisation (``sources.normalize``).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import regex
-
 from lawdiff.amend.apply import apply_decision
 from lawdiff.amend.decisions import parse_decision
+from lawdiff.amend.ops import Decision
 from lawdiff.amend.working import Result
 from lawdiff.errors import GazetteError, InputError
-from lawdiff.sources.files import read_gazette
+from lawdiff.sources.readers import decode, detect, read_bytes, read_source
 from lawdiff.structure.model import LawText
-from lawdiff.structure.parse import parse_text
-
-_GAZETTE_SIGNS = regex.compile("[\U001001b0\U00100170«»‹›０-９]")
-_LABEL = regex.compile(
-    r"^(第[零一二三四五六七八九十百千]+条(?:之[零一二三四五六七八九十]+)?)[ \u3000]+"
-)
+from lawdiff.structure.parse import build_text, parse_text
 
 
-def looks_like_gazette(text: str) -> bool:
-    """PDF extraction: private-use dots, « » marks, full-width digits, ASCII sentence punctuation."""
-    if _GAZETTE_SIGNS.search(text):
-        return True
-    return text.count(",") + text.count(".") > text.count("，") + text.count("。")
-
-
-def text_lines(raw: str, *, want: str) -> list[str]:
-    """Canonical lines (title first) from plain or gazette text; ``want``: regulation | decision."""
-    if not looks_like_gazette(raw):
-        lines = [_LABEL.sub("\\1\u3000", ln.strip(" \u3000\t\r")) for ln in raw.splitlines()]
-        return [ln for ln in lines if ln]
+def _gazette_lines(path: Path, raw: bytes, *, want: str) -> list[str]:
+    """The one regulation / decision document of a gazette extraction."""
     from lawdiff.sources.clean import clean
     from lawdiff.sources.gazette import split
 
-    result = clean(raw)
+    result = clean(decode(path, raw))
     try:
         docs = split(result)
     except GazetteError:
@@ -49,24 +38,47 @@ def text_lines(raw: str, *, want: str) -> list[str]:
     if len(hits) == 1:
         return hits[0].lines()
     if len(hits) > 1:
-        raise InputError(
-            f"the gazette text holds {len(hits)} {want} documents: cut out the one you mean"
-        )
+        raise InputError(f"{path}: the gazette holds {len(hits)} {want} documents: cut out the one you mean")
     return [p.text for p in result.paras]
 
 
 def load_base(path: Path) -> LawText:
-    lines = text_lines(read_gazette(path), want="regulation")
-    if not lines:
-        raise InputError(f"{path}: empty text")
-    text = parse_text(lines, source=str(path))
+    """A consolidated text from disk (plain text, .docx, Markdown or a gazette extraction)."""
+    raw = read_bytes(path)
+    if detect(path, raw) == "gazette":
+        lines = _gazette_lines(path, raw, want="regulation")
+        if not lines:
+            raise InputError(f"{path}: empty text")
+        text = parse_text(lines, source=str(path))
+    else:
+        src = read_source(path, raw)
+        if not src.title:
+            raise InputError(f"{path}: empty text")
+        text = build_text(src.title, src.note, src.body, source=str(path))
     if not text.articles:
         raise InputError(f"{path}: no articles (第…条) found: is this a consolidated text?")
     return text
 
 
+def decision_text(path: Path) -> str:
+    """A decision's lines (title, 题注, body) from any of the formats a text comes in."""
+    raw = read_bytes(path)
+    if detect(path, raw) == "gazette":
+        lines = _gazette_lines(path, raw, want="decision")
+    else:
+        src = read_source(path, raw)
+        lines = [src.title, *([src.note] if src.note else []), *src.body]
+    lines = [ln for ln in lines if ln]
+    if not lines:
+        raise InputError(f"{path}: empty text")
+    return "\n".join(lines)
+
+
+def load_decision(path: Path) -> Decision:
+    return parse_decision(decision_text(path), decision_id=path.stem)
+
+
 def amend_files(base: Path, decision: Path, law: str | None) -> tuple[Result, str]:
     base_text = load_base(base)
-    lines = text_lines(read_gazette(decision), want="decision")
-    parsed = parse_decision("\n".join(lines), decision_id=decision.stem)
+    parsed = load_decision(decision)
     return apply_decision(base_text, parsed, law_title=law, decision_id=decision.stem), parsed.title

@@ -1,16 +1,24 @@
-"""Structural edits: merges, new articles, paragraphs and items, moves, 章/节 headings, table cells."""
+"""Structural edits: delete, add, merge, split and move articles, paragraphs and items; 章/节.
+
+Positions the decision states (作为第N条 / 第N款 / 第N项, 改为第N条) are stored on the unit
+(``expect``) and honoured when the text is arranged (``lawdiff.amend.build``); nothing is
+spliced into a list here, so each edit costs a look-up and the size of one article.
+"""
 
 from __future__ import annotations
 
+from lawdiff.amend import segments
 from lawdiff.amend.ops import (
     AddArticles,
     AddItems,
     AddParagraphs,
+    DeleteUnits,
     HeadingOp,
     Merge,
     Move,
-    TableCell,
-    TableCells,
+    Renumber,
+    Split,
+    Unstated,
 )
 from lawdiff.amend.working import (
     ITEM_LABEL,
@@ -24,21 +32,73 @@ from lawdiff.amend.working import (
     fail,
     parse_lines,
 )
-from lawdiff.structure.model import TableCell as Cell
 from lawdiff.structure.numerals import int_to_cn
+
+
+def _delete_units(w: Working, op: DeleteUnits, ctx: Ctx, _r: object) -> None:
+    from lawdiff.amend.edits import preamble_paragraph, scope_units
+
+    for t in op.targets:
+        if t.sentence is not None or t.segment is not None:
+            art, units = scope_units(w, t.container(), ctx)
+            paras = [u for u, p in units if u is p]
+            if len(paras) != 1:
+                raise fail(ctx, f"{t.container().label()} has {len(paras)} paragraphs: say which", t)
+            try:
+                paras[0].body = segments.delete(paras[0].body, t.segment, t.sentence)
+            except ValueError as exc:
+                raise fail(ctx, str(exc), t) from None
+            if art is not None:
+                event(art, ctx, "modified", f"{t.label()} deleted")
+        elif t.unit == "preamble":
+            preamble_paragraph(w, t, ctx).deleted_by = ctx.ins.ordinal
+        elif t.subitem is not None:
+            raise fail(ctx, "the text model holds no 目 (sub-items) to delete", t)
+        elif t.item is not None:
+            _, item = w.item(t, ctx)
+            item.deleted_by = ctx.ins.ordinal
+            event(w.article(t, ctx), ctx, "modified", f"item {t.item} deleted")
+        elif t.paragraph is not None:
+            art = w.article(t, ctx)
+            w.paragraph(t, ctx).deleted_by = ctx.ins.ordinal
+            if all(p.deleted_by for p in art.paras):
+                raise fail(ctx, f"deleting this leaves {art.old_label} empty: delete the article instead", t)
+            event(art, ctx, "modified", f"paragraph {t.paragraph} deleted")
+        elif t.unit is not None:
+            raise fail(ctx, f"{t.label()} cannot be deleted", t)
+        else:
+            w.article(t, ctx).deleted_by = ctx.ins.ordinal
 
 
 def _merge(w: Working, op: Merge, ctx: Ctx, _r: object) -> None:
     arts = [w.article(t, ctx) for t in op.targets]
+    if len({id(a) for a in arts}) != len(arts):
+        raise fail(ctx, "an article is merged with itself", op.targets[0])
     first = arts[0]
     for p in first.paras:
-        p.deleted_by = ctx.ins.ordinal
+        p.deleted_by = p.deleted_by or ctx.ins.ordinal
     first.paras = parse_lines(op.text)
     labels = "、".join(a.old_label or "?" for a in arts)
     event(first, ctx, "merged", f"from {labels}")
     for a in arts[1:]:
         a.deleted_by = ctx.ins.ordinal
-        w.blocks.remove(a)
+        a.merged_into = first
+    if op.position is not None:
+        first.expect = (op.position.article or 0, op.position.sub)
+        first.stated_move = True
+
+
+def _split(w: Working, op: Split, ctx: Ctx, _r: object) -> None:
+    src = w.article(op.source, ctx)
+    for p in src.paras:
+        p.deleted_by = p.deleted_by or ctx.ins.ordinal
+    src.paras = parse_lines(op.texts[0])
+    src.expect = (op.positions[0].article or 0, op.positions[0].sub)
+    event(src, ctx, "replaced", f"split into {len(op.texts)} articles")
+    for pos, text in zip(op.positions[1:], op.texts[1:], strict=True):
+        art = WArticle(None, None, parse_lines(text), expect=(pos.article or 0, pos.sub))
+        event(art, ctx, "created", f"from {src.old_label}")
+        src.after.append(art)
 
 
 def _add_articles(w: Working, op: AddArticles, ctx: Ctx, _r: object) -> None:
@@ -49,107 +109,91 @@ def _add_articles(w: Working, op: AddArticles, ctx: Ctx, _r: object) -> None:
         new_arts.append(art)
     if op.after is not None:
         anchor = w.article(op.after, ctx)
-        idx = w.blocks.index(anchor) + (0 if op.before else 1)
-        # several articles added after the same one: their stated numbers give the order
-        while not op.before and idx < len(w.blocks):
-            nxt = w.blocks[idx]
-            if not (
-                isinstance(nxt, WArticle)
-                and nxt.old is None
-                and nxt.expect
-                and nxt.expect < new_arts[0].expect
-            ):  # type: ignore[operator]
-                break
-            idx += 1
-    else:
-        idx = _index_for_new_number(w, new_arts[0].expect)  # type: ignore[arg-type]
-    w.blocks[idx:idx] = new_arts
-
-
-def _index_for_new_number(w: Working, expect: tuple[int, int]) -> int:
-    """Where an article must go to be numbered ``expect`` once the text is renumbered."""
-    number, sub = expect
-    arts = w.live_articles()
-    if sub:
-        base = next((a for a in arts if a.old == (number, 0)), None)
-        if base is not None:
-            idx = w.blocks.index(base) + 1
-            while (
-                idx < len(w.blocks)
-                and isinstance(w.blocks[idx], WArticle)
-                and w.blocks[idx].old
-                and w.blocks[idx].old[0] == number
-            ):  # type: ignore[union-attr]
-                idx += 1
-            return idx
-    if number - 1 < len(arts):
-        target = arts[number - 1]
-        return w.blocks.index(target)
-    return len(w.blocks)
+        if op.before:
+            anchor.before.extend(new_arts)
+        else:
+            # several additions after the same article: their stated numbers give the order
+            for art in new_arts:
+                art.anchor = anchor
+            anchor.after.extend(new_arts)
+            anchor.after.sort(key=lambda b: b.expect if isinstance(b, WArticle) and b.expect else (0, 0))
+        return
+    for art in new_arts:
+        number, sub = art.expect  # type: ignore[misc]
+        base = w.articles.get((number, 0)) if sub else None
+        if base is not None and not base.deleted_by:
+            base.after.append(art)  # 作为第X条之一: after 第X条
+            base.after.sort(key=lambda b: b.expect if isinstance(b, WArticle) and b.expect else (0, 0))
+        else:
+            w.pending.append(art)
 
 
 def _add_paragraphs(w: Working, op: AddParagraphs, ctx: Ctx, _r: object) -> None:
     art = w.article(op.article, ctx)
     for pos, text in zip(op.positions, op.texts, strict=True):
-        if pos - 1 > len(art.paras):
-            raise fail(
-                ctx,
-                f"{art.old_label} has {len(art.paras)} paragraphs; cannot add one as 第{int_to_cn(pos)}款",
-                op.article,
-            )
-        new = parse_lines(text)
-        for p in new:
-            p.expect = pos
-        art.paras[pos - 1 : pos - 1] = new
-        event(art, ctx, "modified", f"paragraph added as {pos}")
+        live = sum(1 for p in art.paras if not p.deleted_by) + sum(len(p.after) for p in art.paras)
+        if pos is not None and pos - 1 > live:
+            raise fail(ctx, f"{art.old_label} has {live} paragraphs; cannot add one as 第{int_to_cn(pos)}款", op.article)
+        for p in parse_lines(text):
+            p.expect, p.pending = pos, pos is not None
+            art.paras.append(p)
+        where = f"as 第{int_to_cn(pos)}款" if pos else "at the end"
+        event(art, ctx, "modified", f"paragraph added {where}")
 
 
 def _add_items(w: Working, op: AddItems, ctx: Ctx, _r: object) -> None:
+    if op.paragraph.item is not None:
+        raise fail(ctx, "the text model holds no 目 (sub-items) to add to", op.paragraph)
     para = w.paragraph(op.paragraph, ctx)
     art = w.article(op.paragraph, ctx)
     for pos, text in zip(op.positions, op.texts, strict=True):
-        if pos - 1 > len(para.items):
-            raise fail(
-                ctx,
-                f"the paragraph has {len(para.items)} items; cannot add one as 第{int_to_cn(pos)}项",
-                op.paragraph,
-            )
+        live = sum(1 for it in para.items if not it.deleted_by)
+        if pos - 1 > live:
+            raise fail(ctx, f"the paragraph has {live} items; cannot add one as 第{int_to_cn(pos)}项", op.paragraph)
         body = text.strip()
         m = ITEM_LABEL.match(body)
         if m:
             body = body[m.end() :]
-        para.items.insert(pos - 1, WItem(body, None, new_text=True, expect=pos))
+        if not body:
+            raise fail(ctx, "empty item text", op.paragraph)
+        para.items.append(WItem(body, None, new_text=True, expect=pos, pending=True))
         event(art, ctx, "modified", f"item added as {pos}")
 
 
 def _move(w: Working, op: Move, ctx: Ctx, _r: object) -> None:
     src, dst = op.source, op.destination
-    if src.item is not None and dst.item is not None and dst.article is None:
+    if src.item is not None and dst.item is not None and dst.is_article is False and dst.paragraph in (
+        None,
+        src.paragraph,
+    ):
         _, item = w.item(src, ctx)
         item.expect = dst.item
         return
-    if src.paragraph is not None and dst.paragraph is not None and dst.article is None:
-        para = w.paragraph(src, ctx)
-        para.expect = dst.paragraph
+    if src.item is None and src.paragraph is not None and dst.paragraph is not None and dst.item is None and (
+        dst.article is None or dst.article == src.article
+    ):
+        w.paragraph(src, ctx).expect = dst.paragraph
         return
-    if dst.article is not None and src.paragraph is None and src.item is None:
+    if src.is_article and dst.article is not None and dst.paragraph in (None, 1) and dst.item is None:
         art = w.article(src, ctx)
-        w.blocks.remove(art)
-        art.expect = (dst.article, dst.sub)
-        w.blocks.insert(_index_for_new_number(w, art.expect), art)
+        art.expect, art.stated_move = (dst.article, dst.sub), True
+        if op.text is not None:
+            for p in art.paras:
+                p.deleted_by = p.deleted_by or ctx.ins.ordinal
+            art.paras = parse_lines(op.text)
         event(art, ctx, "moved", f"to {dst.label()}")
         return
-    if dst.article is not None and src.paragraph is not None:
+    if src.paragraph is not None and src.item is None and dst.is_article:
         owner = w.article(src, ctx)
         para = w.paragraph(src, ctx)
-        owner.paras.remove(para)
-        para.deleted_by = None
-        art = WArticle(
-            None, None, [WPara(para.body, para.items, None)], expect=(dst.article, dst.sub)
-        )
+        para.deleted_by = ctx.ins.ordinal
+        content = parse_lines(op.text) if op.text is not None else [
+            WPara(para.body, [WItem(it.body, None) for it in para.items if not it.deleted_by], None)
+        ]
+        art = WArticle(None, None, content, expect=(dst.article or 0, dst.sub))
         event(art, ctx, "created", f"from {owner.old_label}第{int_to_cn(src.paragraph)}款")
         event(owner, ctx, "modified", f"paragraph {src.paragraph} moved to {dst.label()}")
-        w.blocks.insert(_index_for_new_number(w, art.expect), art)
+        w.pending.append(art)
         return
     raise fail(ctx, f"cannot move {src.label()} to {dst.label()}", src)
 
@@ -160,102 +204,75 @@ def _heading(w: Working, op: HeadingOp, ctx: Ctx, _r: object) -> None:
         return
     table = w.chapters if op.level == "章" else w.sections
     key = op.number if op.level == "章" else (op.chapter or 0, op.number)
-    h = table.get(key)  # type: ignore[call-overload]
+    if op.level == "节" and op.chapter is None:
+        hits = [h for (c, n), h in w.sections.items() if n == op.number]
+        h = hits[0] if len(hits) == 1 else None
+    else:
+        h = table.get(key)  # type: ignore[call-overload]
     label = f"第{int_to_cn(op.number)}{op.level}"
     if h is None or h.deleted_by:
         raise fail(ctx, f"the text has no {label}" if h is None else f"{label} was already deleted")
     if op.action == "rename":
         h.title = op.title
         return
-    idx = w.blocks.index(h)
+    if op.action == "renumber":
+        h.expect = op.positions[0].article if op.positions else None
+        return
     h.deleted_by = ctx.ins.ordinal
-    w.blocks.remove(h)
     if op.action == "delete":
+        idx = w.position[id(h)] + 1
         while idx < len(w.blocks):
             b = w.blocks[idx]
             if isinstance(b, WHeading) and (b.level == "章" or b.level == op.level):
                 break
-            if isinstance(b, WArticle):
-                b.deleted_by = ctx.ins.ordinal
-            w.blocks.pop(idx)
+            b.deleted_by = b.deleted_by or ctx.ins.ordinal
+            idx += 1
 
 
 def _add_heading(w: Working, op: HeadingOp, ctx: Ctx) -> None:
     h = WHeading(op.level, None, op.title, expect=op.number)
-    arts = []
-    for text in op.articles:
-        art = WArticle(None, None, parse_lines(text))
+    for k, text in enumerate(op.articles):
+        pos = op.positions[k] if k < len(op.positions) else None
+        art = WArticle(None, None, parse_lines(text), expect=(pos.article or 0, pos.sub) if pos else None)
         event(art, ctx, "created", f"in new 第{int_to_cn(op.number)}{op.level}")
-        arts.append(art)
+        h.after.append(art)
+    chapter = w.chapters.get(op.chapter) if op.chapter is not None else None
+    if op.level == "节" and op.chapter is not None and chapter is None:
+        raise fail(ctx, f"the text has no 第{int_to_cn(op.chapter)}章")
     same = [
-        b for b in w.blocks if isinstance(b, WHeading) and b.level == op.level and not b.deleted_by
+        b
+        for b in w.blocks
+        if isinstance(b, WHeading) and b.level == op.level and not b.deleted_by
+        and (chapter is None or b.chapter is chapter)
     ]
-    if op.level == "节" and op.chapter is not None:
-        ch = w.chapters.get(op.chapter)
-        if ch is None:
-            raise fail(ctx, f"the text has no 第{int_to_cn(op.chapter)}章")
-        same = [b for b in same if b.chapter is ch]
     if op.number - 1 < len(same):
-        idx = w.blocks.index(same[op.number - 1])
-    else:
-        idx = len(w.blocks)
-        if op.level == "节" and op.chapter is not None:
-            ch = w.chapters[op.chapter]
-            j = w.blocks.index(ch) + 1
-            while j < len(w.blocks) and not (
-                isinstance(w.blocks[j], WHeading) and w.blocks[j].level == "章"
-            ):  # type: ignore[union-attr]
-                j += 1
-            idx = j
-    w.blocks[idx:idx] = [h, *arts]
+        same[op.number - 1].before.append(h)
+        return
+    if chapter is not None:  # after the last block of that chapter
+        j = w.position[id(chapter)] + 1
+        while j < len(w.blocks) and not (isinstance(w.blocks[j], WHeading) and w.blocks[j].level == "章"):
+            j += 1
+        last = w.blocks[j - 1]
+        last.after.append(h)
+        return
+    w.tail.append(h)
 
 
-def _tables(w: Working, op: TableCell | TableCells, ctx: Ctx, _r: object) -> None:
-    cells = op.cells if isinstance(op, TableCells) else (op,)
-    for cell in cells:
-        _table_cell(w, cell, ctx)
-
-
-def _table_cell(w: Working, cell: TableCell, ctx: Ctx) -> None:
-    if not w.tables:
-        raise fail(ctx, "the text has no table to change")
-    tables = [t for t in w.tables if cell.table is None or cell.table in t.title]
-    if len(tables) != 1:
-        raise fail(
-            ctx, f"table {cell.table or ''} not found" if not tables else "several tables: name one"
-        )
-    table = tables[0]
-    if cell.column not in table.columns:
-        raise fail(
-            ctx,
-            f"table {table.title} has no column {cell.column} (columns: {'、'.join(table.columns)})",
-        )
-    current = table.get(cell.row, cell.column)
-    if current is None and not table.partial:
-        raise fail(ctx, f"table {table.title} has no row “{cell.row}”")
-    if cell.old is not None and current is not None and _value_key(current) != _value_key(cell.old):
-        raise fail(
-            ctx,
-            f"“{cell.row}” {cell.column}: the table says {current}, the decision says it was {cell.old}",
-        )
-    new_cells = [c for c in table.cells if not (c.row == cell.row and c.column == cell.column)]
-    new_cells.append(Cell(cell.row, cell.column, cell.new))
-    order = {(c.row, c.column): i for i, c in enumerate(table.cells)}
-    new_cells.sort(key=lambda c: order.get((c.row, c.column), len(order)))
-    w.tables[w.tables.index(table)] = table._replace(cells=tuple(new_cells))
-
-
-def _value_key(value: str) -> str:
-    return value.replace("%", "％").replace(" ", "")
+def _statement(w: Working, op: Renumber | Unstated, ctx: Ctx, _r: object) -> None:
+    """条文顺序作相应调整 / 个别文字作相应修改: read by the driver, nothing to edit."""
 
 
 STRUCTURE_EDITS = {
+    DeleteUnits: _delete_units,
     Merge: _merge,
+    Split: _split,
     AddArticles: _add_articles,
     AddParagraphs: _add_paragraphs,
     AddItems: _add_items,
     Move: _move,
     HeadingOp: _heading,
-    TableCell: _tables,
-    TableCells: _tables,
+    Renumber: _statement,
+    Unstated: _statement,
 }
+
+__all__ = ["STRUCTURE_EDITS", "WHeading"]

@@ -1,4 +1,9 @@
-"""What a decision is parsed into: references, typed operations, instructions, parts."""
+"""What a decision is parsed into: references, typed operations, instructions, parts.
+
+An operation's ``kind`` (its class name: ``ReplaceUnit``, ``DeleteUnits`` …) is the stable
+English identifier used in data (JSON, provenance, summaries); words for people come from the
+interface layer.
+"""
 
 from __future__ import annotations
 
@@ -6,45 +11,106 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-import regex
-
+from lawdiff.amend.titles import same_title, title_key
 from lawdiff.errors import AmendmentError
 
-# ---------------------------------------------------------------- references and operations
+# ---------------------------------------------------------------- references
+
+SEGMENTS = {
+    "head": "条首部分",
+    "front": "前段",
+    "back": "后段",
+    "proviso": "但书",
+    "start": "开始部分",
+    "end": "末尾",
+}
 
 
 @dataclass(frozen=True)
 class Ref:
-    """第X条(之Y)第Z款第W项; any part may be absent (inherited or whole-unit)."""
+    """第X条(之Y)第Z款第W项第V目(第U句 | 前段 | 后段 | 但书 | 条首部分); any part may be absent.
+
+    ``unit`` names the units outside the articles: ``title`` (名称), ``preamble`` (引言 /
+    序言, ``paragraph`` = its 自然段 / 段), ``part`` (an interpretation's ``一、…`` part heading,
+    ``paragraph`` = which one).
+    """
 
     article: int | None = None
     sub: int = 0
     paragraph: int | None = None
     item: int | None = None
+    subitem: int | None = None
+    sentence: int | None = None
+    segment: str | None = None  # a key of SEGMENTS
+    unit: str | None = None  # title | preamble | part
 
     def label(self) -> str:
         from lawdiff.structure.numerals import int_to_cn
 
+        if self.unit == "title":
+            return "名称"
+        if self.unit in ("preamble", "part"):
+            what = "引言" if self.unit == "preamble" else "部分标题"
+            return what + (f"第{int_to_cn(self.paragraph)}段" if self.paragraph else "")
         out = ""
         if self.article is not None:
             out += f"第{int_to_cn(self.article)}条" + (
                 f"之{int_to_cn(self.sub)}" if self.sub else ""
             )
-        if self.paragraph is not None:
-            out += f"第{int_to_cn(self.paragraph)}款"
-        if self.item is not None:
-            out += f"第{int_to_cn(self.item)}项"
+        for value, unit in (
+            (self.paragraph, "款"),
+            (self.item, "项"),
+            (self.subitem, "目"),
+            (self.sentence, "句"),
+        ):
+            if value is not None:
+                out += f"第{int_to_cn(value)}{unit}"
+        if self.segment:
+            out += SEGMENTS[self.segment]
         return out or "(whole text)"
+
+    @property
+    def is_article(self) -> bool:
+        """The whole article (no finer unit named)."""
+        return (
+            self.unit is None
+            and self.paragraph is None
+            and self.item is None
+            and self.subitem is None
+            and self.sentence is None
+            and self.segment is None
+        )
 
     def inherit(self, ctx: Ref | None) -> Ref:
         """Fill the missing outer levels from the context of the previous clause."""
-        if ctx is None or self.article is not None:
+        if ctx is None or self.article is not None or self.unit is not None:
+            return self
+        if ctx.unit is not None:
+            if self.paragraph is None and self.item is None:
+                return Ref(unit=ctx.unit, paragraph=ctx.paragraph, sentence=self.sentence,
+                           segment=self.segment)  # fmt: skip
             return self
         if self.paragraph is not None:
-            return Ref(ctx.article, ctx.sub, self.paragraph, self.item)
+            return Ref(ctx.article, ctx.sub, self.paragraph, self.item, self.subitem,
+                       self.sentence, self.segment)  # fmt: skip
         if self.item is not None:
-            return Ref(ctx.article, ctx.sub, ctx.paragraph, self.item)
+            return Ref(ctx.article, ctx.sub, ctx.paragraph, self.item, self.subitem,
+                       self.sentence, self.segment)  # fmt: skip
+        if self.subitem is not None:
+            return Ref(ctx.article, ctx.sub, ctx.paragraph, ctx.item, self.subitem,
+                       self.sentence, self.segment)  # fmt: skip
+        if self.sentence is not None or self.segment is not None:
+            return Ref(ctx.article, ctx.sub, ctx.paragraph, ctx.item, ctx.subitem,
+                       self.sentence, self.segment)  # fmt: skip
         return self
+
+    def container(self) -> Ref:
+        """The unit that holds the sentence / segment named (the same ref without them)."""
+        return Ref(self.article, self.sub, self.paragraph, self.item, self.subitem,
+                   unit=self.unit)  # fmt: skip
+
+
+# ---------------------------------------------------------------- operations
 
 
 @dataclass(frozen=True)
@@ -66,10 +132,19 @@ class ReplaceTerms(Op):
 
 @dataclass(frozen=True)
 class ReplaceUnit(Op):
-    """将第X条(第Y款(第Z项))修改为：“…”."""
+    """将第X条(第Y款(第Z项))修改为：“…” — also a sentence, a segment, 名称, 引言."""
 
     target: Ref
     text: str
+
+
+@dataclass(frozen=True)
+class ReplaceParagraphs(Op):
+    """宪法第七条：“A”“B”修改为：“C”“D”“E” — consecutive paragraphs quoted in full."""
+
+    scope: Ref
+    old: tuple[str, ...]
+    new: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -89,7 +164,7 @@ class DeletePhrases(Op):
 
 @dataclass(frozen=True)
 class InsertPhrase(Op):
-    """在第X条(第Y款)中的“A”后(前)增加“B”."""
+    """在第X条(第Y款)中的“A”后(前)增加“B”; anchor "" = at the start (前) or end (后)."""
 
     scope: Ref | None
     anchor: str
@@ -99,10 +174,20 @@ class InsertPhrase(Op):
 
 @dataclass(frozen=True)
 class Merge(Op):
-    """将第X条、第Y条合并修改为：“…”."""
+    """将第X条、第Y条合并(，作为第Z条，)修改为：“…”."""
 
     targets: tuple[Ref, ...]
     text: str
+    position: Ref | None = None
+
+
+@dataclass(frozen=True)
+class Split(Op):
+    """将第X条改为两条，作为第X条、第Y条，修改为：“第X条　…”“第Y条　…”."""
+
+    source: Ref
+    positions: tuple[Ref, ...]
+    texts: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -117,40 +202,60 @@ class AddArticles(Op):
 
 @dataclass(frozen=True)
 class AddParagraphs(Op):
-    """第X条增加一款，作为第Y款：“…”."""
+    """第X条增加一款，作为第Y款：“…” (position None: at the end — 宪法 增加规定)."""
 
     article: Ref
-    positions: tuple[int, ...]
+    positions: tuple[int | None, ...]
     texts: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class AddItems(Op):
-    """第X条(第Y款)增加一项，作为第Z项：“…”."""
+    """第X条(第Y款)增加一项，作为第Z项：“…” (``paragraph.item`` set: 目 under that 项)."""
 
     paragraph: Ref
     positions: tuple[int, ...]
     texts: tuple[str, ...]
+    lead: str | None = None  # 宪法第六十二条“全国人民代表大会行使下列职权”中增加一项
+
+
+@dataclass(frozen=True)
+class AddSentence(Op):
+    """第X条第Y款增加一句(，作为第Z句)：“…” (position None: at the end)."""
+
+    target: Ref
+    text: str
+    position: int | None = None
 
 
 @dataclass(frozen=True)
 class Move(Op):
-    """将第X条第Y款改为第Z条 / 将第X条调整为第Y条 / 将第五项调整为第四项."""
+    """将第X条第Y款改为第Z条 / 将第X条调整为第Y条 / 原第五项作为第四项 (text: 修改为：“…”)."""
 
     source: Ref
     destination: Ref
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class ReplaceLine(Op):
+    """将“一、买卖合同的成立及效力”修改为：“…” — a heading line quoted in full."""
+
+    old: str
+    new: str
 
 
 @dataclass(frozen=True)
 class HeadingOp(Op):
     """章/节 operations: rename, delete, add (with the articles quoted)."""
 
-    action: str  # rename | delete | add
+    action: str  # rename | delete | delete-heading | add
     level: str  # 章 | 节
     number: int  # old number (rename/delete) or new number (add)
     title: str = ""
     chapter: int | None = None  # the chapter of a 节
     articles: tuple[str, ...] = ()  # for add: the quoted article texts
+    positions: tuple[Ref, ...] = ()  # for add: the stated numbers of those articles
 
 
 @dataclass(frozen=True)
@@ -164,6 +269,47 @@ class TableCell(Op):
     new: str
 
 
+@dataclass(frozen=True)
+class TableCells(Op):
+    """Several cells changed by one clause."""
+
+    cells: tuple[TableCell, ...]
+
+
+@dataclass(frozen=True)
+class ReplaceTable(Op):
+    """个人所得税税率表一（…）修改为： + rows: a schedule printed anew."""
+
+    table: str
+    rows: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Renumber(Op):
+    """条文顺序作相应调整 said as an instruction (SPC, 修正案): the text is renumbered."""
+
+
+@dataclass(frozen=True)
+class Unstated(Op):
+    """此外，对个别文字作相应修改: wording changes the decision does not spell out."""
+
+    text: str
+
+
+def table_cells(ops: Iterable[Op]) -> list[TableCell]:
+    """Every cell change among ``ops`` (a clause may change several at once)."""
+    out: list[TableCell] = []
+    for op in ops:
+        if isinstance(op, TableCells):
+            out.extend(op.cells)
+        elif isinstance(op, TableCell):
+            out.append(op)
+    return out
+
+
+# ---------------------------------------------------------------- instructions, parts, decisions
+
+
 @dataclass
 class Instruction:
     """One numbered (or unnumbered) instruction with its operations and source span."""
@@ -172,6 +318,7 @@ class Instruction:
     text: str
     span: tuple[int, int]  # character offsets in the decision text
     ops: list[Op] = field(default_factory=list)
+    law: str | None = None  # the regulation the instruction names first (omnibus routing)
 
 
 @dataclass
@@ -180,6 +327,11 @@ class Part:
 
     target: str | None
     instructions: list[Instruction] = field(default_factory=list)
+    renumber: bool | None = None  # 条文顺序作相应调整 said of this regulation (None: see decision)
+    aliases: list[str] = field(default_factory=list)  # other titles: a renaming, an abbreviation
+
+    def titles(self) -> list[str]:
+        return [t for t in (self.target, *self.aliases) if t]
 
 
 @dataclass
@@ -194,6 +346,12 @@ class Decision:
     transitional: list[str] = field(default_factory=list)
     preamble: list[str] = field(default_factory=list)
     table_target: str | None = None  # the attachment named in the preamble
+    unstated: list[str] = field(default_factory=list)  # 此外，对个别文字作相应修改: not spelled out
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (instruction, reason), lenient parse
+    instructions_seen: int = 0  # instructions found, parsed or not
+
+    def renumbers(self, part: Part) -> bool:
+        return self.renumber if part.renumber is None else part.renumber
 
     def part_for(self, title: str | None) -> Part:
         """The part amending ``title`` (one-part decisions need no title)."""
@@ -204,12 +362,9 @@ class Decision:
             raise AmendmentError(
                 f"the decision amends {len(self.parts)} regulations ({names}): choose one with --law"
             )
-        key = title_key(title)
-        hits = [
-            p
-            for p in self.parts
-            if p.target and (key in title_key(p.target) or title_key(p.target) in key)
-        ]
+        hits = [p for p in self.parts if any(same_title(t, title, exact=True) for t in p.titles())]
+        if not hits:
+            hits = [p for p in self.parts if any(same_title(t, title) for t in p.titles())]
         if len(hits) == 1:
             return hits[0]
         if not hits and len(self.parts) == 1 and self.parts[0].target is None:
@@ -223,24 +378,4 @@ class Decision:
         return sum(len(p.instructions) for p in self.parts)
 
 
-def title_key(text: str) -> str:
-    """A title without book-title marks, spaces and the issuing committee's name, for matching."""
-    return regex.sub(r"[《》〈〉\s\u3000]|^山西省人民代表大会常务委员会", "", text)
-
-
-@dataclass(frozen=True)
-class TableCells(Op):
-    """Several cells changed by one clause."""
-
-    cells: tuple[TableCell, ...]
-
-
-def table_cells(ops: Iterable[Op]) -> list[TableCell]:
-    """Every cell change among ``ops`` (a clause may change several at once)."""
-    out: list[TableCell] = []
-    for op in ops:
-        if isinstance(op, TableCells):
-            out.extend(op.cells)
-        elif isinstance(op, TableCell):
-            out.append(op)
-    return out
+__all__ = ["title_key"]

@@ -13,6 +13,7 @@ from lawdiff.amend.ops import (
     AddArticles,
     AddItems,
     AddParagraphs,
+    AddSentence,
     DeletePhrases,
     DeleteUnits,
     HeadingOp,
@@ -21,10 +22,16 @@ from lawdiff.amend.ops import (
     Move,
     Op,
     Part,
+    Renumber,
+    ReplaceLine,
+    ReplaceParagraphs,
+    ReplaceTable,
     ReplaceTerms,
     ReplaceUnit,
+    Split,
     TableCell,
     TableCells,
+    Unstated,
     table_cells,
 )
 from lawdiff.corpus.reader import Corpus
@@ -63,6 +70,12 @@ def _whole(ref: object) -> bool:
 def _op_counts(op: Op) -> list[tuple[str, int]]:
     if isinstance(op, TableCell | TableCells):
         return [("table_cells_changed", len(table_cells([op])))]
+    if isinstance(op, ReplaceTable):
+        return [("table_cells_changed", len(op.rows or ()))]
+    if isinstance(op, Renumber | Unstated):
+        return []  # statements about the text, not edits
+    if isinstance(op, Split):
+        return [("articles_replaced", 1), ("articles_added", max(len(op.texts or ()) - 1, 0))]
     if isinstance(op, DeleteUnits):
         return [("articles_deleted" if _whole(t) else "units_deleted", 1) for t in op.targets]
     if isinstance(op, ReplaceUnit):
@@ -74,6 +87,9 @@ def _op_counts(op: Op) -> list[tuple[str, int]]:
         (Merge, "articles_merged", 1),
         (Move, "units_moved", 1),
         (HeadingOp, "headings_changed", 1),
+        (ReplaceLine, "headings_changed", 1),
+        (ReplaceParagraphs, "units_replaced", 1),
+        (AddSentence, "words_added", 1),
     ]
     for cls, key, n in simple:
         if isinstance(op, cls):

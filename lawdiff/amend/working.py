@@ -1,4 +1,11 @@
-"""The working copy a decision edits: old numbers kept, deleted units marked, events per article."""
+"""The working copy a decision edits: old numbers kept, deleted units flagged, events per article.
+
+Nothing is removed from or inserted into the list of blocks while a decision is applied:
+a deletion sets a flag, an insertion is attached to its anchor (``before`` / ``after`` a
+block) or waits for its stated position (``pending``), so every operation costs a dictionary
+look-up plus the size of one article, and the whole text is arranged once, at the end
+(``lawdiff.amend.build``).
+"""
 
 from __future__ import annotations
 
@@ -9,24 +16,25 @@ import regex
 
 from lawdiff.amend.ops import Instruction, Ref
 from lawdiff.errors import AmendmentError
-from lawdiff.structure.model import Heading, LawText
+from lawdiff.structure.lines import point_match
+from lawdiff.structure.model import Heading, LawText, Point
 
 ITEM_LABEL = regex.compile(r"^（([零一二三四五六七八九十百]+)）")
 ARTICLE_LABEL = regex.compile(
     r"^第[零一二三四五六七八九十百千]+条(?:之[零一二三四五六七八九十]+)?[\u3000 ]+"
 )
+# inline items printed on one line: “…：（一）…；（二）…。” — split as the texts print them
+INLINE_ITEM = regex.compile(r"(?<=[：；;:])(?=（[一二三四五六七八九十]+）)")
 
 
 class Event(NamedTuple):
-    """What one instruction did to one article."""
+    """What one instruction did to one article (action: created | replaced | modified | merged |
+    moved | renumbered | citation — the last implied by renumbering, not said by the decision)."""
 
     decision: str
     instruction: str
-    action: str  # created | replaced | modified | merged | moved | renumbered
+    action: str
     detail: str = ""
-
-
-# ---------------------------------------------------------------- working copy
 
 
 @dataclass(eq=False)
@@ -34,8 +42,10 @@ class WItem:
     body: str
     old: int | None
     new_text: bool = False
+    points: list[Point] = field(default_factory=list)  # 目
     deleted_by: str | None = None
-    expect: int | None = None  # 调整为第N项
+    expect: int | None = None  # 调整为第N项 / 作为第N项
+    pending: bool = False  # placed by its stated number when the text is arranged
 
 
 @dataclass(eq=False)
@@ -47,6 +57,8 @@ class WPara:
     deleted_by: str | None = None
     expect: int | None = None  # 作为第N款
     inserted: list[str] = field(default_factory=list)  # strings written by phrase-level edits
+    after: list[WPara] = field(default_factory=list)  # paragraphs a replacement added after it
+    pending: bool = False
 
 
 @dataclass(eq=False)
@@ -56,7 +68,12 @@ class WArticle:
     paras: list[WPara]
     events: list[Event] = field(default_factory=list)
     deleted_by: str | None = None
-    expect: tuple[int, int] | None = None  # 作为第N条(之M)
+    merged_into: WArticle | None = None
+    expect: tuple[int, int] | None = None  # 作为第N条(之M) / 改为第N条
+    stated_move: bool = False  # the decision itself said 改为第N条: may be relocated to get there
+    anchor: WArticle | None = None  # 在第X条后增加: the article it was added after
+    before: list[WArticle | WHeading] = field(default_factory=list)
+    after: list[WArticle | WHeading] = field(default_factory=list)
 
 
 @dataclass(eq=False)
@@ -65,8 +82,14 @@ class WHeading:
     old: int | None
     title: str
     chapter: WHeading | None = None  # the chapter of a section
+    label: str | None = None  # as printed when unnumbered ("" / "一、"); None: 第N…
     deleted_by: str | None = None
     expect: int | None = None
+    before: list[WArticle | WHeading] = field(default_factory=list)
+    after: list[WArticle | WHeading] = field(default_factory=list)
+
+
+Block = WArticle | WHeading
 
 
 class Provenance(NamedTuple):
@@ -77,15 +100,24 @@ class Provenance(NamedTuple):
     events: tuple[Event, ...]
 
 
+class Citation(NamedTuple):
+    """A cross-reference renumbered because the decision renumbered (not said by the decision)."""
+
+    article: str  # the article of the new text that holds it
+    old: str
+    new: str | None  # None: it points at a deleted provision (reported, left as printed)
+    note: str = ""
+
+
 @dataclass
 class Result:
     text: LawText
     provenance: list[Provenance]
     replacements: dict[str, list[tuple[str, str, int]]]  # instruction -> (old, new, count)
     applied: int  # operations applied
-    deleted: dict[str, str] = field(
-        default_factory=dict
-    )  # old label -> instruction (deleted or merged away)
+    deleted: dict[str, str] = field(default_factory=dict)  # old label -> instruction (deleted or merged away)
+    citations: list[Citation] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def old_to_new(self) -> dict[str, str]:
         return {p.old_label: p.label for p in self.provenance if p.old_label}
@@ -111,37 +143,50 @@ class Working:
 
     def __init__(self, text: LawText) -> None:
         self.title = text.title
+        self.title_unit = WPara(text.title, [], 0)
         self.note = text.note
-        self.preamble = list(text.preamble)
-        self.blocks: list[WArticle | WHeading] = []
+        self.preamble = [WPara(line, [], k) for k, line in enumerate(text.preamble, start=1)]
+        self.blocks: list[Block] = []
         self.articles: dict[tuple[int, int], WArticle] = {}
         self.paras: dict[tuple[int, int, int], WPara] = {}
         self.items: dict[tuple[int, int, int, int], WItem] = {}
+        self.old_paragraphs: dict[tuple[int, int], int] = {}
         self.chapters: dict[int, WHeading] = {}
         self.sections: dict[tuple[int, int], WHeading] = {}
+        self.position: dict[int, int] = {}  # id(block) -> index in blocks
+        self.pending: list[Block] = []  # new articles placed by their stated number
+        self.tail: list[Block] = []  # new chapters after the last block
         self.tables = list(text.tables)
+        self.renamed = False
         chapter: WHeading | None = None
+        self.notes = text.notes
+        self.annexes = text.annexes
         for block in text.blocks:
             if isinstance(block, Heading):
-                h = WHeading(block.level, block.number, block.title)
-                if block.level == "章":
+                h = WHeading(block.level, block.number, block.title, label=None if block.numbered else block.label)
+                if block.level == "章" and block.numbered:
                     chapter = h
                     self.chapters[block.number] = h
-                elif block.level == "节":
+                elif block.level == "节" and block.numbered:
                     h.chapter = chapter
                     self.sections[(chapter.old if chapter and chapter.old else 0, block.number)] = h
+                self.position[id(h)] = len(self.blocks)
                 self.blocks.append(h)
                 continue
             key = (block.number, block.sub)
             art = WArticle(key, block.label, [])
+            self.old_paragraphs[key] = len(block.paragraphs)
             for p_no, para in enumerate(block.paragraphs, start=1):
-                wp = WPara(para.body, [WItem(it.body, it.number) for it in para.items], p_no)
+                wp = WPara(
+                    para.body, [WItem(it.body, it.number, points=list(it.points)) for it in para.items], p_no
+                )
                 art.paras.append(wp)
                 self.paras[(*key, p_no)] = wp
                 for it in wp.items:
                     assert it.old is not None
                     self.items[(*key, p_no, it.old)] = it
             self.articles[key] = art
+            self.position[id(art)] = len(self.blocks)
             self.blocks.append(art)
 
     # ------------------------------------------------------------ resolution
@@ -160,21 +205,20 @@ class Working:
 
     def paragraph(self, ref: Ref, ctx: Ctx) -> WPara:
         art = self.article(ref, ctx)
+        live = [p for p in art.paras if not p.deleted_by]
         if ref.paragraph is None:
-            with_items = [p for p in art.paras if p.items and not p.deleted_by]
+            with_items = [p for p in live if p.items]
             if ref.item is not None and len(with_items) == 1:
                 return with_items[0]
-            live = [p for p in art.paras if not p.deleted_by]
+            if ref.segment == "head" and len(with_items) == 1:
+                return with_items[0]
             if len(live) == 1:
                 return live[0]
             raise fail(ctx, f"{art.old_label} has {len(live)} paragraphs: say which one", ref)
         para = self.paras.get((ref.article, ref.sub, ref.paragraph))  # type: ignore[arg-type]
         if para is None:
-            raise fail(
-                ctx,
-                f"{art.old_label} has no paragraph {ref.paragraph} (it has {len(art.paras)})",
-                ref,
-            )
+            count = sum(1 for p in art.paras if p.old is not None)
+            raise fail(ctx, f"{art.old_label} has no 第{_cn(ref.paragraph)}款 (it has {count})", ref)
         if para.deleted_by:
             raise fail(
                 ctx, f"that paragraph was already deleted by instruction {para.deleted_by}", ref
@@ -186,15 +230,20 @@ class Working:
         assert ref.item is not None
         item = next((it for it in para.items if it.old == ref.item), None)
         if item is None:
-            raise fail(
-                ctx, f"no item {ref.item} there (the paragraph has {len(para.items)} items)", ref
-            )
+            count = sum(1 for it in para.items if it.old is not None)
+            raise fail(ctx, f"no 第{_cn(ref.item)}项 there (the paragraph has {count} items)", ref)
         if item.deleted_by:
             raise fail(ctx, f"that item was already deleted by instruction {item.deleted_by}", ref)
         return para, item
 
     def live_articles(self) -> list[WArticle]:
-        return [b for b in self.blocks if isinstance(b, WArticle)]
+        return [b for b in self.blocks if isinstance(b, WArticle) and not b.deleted_by]
+
+
+def _cn(n: int) -> str:
+    from lawdiff.structure.numerals import int_to_cn
+
+    return int_to_cn(n)
 
 
 def event(art: WArticle, ctx: Ctx, action: str, detail: str = "") -> None:
@@ -206,10 +255,20 @@ def parse_lines(text: str) -> list[WPara]:
     lines = [ln.strip("\u3000 ") for ln in text.split("\n") if ln.strip()]
     if lines:
         lines[0] = ARTICLE_LABEL.sub("", lines[0])
+    lines = [
+        piece
+        for ln in lines
+        for piece in (INLINE_ITEM.split(ln) if len(INLINE_ITEM.findall(ln)) >= 2 else [ln])
+        if piece
+    ]
     paras: list[WPara] = []
     for line in lines:
         m = ITEM_LABEL.match(line)
-        if m and paras:
+        point = point_match(line)
+        if point and paras and paras[-1].items:
+            item = paras[-1].items[-1]
+            item.points.append(Point(point[1], point[2], point[3]))
+        elif m and paras:
             paras[-1].items.append(WItem(line[m.end() :], None, new_text=True))
         else:
             paras.append(WPara(line, [], None, new_text=True))

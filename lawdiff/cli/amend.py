@@ -54,11 +54,20 @@ def amend_cmd(
             k: [{"old": a, "new": b, "count": n} for a, b, n in v]
             for k, v in result.replacements.items()
         }
+        # references renumbered because the decision renumbered (implied, not said by it);
+        # "new": null marks a reference to a deleted provision, reported and left as printed
+        doc["citations"] = [
+            {"article": c.article, "old": c.old, "new": c.new, **({"note": c.note} if c.note else {})}
+            for c in result.citations
+        ]
+        doc["notes"] = list(result.notes)
         out(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
     from lawdiff.export.document import as_text
 
     out(as_text(result.text))
+    for note in result.notes:
+        typer.echo(note, err=True)
 
 
 @handles_errors

@@ -158,6 +158,13 @@ def op_word(kind: str, lang: str | None = None) -> str:
         "HeadingOp": t.pgettext("operation", "heading"),
         "TableCell": t.pgettext("operation", "table cell"),
         "TableCells": t.pgettext("operation", "table cells"),
+        "ReplaceParagraphs": t.pgettext("operation", "rewrite paragraphs"),
+        "Split": t.pgettext("operation", "split an article"),
+        "AddSentence": t.pgettext("operation", "add a sentence"),
+        "ReplaceLine": t.pgettext("operation", "rewrite a heading line"),
+        "ReplaceTable": t.pgettext("operation", "reprint a schedule"),
+        "Renumber": t.pgettext("operation", "renumber"),
+        "Unstated": t.pgettext("operation", "unstated wording changes"),
         "history note": t.pgettext("operation", "history note"),
     }
     return words.get(kind, kind)

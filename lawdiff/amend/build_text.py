@@ -1,0 +1,234 @@
+"""Builders of the formulas on words, headings, tables and the decision's own statements."""
+
+from __future__ import annotations
+
+import regex
+
+from lawdiff.amend.build_units import nonempty, paragraphs_of, split_articles
+from lawdiff.amend.ops import (
+    AddArticles,
+    DeletePhrases,
+    HeadingOp,
+    InsertPhrase,
+    Move,
+    Ref,
+    Renumber,
+    ReplaceLine,
+    ReplaceParagraphs,
+    ReplaceTable,
+    ReplaceTerms,
+    ReplaceUnit,
+    TableCell,
+    TableCells,
+    Unstated,
+)
+from lawdiff.amend.prepare import Env, required
+from lawdiff.amend.refs import LEND, LMARK, NUM, QEND, QMARK, count, num, parse_refs, positions
+
+Q1 = rf"{QMARK}\d+{QEND}"
+_PAIR = regex.compile(
+    rf"(?P<olds>(?:{Q1}、?)+?)，?(?:统一)?(?:修改为|改为)：?(?P<news>(?:{Q1})+)"
+)
+GLOBAL = r"有关条款|有关条文|(?:各|全)[章条]|全文|(?:本)?(?:法|条例|办法|规定|细则|解释|决定)(?:有关条款)?"
+
+
+def _phrase(text: str) -> str:
+    if not text:
+        raise ValueError("empty phrase “”: nothing to find")
+    return text
+
+
+def b_words_replace(m: regex.Match[str], env: Env) -> None:
+    """将第X条中的“A”修改为“B”(，“C”修改为“D”) / 将有关条款中的… / 宪法第七条：“A”“B”修改为：“C”."""
+    target = m.group("t")
+    if target is not None and regex.fullmatch(GLOBAL, target):
+        scopes: list[tuple[str | None, Ref | None]] = [(env.law, None)]
+    elif target:
+        scopes = list(env.refs(target))
+    else:
+        scopes = [(env.law, required(None, env.ctx))]
+    pairs: list[tuple[str, str]] = []
+    paragraphs: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    for p in _PAIR.finditer(m.group("pairs")):
+        olds, news = env.qs(p.group("olds")), env.qs(p.group("news"))
+        if "、" not in p.group("olds") and (len(olds) > 1 or len(news) > 1):
+            paragraphs = (tuple(olds), tuple(news))  # consecutive paragraphs quoted in full
+            continue
+        if len(news) != 1:
+            raise ValueError("several new texts for one replacement")
+        for old in olds:
+            new = news[0]
+            if not new and not old:
+                raise ValueError("empty phrase “”: nothing to find")
+            pairs.append((_phrase(old), new))
+    for law, scope in scopes:
+        if paragraphs is not None:
+            if scope is None:
+                raise ValueError("quoted paragraphs replaced without naming where")
+            env.emit(ReplaceParagraphs(scope, *paragraphs), law)
+        if pairs:
+            env.emit(ReplaceTerms(tuple(pairs), scope), law)
+    if scopes[-1][1] is not None:
+        env.ctx = scopes[-1][1]
+
+
+_DEL_SEG = regex.compile(
+    rf"(?P<t>(?:(?!{QMARK}).)*?)(?:中的|其中的|末尾的|开始部分的|规定的|的|中)?"
+    rf"(?P<ph>(?:{Q1}[、]?)+)(?:和|，|、)?"
+)
+
+
+def b_words_delete(m: regex.Match[str], env: Env) -> None:
+    """删去第X条(第Y款)中的“A”、“B” / …末尾的“A”和第二款末尾的“B” / 《A》…，《B》…中的“C”."""
+    body = m.group("body")
+    pos = 0
+    while pos < len(body):
+        seg = _DEL_SEG.match(body, pos)
+        if not seg or seg.end() == pos:
+            raise ValueError(f"unexpected “{body[pos:pos + 12]}”")
+        phrases = tuple(_phrase(p) for p in env.qs(seg.group("ph")))
+        scope_text = seg.group("t").strip("，、和")
+        scopes = env.refs(scope_text) if scope_text else [(env.law, required(None, env.ctx))]
+        for law, scope in scopes:
+            env.emit(DeletePhrases(scope, phrases), law)
+        env.ctx = scopes[-1][1]
+        pos = seg.end()
+
+
+def b_words_insert(m: regex.Match[str], env: Env) -> None:
+    """在第X条中的“A”后增加“B” / “A”前增写“B” / 第X款末尾增加：“B” / 开始部分增加规定：“B”."""
+    g = m.groupdict()
+    scope = required(env.one(g["t"]) if g.get("t") else None, env.ctx)
+    text = nonempty("".join(env.qs(g["new"])), "inserted text")
+    if g.get("anchor"):
+        anchor, before = _phrase(env.q(g["anchor"])), g.get("where") == "前"
+    elif scope.segment in ("start", "end"):
+        anchor, before = "", scope.segment == "start"
+        scope = scope.container()
+    else:
+        raise ValueError("no words named to insert after")
+    env.emit(InsertPhrase(scope, anchor, text, before))
+    env.ctx = scope
+
+
+def b_add_rewrite(m: regex.Match[str], env: Env) -> None:
+    """在刑法第X条中增加一款作为第二款，将该条修改为：“…” (修正案): the article restated."""
+    art = required(env.one(m.group("a")) if m.group("a") else None, env.ctx)
+    art = Ref(art.article, art.sub)
+    text = nonempty("\n".join(env.qs(m.group("q"))), "article text")
+    want = max(r.paragraph or 0 for r in positions(m.group("pos"), "款"))
+    if len(paragraphs_of(text)) < want:
+        raise ValueError(f"a 第{m.group('pos')} is announced, the restated article has fewer paragraphs")
+    env.emit(ReplaceUnit(art, text))
+    env.ctx = art
+
+
+def b_renumber(m: regex.Match[str], env: Env) -> None:
+    """(此外，)(对)条文顺序作相应调整(：“第八条”调整为“第七条”，…) / 个别文字作相应修改."""
+    if m.group("order"):
+        env.emit(Renumber())
+    for p in regex.finditer(rf"({Q1})调整为({Q1})", m.group("table") or ""):
+        (_, src), = parse_refs(env.q(p.group(1)), None)
+        (_, dst), = parse_refs(env.q(p.group(2)), None)
+        env.emit(Move(src, dst))
+    if m.group("words"):
+        env.emit(Unstated(m.group(0)))
+
+
+def b_nothing(m: regex.Match[str], env: Env) -> None:
+    """为了…: the purpose clause of a 修正案; no operation."""
+
+
+def b_part_heading(m: regex.Match[str], env: Env) -> None:
+    """将“一、买卖合同的成立及效力”修改为：“…” / 将第一部分标题修改为：“…”."""
+    new = nonempty("".join(env.qs(m.group("new"))), "heading")
+    if m.group("old"):
+        env.emit(ReplaceLine(_phrase(env.q(m.group("old"))), new))
+    else:
+        env.emit(ReplaceUnit(Ref(unit="part", paragraph=num(m.group("k"))), new))
+
+
+def b_heading(m: regex.Match[str], env: Env, *, action: str) -> None:
+    """章/节: rename (章名修改为), delete (删去第X章 / 第X章的章名), add (增加一章/节，作为…)."""
+    g = m.groupdict()
+    chapter = num(g["c"]) if g.get("c") else None
+    section = num(g["s"]) if g.get("s") else None
+    if action == "rename":
+        title = nonempty(env.q(m.group("new")), "heading")
+        if section is not None:
+            env.emit(HeadingOp("rename", "节", section, title, chapter=chapter))
+        else:
+            env.emit(HeadingOp("rename", "章", chapter or 0, title))
+        return
+    if action == "renumber":  # 第七节相应改为第八节: the number it must end up with
+        level, old = g["level"], num(g["s"])
+        env.emit(HeadingOp("renumber", level, old, chapter=chapter, positions=(Ref(num(g["pos"])),)))
+        return
+    if action == "delete":
+        what = "delete-heading" if g.get("name") else "delete"
+        if section is not None:
+            env.emit(HeadingOp(what, "节", section, chapter=chapter))
+        else:
+            env.emit(HeadingOp(what, "章", chapter or 0))
+        return
+    level = g["level"]
+    body = "\n".join(env.qs(g["q"])).split("\n") if g.get("q") else []
+    title_q = env.q(g["title"]) if g.get("title") else (body[0] if body else "")
+    if g.get("title") is None and body:
+        body = body[1:]
+    title = regex.sub(rf"^第{NUM}[章节][\u3000 ]*", "", title_q)
+    articles = split_articles(body, len(body)) if body else ()
+    env.emit(HeadingOp("add", level, num(m.group("pos")), nonempty(title, "heading"),
+                       chapter=chapter if level == "节" else None, articles=articles))  # fmt: skip
+
+
+def b_table_cells(m: regex.Match[str], env: Env) -> None:
+    """将《表》中“煤”税目原矿税率由8％调整为10％，选矿税率由6.5％调整为9％."""
+    cells: list[TableCell] = []
+    row: str | None = None
+    table: str | None = None
+    for piece in m.group(0).split("，"):
+        c = _CELL.fullmatch(piece)
+        if not c:
+            raise ValueError(f"unexpected “{piece}” in a change of rates")
+        if c.group("table"):
+            table = env.laws[int(c.group("table").strip(LMARK + LEND))]
+        if c.group("row"):
+            row = env.q(c.group("row"))
+        if row is None:
+            raise ValueError("a rate change without a tax item (税目)")
+        old = c.group("old")
+        cells.append(TableCell(table, row, c.group("col"), old, c.group("new")))
+    env.emit(cells[0] if len(cells) == 1 else TableCells(tuple(cells)))
+
+
+CELL = (
+    rf"将?(?:(?P<table>{LMARK}\d+{LEND})中的?)?(?:(?P<row>{Q1})税目)?(?P<col>[^，；：由{QMARK}]+?)税率"
+    r"(?:由(?P<old>[^，；调修]+?))?(?:调整|修改)为(?P<new>[^，；]+)"
+)
+_CELL = regex.compile(CELL)
+
+
+def b_table_replace(m: regex.Match[str], env: Env) -> None:
+    """个人所得税税率表一（…）修改为： + the rows (printed without quotes)."""
+    rows = tuple(ln for ln in "\n".join(env.qs(m.group("q"))).split("\n") if ln.strip())
+    env.emit(ReplaceTable(m.group("name"), rows))
+
+
+def b_section_articles(m: regex.Match[str], env: Env) -> None:
+    """增加五条，分别作为第一百二十三条至第一百二十七条。内容如下：… (after 增加一节): into that 节."""
+    pos = positions(m.group("pos"), "条")
+    n = count(m.group("n"))
+    texts = split_articles(env.qs(m.group("q")), n)
+    if len(pos) != n or len(texts) != n:
+        raise ValueError(f"{n} articles announced, {len(pos)} positions and {len(texts)} texts given")
+    last = env.out[-1][1] if env.out else None
+    if isinstance(last, HeadingOp) and last.action == "add" and not last.articles:
+        law = env.out.pop()[0]
+        env.emit(HeadingOp("add", last.level, last.number, last.title, last.chapter,
+                           texts, tuple(pos)), law)  # fmt: skip
+        return
+    env.emit(AddArticles(None, tuple(pos), texts))
+
+
+__all__ = ["paragraphs_of"]
