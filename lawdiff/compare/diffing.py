@@ -17,11 +17,20 @@ reverse inverts that result, so ``diff B A`` is exactly the inverse of ``diff A 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from lawdiff.compare.align import Vectors, align, cosine
-from lawdiff.compare.comparison import Comparison, HeadingChange, LinePair, Pair, body_lines
+from lawdiff.compare.comparison import (
+    EQUAL,
+    Comparison,
+    HeadingChange,
+    LinePair,
+    Pair,
+    Segment,
+    body_lines,
+)
 from lawdiff.compare.textdiff import align_lines, invert
 from lawdiff.corpus.reader import Corpus
 from lawdiff.corpus.timeline import in_force, revision_by_id
@@ -249,27 +258,28 @@ def _labels(detail: str) -> list[str]:
 
 def build_pairs(old: Sequence[Article], new: Sequence[Article], lin: Lineage) -> list[Pair]:
     groups = _components(len(old), len(new), lin.links)
-    bodies_old = ["\n".join(body_lines(a)) for a in old]
-    bodies_new = ["\n".join(body_lines(a)) for a in new]
+    lines_old = [body_lines(a) for a in old]
+    lines_new = [body_lines(a) for a in new]
+    bodies_old = ["\n".join(ls) for ls in lines_old]
+    bodies_new = ["\n".join(ls) for ls in lines_new]
     vec = lin.vectors or Vectors(bodies_old, bodies_new)
+    order = _Order(lin.links, len(new))
     pairs: list[tuple[tuple[float, float], Pair]] = []
     for olds, news in groups:
         o = tuple(old[i] for i in olds)
         n = tuple(new[j] for j in news)
-        lines = align_lines(
-            [ln for a in o for ln in body_lines(a)], [ln for a in n for ln in body_lines(a)]
-        )
-        if len(olds) == len(news) == 1:
-            sim = cosine(vec.old[olds[0]], vec.new[news[0]])
-        elif olds and news:
-            sim = cosine(
-                vec.weigh_text("".join(bodies_old[i] for i in olds)),
-                vec.weigh_text("".join(bodies_new[j] for j in news)),
+        if len(olds) == len(news) == 1 and bodies_old[olds[0]] == bodies_new[news[0]]:
+            # the same words: every line equal, nothing to align or score
+            lines = tuple(
+                LinePair(k, k, (Segment(EQUAL, ln),) if ln else ())
+                for k, ln in enumerate(lines_old[olds[0]])
             )
-            if all(bodies_old[i] == bodies_new[j] for i in olds for j in news):
-                sim = 1.0
+            sim = 1.0
         else:
-            sim = 0.0
+            lines = align_lines(
+                [ln for i in olds for ln in lines_old[i]], [ln for j in news for ln in lines_new[j]]
+            )
+            sim = _similarity(olds, news, bodies_old, bodies_new, vec)
         moved = any((i, j) in lin.moved for i in olds for j in news)
         relation = _relation(o, n, lines, moved)
         ins = tuple(dict.fromkeys(x for j in news for x in lin.instructions.get(j, [])))
@@ -277,9 +287,24 @@ def build_pairs(old: Sequence[Article], new: Sequence[Article], lin: Lineage) ->
             ins = tuple(dict.fromkeys(lin.deleted_by[i] for i in olds if i in lin.deleted_by))
         source = lin.method
         pair = Pair(o, n, relation, round(sim, 3), source, lines, lin.decision if ins else None, ins)
-        pairs.append((_position(olds, news, lin.links, len(new)), pair))
+        pairs.append((order.position(olds, news), pair))
     pairs.sort(key=lambda t: t[0])
     return [p for _, p in pairs]
+
+
+def _similarity(
+    olds: list[int], news: list[int], bodies_old: list[str], bodies_new: list[str], vec: Vectors
+) -> float:
+    if len(olds) == len(news) == 1:
+        return cosine(vec.old[olds[0]], vec.new[news[0]])
+    if olds and news:
+        if all(bodies_old[i] == bodies_new[j] for i in olds for j in news):
+            return 1.0
+        return cosine(
+            vec.weigh_text("".join(bodies_old[i] for i in olds)),
+            vec.weigh_text("".join(bodies_new[j] for j in news)),
+        )
+    return 0.0
 
 
 def _components(
@@ -323,20 +348,33 @@ def _relation(
     return "same" if old[0].label == new[0].label else "renumbered"
 
 
-def _position(
-    olds: list[int], news: list[int], links: list[tuple[int, int]], n_new: int
-) -> tuple[float, float]:
+class _Order:
     """Reading order: by the new text; a deleted article right after its old predecessor's row."""
-    if news:
-        return (float(min(news)), float(min(olds)) if olds else -1.0)
-    i = min(olds)
-    before = [j for (o, j) in links if o < i]
-    after = [j for (o, j) in links if o > i]
-    if before:
-        return (max(before) + 0.5, float(i))
-    if after:
-        return (min(after) - 0.5, float(i))
-    return (n_new + 0.5, float(i))
+
+    def __init__(self, links: Iterable[tuple[int, int]], n_new: int) -> None:
+        ordered = sorted(links)
+        self.olds = [o for o, _ in ordered]
+        self.n_new = n_new
+        self.before: list[int] = []  # before[k]: the last new index linked from olds[: k + 1]
+        for _, j in ordered:
+            self.before.append(max(j, self.before[-1]) if self.before else j)
+        self.after: list[int] = [0] * len(ordered)  # after[k]: the first from olds[k:]
+        low = n_new
+        for k in range(len(ordered) - 1, -1, -1):
+            low = min(low, ordered[k][1])
+            self.after[k] = low
+
+    def position(self, olds: list[int], news: list[int]) -> tuple[float, float]:
+        if news:
+            return (float(min(news)), float(min(olds)) if olds else -1.0)
+        i = min(olds)
+        k = bisect_left(self.olds, i)
+        if k > 0:
+            return (self.before[k - 1] + 0.5, float(i))
+        k = bisect_right(self.olds, i)
+        if k < len(self.olds):
+            return (self.after[k] - 0.5, float(i))
+        return (self.n_new + 0.5, float(i))
 
 
 # ---------------------------------------------------------------- inversion
@@ -350,6 +388,7 @@ def inverse(cmp: Comparison) -> Comparison:
     was_new = {a.label: k for k, a in enumerate(cmp.new_text.articles)}  # the inverse's old
     was_old = {a.label: k for k, a in enumerate(cmp.old_text.articles)}  # the inverse's new
     links = [(was_new[n.label], was_old[o.label]) for p in cmp.pairs for o in p.old for n in p.new]
+    order = _Order(links, len(was_old))
     keyed = []
     for p in cmp.pairs:
         lines = tuple(LinePair(lp.new, lp.old, invert(lp.segments)) for lp in p.lines)
@@ -358,7 +397,7 @@ def inverse(cmp: Comparison) -> Comparison:
         )
         olds = [was_new[a.label] for a in q.old]
         news = [was_old[a.label] for a in q.new]
-        keyed.append((_position(olds, news, links, len(was_old)), q))
+        keyed.append((order.position(olds, news), q))
     keyed.sort(key=lambda t: t[0])
     headings = tuple(
         HeadingChange(h.new, h.old, _FLIP.get(h.relation, h.relation)) for h in cmp.headings

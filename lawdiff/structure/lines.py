@@ -7,7 +7,7 @@ for a stored text and for the text it was imported from.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 import regex
 
@@ -84,7 +84,7 @@ def is_annex_start(line: str) -> bool:
     return bool(TABLE_TITLE.match(line)) and not numbered_heading(line)
 
 
-def is_note(line: str, seen: str) -> bool:
+def is_note(line: str, seen: Container[str]) -> bool:
     """① … : an editorial footnote — separated by U+3000, or its marker appeared before."""
     if not line or line[0] not in CIRCLED:
         return False

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from lawdiff.errors import CorpusError
 from lawdiff.structure.lines import (
     ARTICLE,
+    CIRCLED,
     GRID_ROW,
     HISTORY_NOTE,
     ITEM,
@@ -52,6 +53,8 @@ from lawdiff.structure.model import (
 from lawdiff.structure.numerals import NumeralError, int_to_cn, to_int
 
 NOTE = HISTORY_NOTE  # the parenthesised history header under the title (kept for importers)
+
+_CIRCLED = frozenset(CIRCLED)
 
 
 def article_label(number: int, sub: int = 0) -> str:
@@ -107,7 +110,9 @@ class _Reader:
     def __init__(self, lines: list[str], source: str, seen: str) -> None:
         self.lines = lines
         self.source = source
-        self.seen = seen  # text so far: a ① seen here makes a later ① line a note
+        # the note markers (①…) met so far: a marker seen before makes a later ① line a note
+        # (a set, not the text so far: appending every line to a string was quadratic)
+        self.seen = _CIRCLED.intersection(seen)
         self.preamble: list[str] = []
         self.blocks: list[Block] = []
         self.notes: list[str] = []
@@ -146,7 +151,7 @@ class _Reader:
                 self.current.add(line, self.source, i + 1)
             else:
                 self.preamble.append(line)
-            self.seen += line
+            self.seen |= _CIRCLED.intersection(line)
         self._close()
 
     def _heading(self, i: int, line: str) -> Heading | None:
