@@ -129,7 +129,7 @@ def test_article_option_selects_rows_on_either_side() -> None:
     pairs = json.loads(out)["pairs"]
     assert pairs and all(37 in p["old"] or 37 in p["new"] for p in pairs)
     code, _, err = _run("diff", LAND, "2020", "2024", "--article", "99")
-    assert code == 2 and err.count("\n") == 1 and "article 99" in err
+    assert code == 2 and err.count("\n") == 1 and "article 第九十九条" in err
 
 
 @pytest.mark.parametrize(

@@ -83,7 +83,7 @@ def test_article_selection_and_errors() -> None:
         and art[0].text
         == "第二十一条　新申请宅基地条件、宅基地面积标准和人均面积限额标准由省人民政府规定。"
     )
-    with pytest.raises(InputError, match="no article 99"):
+    with pytest.raises(InputError, match="no article 第九十九条"):
         show(C, "土地管理法实施办法", rev="2020-11-27", article=99)
     with pytest.raises(InputError, match="not both"):
         show(C, "土地管理法实施办法", rev="2020-11-27", on=date(2021, 1, 1))

@@ -75,6 +75,10 @@ def blame_cmd(
     law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.", autocompletion=complete_law)],
     on: Annotated[str | None, typer.Option("--date", help="The text in force on this day.")] = None,
     rev: Annotated[str | None, typer.Option("--rev", help="A revision id.")] = None,
+    article: Annotated[
+        str | None,
+        typer.Option("--article", help="Only this article: 3, 第三条, 133之一, 第一百三十三条之一."),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",
     corpus: CorpusOpt = None,
     lang: LangOpt = None,
@@ -89,12 +93,15 @@ def blame_cmd(
 
     check_format(fmt, ("table", "json"))
     c = corpus_of(corpus)
-    shown = show(c, law, on=date_opt(on), rev=rev)
+    shown = show(c, law, on=date_opt(on), rev=rev, article=article)
     if shown.text is None or shown.revision is None:
         raise InputError(
             _("{law}: no text to blame: {reason}").format(law=shown.law.id, reason=shown.reason)
         )
     rows = blame(c, shown.law, shown.revision, shown.text)
+    if shown.articles is not None:
+        wanted = {a.label for a in shown.articles}
+        rows = [r for r in rows if r.article in wanted]
     if fmt == "json":
         out(json.dumps([r._asdict() for r in rows], ensure_ascii=False, indent=2) + "\n")
         return

@@ -31,7 +31,8 @@ def diff_cmd(
     ] = False,
     stat: Annotated[bool, typer.Option("--stat", help="Counts per relation, characters.")] = False,
     article: Annotated[
-        int | None, typer.Option("--article", help="Only the rows holding this article number.")
+        str | None,
+        typer.Option("--article", help="Only the rows holding this article (3, 第三条, 133之一…)."),
     ] = None,
     show_all: Annotated[
         bool, typer.Option("--all", help="Show unchanged articles too (default: collapsed).")
@@ -107,8 +108,10 @@ def diff_cmd(
 def log_cmd(
     law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.", autocompletion=complete_law)],
     article: Annotated[
-        int | None,
-        typer.Option("--article", help="Trace this article (numbered as in --rev) through time."),
+        str | None,
+        typer.Option(
+            "--article", help="Trace this article (3, 第三条, 133之一…, numbered as in --rev) through time."
+        ),
     ] = None,
     rev: Annotated[
         str | None, typer.Option("--rev", help="Whose numbering --article uses (default: latest).")

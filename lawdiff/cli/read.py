@@ -34,7 +34,10 @@ def show_cmd(
         str | None, typer.Option("--date", help="Text in force on this day (YYYY-MM-DD).")
     ] = None,
     rev: Annotated[str | None, typer.Option("--rev", help="A revision id (see history).")] = None,
-    article: Annotated[int | None, typer.Option("--article", help="Only this article.")] = None,
+    article: Annotated[
+        str | None,
+        typer.Option("--article", help="Only this article: 3, 第三条, 133之一, 第一百三十三条之一."),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="text | md | json")] = "text",
     provenance: Annotated[
         bool,

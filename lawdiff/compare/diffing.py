@@ -262,11 +262,13 @@ def inverse(cmp: Comparison) -> Comparison:
     )  # fmt: skip
 
 
-def select_article(cmp: Comparison, number: int) -> Comparison:
-    """Only the rows holding article ``number`` on either side (its history across the two)."""
-    pairs = tuple(
-        p for p in cmp.pairs if any(a.number == number and not a.sub for a in (*p.old, *p.new))
-    )
+def select_article(cmp: Comparison, article: str | int) -> Comparison:
+    """Only the rows holding the article (3, 第三条, 133之一 …) on either side."""
+    from lawdiff.structure.refs import article_ref
+
+    ref = article_ref(article)
+    number = ref.label
+    pairs = tuple(p for p in cmp.pairs if any(ref.matches(a) for a in (*p.old, *p.new)))
     if not pairs:
         raise InputError(
             f"{cmp.law.id}: neither {cmp.old_rev.id} ({len(cmp.old_text.articles)} articles) nor "

@@ -84,9 +84,14 @@ def revision_log(corpus: Corpus, law: Law) -> list[dict[str, Any]]:
 
 
 def article_trace(
-    corpus: Corpus, law: Law, number: int, rev: str | None = None
+    corpus: Corpus, law: Law, article: str | int, rev: str | None = None
 ) -> list[dict[str, Any]]:
-    """Article ``number`` of revision ``rev`` (default: the latest with text), back to its origin."""
+    """The article (3, 第三条, 133之一 …) of revision ``rev`` (default: the latest with text),
+    back to its origin."""
+    from lawdiff.structure.refs import article_ref
+
+    ref = article_ref(article)
+    number = ref.label
     ordered = law.chronological()
     with_text = [r for r in ordered if r.text_file]
     if not with_text:
@@ -95,7 +100,7 @@ def article_trace(
     if not start.text_file:
         raise InputError(f"{law.id}: revision {start.id} has no text in the corpus")
     text = corpus.load_text(law, start)
-    arts = [a for a in text.articles if a.number == number and not a.sub]
+    arts = [a for a in text.articles if ref.matches(a)]
     if not arts:
         raise InputError(f"{law.id} {start.id}: no article {number} ({len(text.articles)} articles)")
     current: list[str] = [arts[0].label]

@@ -50,14 +50,14 @@ def print_log(law: Law, rows: list[dict[str, Any]]) -> None:
     print_table(shown, keys, heads, title=title, whole=("revision", "decision"), right=("articles",))
 
 
-def print_trace(law: Law, article: int, rows: list[dict[str, Any]]) -> None:
+def print_trace(law: Law, article: str | int, rows: list[dict[str, Any]]) -> None:
     from lawdiff.export.words import revision_kind
-    from lawdiff.structure.numerals import int_to_cn
+    from lawdiff.structure.refs import article_ref
 
     shown = [r | {"kind": revision_kind(r["kind"])} for r in rows]
     keys = ["revision", "kind", "article", "change", "by"]
     heads = [_("revision"), _("kind"), _("article"), _("change"), _("by")]
     title = _("{title}: {article} through time").format(
-        title=law.title, article=f"第{int_to_cn(article)}条"
+        title=law.title, article=article_ref(article).label
     )
     print_table(shown, keys, heads, title=title, whole=("revision",))

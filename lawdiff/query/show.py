@@ -17,6 +17,7 @@ from lawdiff.corpus.timeline import (
 from lawdiff.errors import InputError
 from lawdiff.i18n import _
 from lawdiff.structure.model import Article, Law, LawText, Revision
+from lawdiff.structure.refs import article_ref
 
 
 class Shown(NamedTuple):
@@ -35,7 +36,7 @@ def show(
     *,
     on: date | None = None,
     rev: str | None = None,
-    article: int | None = None,
+    article: str | int | None = None,
     today: date | None = None,
 ) -> Shown:
     """The text in force on ``on`` (default: today), or of revision ``rev``."""
@@ -87,13 +88,15 @@ def show(
         )
     articles = None
     if article is not None:
+        ref = article_ref(article)
+        article = ref.label
         if text is None:
             raise InputError(
                 _("{law}: no text to take article {article} from ({reason})").format(
                     law=law.id, article=article, reason=reason
                 )
             )
-        articles = [a for a in text.articles if a.number == article and a.sub == 0]
+        articles = [a for a in text.articles if ref.matches(a)]
         if not articles:
             raise InputError(
                 _("{law} {revision}: no article {article} (the text has {n} articles)").format(
