@@ -21,6 +21,7 @@ RELATIONS = ("same", "renumbered", "modified", "moved", "split", "merged", "new"
 EQUAL, DELETE, INSERT = "equal", "delete", "insert"
 
 
+
 class Segment(NamedTuple):
     op: str  # equal | delete | insert
     text: str

@@ -13,8 +13,10 @@ from typing import Any
 
 from lawdiff.compare.diffing import compare_texts
 from lawdiff.corpus.reader import Corpus
-from lawdiff.corpus.timeline import effective_of, revision_by_id
+from lawdiff.corpus.timeline import effective_of, kind_word, revision_by_id
 from lawdiff.errors import InputError
+from lawdiff.i18n import _, pgettext
+from lawdiff.i18n.vocabulary import blame_what, relation
 from lawdiff.structure.model import Law, LawText, Revision
 
 
@@ -116,13 +118,19 @@ def article_trace(
             pair = next((p for p in cmp.pairs if set(current) & set(p.new_labels)), None)
             assert pair is not None
             old = pair.old_labels
-            row["change"] = pair.relation + (
-                f" from {prev.id} {'、'.join(old)}" if old else f" (nothing in {prev.id} it continues)"
+            row["change"] = (
+                _("{relation} from {revision} {articles}").format(
+                    relation=relation(pair.relation), revision=prev.id, articles="、".join(old)
+                )
+                if old
+                else _("{relation} (nothing in {revision} it continues)").format(
+                    relation=relation(pair.relation), revision=prev.id
+                )
             )
             row["by"] = (
                 f"{pair.decision} instruction {'、'.join(pair.instructions)}"
                 if pair.instructions
-                else ("aligned by content" if cmp.method == "similarity" else "")
+                else (_("aligned by content") if cmp.method == "similarity" else "")
             )
             rows.append(row)
             if not old:
@@ -138,15 +146,17 @@ def article_trace(
                     "revision": prev.id,
                     "kind": prev.kind,
                     "article": "、".join(olds) or "—",
-                    "change": "text not in corpus: earlier history unknown"
+                    "change": _("text not in corpus: earlier history unknown")
                     if olds and k - 1 > 0
-                    else ("enacted" if prev.kind == "enacted" else "text not in corpus"),
+                    else (_("enacted") if prev.kind == "enacted" else _("text not in corpus")),
                     "by": "",
                 }
             )
             return rows
         else:
-            row["change"] = f"{cur_rev.kind}; the text of {prev.id} is not in the corpus"
+            row["change"] = _("{kind}; the text of {revision} is not in the corpus").format(
+                kind=kind_word(cur_rev.kind), revision=prev.id
+            )
             row["by"] = cur_rev.decision or ""
             rows.append(row)
             return rows
@@ -156,8 +166,8 @@ def article_trace(
             "revision": cur_rev.id,
             "kind": cur_rev.kind,
             "article": "、".join(current) or "—",
-            "change": "enacted" if current and cur_rev.kind == "enacted" else
-            ("first text in the corpus" if current else "—"),
+            "change": _("enacted") if current and cur_rev.kind == "enacted" else
+            (_("first text in the corpus") if current else "—"),
             "by": "",
         }
     )
@@ -178,8 +188,17 @@ def _through_decision(
         b = rows[label]
         if b.old_label:
             olds.append(b.old_label)
-        what = b.what if b.revision == rev.id else "not changed"
-        changes.append(what + (f" (was {b.old_label})" if b.old_label and b.old_label != label else ""))
+        what = blame_what(b.what) if b.revision == rev.id else _("not changed")
+        if b.old_label and b.old_label != label:
+            what += _(" (was {label})").format(label=b.old_label)
+        changes.append(what)
         ins.extend(b.instructions)
-    by = f"{rev.decision} instruction {'、'.join(dict.fromkeys(ins))}" if ins else rev.decision or ""
-    return olds, "; ".join(changes), by
+    by = (
+        _("{decision} instruction {numbers}").format(
+            decision=rev.decision, numbers="、".join(dict.fromkeys(ins))
+        )
+        if ins
+        else rev.decision or ""
+    )
+    return olds, pgettext("blame separator", "; ").join(changes), by
+

@@ -11,28 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from lawdiff.i18n import translations
+from lawdiff.i18n.vocabulary import blame_what, relation
+
+__all__ = ["blame_what", "relation"]  # with the functions below: the whole vocabulary
 
 Say = Callable[[int], str]
 
 
 def _t(lang: str | None):  # type: ignore[no-untyped-def]
     return translations(lang)
-
-
-def relation(rel: str, lang: str | None = None) -> str:
-    """same / renumbered / modified / moved / split / merged / new / deleted."""
-    t = _t(lang)
-    words = {
-        "same": t.pgettext("relation", "same"),
-        "renumbered": t.pgettext("relation", "renumbered"),
-        "modified": t.pgettext("relation", "modified"),
-        "moved": t.pgettext("relation", "moved"),
-        "split": t.pgettext("relation", "split"),
-        "merged": t.pgettext("relation", "merged"),
-        "new": t.pgettext("relation", "new"),
-        "deleted": t.pgettext("relation", "deleted"),
-    }
-    return words.get(rel, rel)
 
 
 def heading_relation(rel: str, lang: str | None = None) -> str:
@@ -168,33 +155,3 @@ def op_word(kind: str, lang: str | None = None) -> str:
         "history note": t.pgettext("operation", "history note"),
     }
     return words.get(kind, kind)
-
-
-def blame_what(what: str, lang: str | None = None) -> str:
-    """What ``blame`` says changed an article (``words replaced; merged from 第三条、第四条``)."""
-    t = _t(lang)
-    words = {
-        "added": t.pgettext("blame", "added"),
-        "article replaced": t.pgettext("blame", "article replaced"),
-        "paragraph/item replaced": t.pgettext("blame", "paragraph/item replaced"),
-        "paragraph/item deleted": t.pgettext("blame", "paragraph/item deleted"),
-        "words deleted": t.pgettext("blame", "words deleted"),
-        "words replaced": t.pgettext("blame", "words replaced"),
-        "words added": t.pgettext("blame", "words added"),
-        "paragraph added": t.pgettext("blame", "paragraph added"),
-        "terms replaced": t.pgettext("blame", "terms replaced"),
-        "enacted": t.pgettext("blame", "enacted"),
-        "revised (whole text)": t.pgettext("blame", "revised (whole text)"),
-        "not changed": t.pgettext("blame", "not changed"),
-        "unchanged by this decision (earlier texts not in corpus)": t.pgettext(
-            "blame", "unchanged by this decision (earlier texts not in corpus)"
-        ),
-    }
-    merged = "merged from "
-    parts = []
-    for w in what.split("; "):
-        if w.startswith(merged):
-            parts.append(t.pgettext("blame", "merged from {articles}").format(articles=w[len(merged) :]))
-        else:
-            parts.append(words.get(w, w))
-    return t.pgettext("blame separator", "; ").join(parts)
