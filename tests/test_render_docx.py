@@ -25,8 +25,8 @@ from lawdiff.export.docx import (
     TEXT_FONT,
     comparison_docx,
     comparison_docx_bytes,
-    document_docx,
 )
+from lawdiff.export.docx_document import document_docx
 from lawdiff.structure.model import Heading
 
 from .browser import LAND, LAWS, NEW, land_comparison, soffice, to_pdf

@@ -124,7 +124,7 @@ def export_cmd(
         rows = [] if table_only else blame(c, shown.law, revision, shown.text)
         content = document_html(shown.law, revision, shown.text, blame_rows=rows)
     elif fmt == "docx":
-        from lawdiff.export.docx import document_docx_bytes
+        from lawdiff.export.docx_document import document_docx_bytes
 
         content = document_docx_bytes(shown.law, revision, shown.text)
     else:

@@ -1,4 +1,6 @@
-"""The ``<body>`` of an Akoma Ntoso act: 编/章/节 nesting, articles, paragraphs, points, schedules."""
+"""The ``<body>`` of an Akoma Ntoso act: 编/分编/章/节 nesting (part, subpart, chapter, section;
+an unnumbered 附则 has no ``<num>``), articles, paragraphs, points (项, and their 目 nested),
+notes and annexes (``hcontainer`` named ``note`` / ``annex``), schedules."""
 
 from __future__ import annotations
 
@@ -12,8 +14,12 @@ from lawdiff.export.akn_names import (
     el,
 )
 from lawdiff.structure.model import (
+    LEVELS,
+    Annex,
     Article,
+    Grid,
     Heading,
+    Item,
     LawText,
     Table,
 )
@@ -26,8 +32,13 @@ def write_body(parent: ET.Element, text: LawText, ids: Ids) -> None:
         if isinstance(block, Heading):
             _open_heading(body, block, open_, ids)
         else:
-            container = next((open_[lv][0] for lv in ("节", "章", "编") if lv in open_), body)
+            container = next((open_[lv][0] for lv in reversed(LEVELS) if lv in open_), body)
             _article(container, block, ids)
+    for n_no, note in enumerate(text.notes, start=1):
+        box = el(body, "hcontainer", {"eId": ids.take(f"hcontainer_note_{n_no}"), "name": "note"})
+        el(el(box, "content"), "p", text=note)
+    for a_no, annex in enumerate(text.annexes, start=1):
+        _annex(body, annex, a_no, ids)
     for i, table in enumerate(text.tables, start=1):
         _schedule(body, table, i, ids)
     if len(body) == 0:  # AKN requires some content in a body
@@ -38,14 +49,16 @@ def write_body(parent: ET.Element, text: LawText, ids: Ids) -> None:
 def _open_heading(
     body: ET.Element, h: Heading, open_: dict[str, tuple[ET.Element, str]], ids: Ids
 ) -> None:
-    """Close the levels a heading ends (as parse_body does) and open its element."""
-    for lv in {"编": ("编", "章", "节"), "章": ("章", "节"), "节": ("节",)}[h.level]:
+    """Close the levels a heading ends (as the parser does) and open its element."""
+    index = LEVELS.index(h.level)
+    for lv in LEVELS[index:]:
         open_.pop(lv, None)
-    parent = next((open_[lv] for lv in ("章", "编") if lv in open_), None)
+    parent = next((open_[lv] for lv in reversed(LEVELS[:index]) if lv in open_), None)
     prefix = f"{parent[1]}__" if parent else ""
     eid = ids.take(f"{prefix}{LEVEL_EID[h.level]}_{h.number}")
     elem = el(parent[0] if parent else body, LEVEL_TAG[h.level], {"eId": eid})
-    el(elem, "num", text=h.label)
+    if h.label:
+        el(elem, "num", text=h.label)
     if h.title:
         el(elem, "heading", text=h.title)
     open_[h.level] = (elem, eid)
@@ -64,11 +77,42 @@ def _article(parent: ET.Element, art: Article, ids: Ids) -> None:
             continue
         el(el(p_elem, "intro"), "p", text=para.body)
         for i_no, item in enumerate(para.items, start=1):
-            i_eid = f"{p_eid}__point_{i_no}"
-            ids.used.add(i_eid)
-            point = el(p_elem, "point", {"eId": i_eid})
-            el(point, "num", text=item.label)
-            el(el(point, "content"), "p", text=item.body)
+            _point(p_elem, item, f"{p_eid}__point_{i_no}", ids)
+
+
+def _point(parent: ET.Element, item: Item, eid: str, ids: Ids) -> None:
+    """A 项 as ``point``; its 目 as points inside it, after an ``intro``."""
+    ids.used.add(eid)
+    point = el(parent, "point", {"eId": eid})
+    el(point, "num", text=item.label)
+    if not item.points:
+        el(el(point, "content"), "p", text=item.body)
+        return
+    el(el(point, "intro"), "p", text=item.body)
+    for n, sub in enumerate(item.points, start=1):
+        s_eid = f"{eid}__point_{n}"
+        ids.used.add(s_eid)
+        box = el(point, "point", {"eId": s_eid})
+        el(box, "num", text=sub.label)
+        el(el(box, "content"), "p", text=sub.body)
+
+
+def _annex(body: ET.Element, annex: Annex, number: int, ids: Ids) -> None:
+    eid = ids.take(f"hcontainer_annex_{number}")
+    box = el(body, "hcontainer", {"eId": eid, "name": "annex"})
+    el(box, "heading", text=annex.label)
+    content = el(box, "content")
+    for part in annex.body:
+        if isinstance(part, Grid):
+            table = el(content, "table", {"eId": ids.take(f"{eid}__table_1")})
+            for row in part.rows:
+                tr = el(table, "tr")
+                for cell in row:
+                    el(el(tr, "td"), "p", text=cell)
+        else:
+            el(content, "p", text=part)
+    if len(content) == 0:
+        el(content, "p")
 
 
 def _schedule(body: ET.Element, table: Table, number: int, ids: Ids) -> None:

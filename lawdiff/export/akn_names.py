@@ -17,16 +17,16 @@ NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 LD_NS = "urn:lawdiff:akn"  # lawdiff's own timeline fields inside <proprietary>
 ET.register_namespace("lawdiff", LD_NS)
 
-LEVEL_TAG = {"编": "part", "章": "chapter", "节": "section"}
+LEVEL_TAG = {"编": "part", "分编": "subpart", "章": "chapter", "节": "section"}
 TAG_LEVEL = {v: k for k, v in LEVEL_TAG.items()}
-LEVEL_EID = {"编": "part", "章": "chp", "节": "sec"}
+LEVEL_EID = {"编": "part", "分编": "subpart", "章": "chp", "节": "sec"}
 EVENT_TYPE = {"enacted": "generation"}  # everything else is an amendment of the work
 SOURCE_NAME = {"enacted": "enactment", "revised": "revision", "approved": "approval"}
 
 _INVALID_XML = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 ARTICLE_NUM = regex.compile(r"^第(.+?)条(?:之(.+))?$")
-HEADING_NUM = regex.compile(r"^第(.+)[编章节]$")
-ITEM_NUM = regex.compile(r"^（(.+)）$")
+HEADING_NUM = regex.compile(r"^第(.+?)(?:分编|编|章|节)$|^(.+)、$|^（(.+)）$")
+ITEM_NUM = regex.compile(r"^（(.+)）$|^([0-9]+)．$")
 
 
 def q(tag: str) -> str:

@@ -10,16 +10,22 @@ import regex
 from lawdiff.errors import InputError
 from lawdiff.export.akn_names import ARTICLE_NUM, HEADING_NUM, ITEM_NUM, NS, TAG_LEVEL, q
 from lawdiff.structure.model import (
+    LEVELS,
+    Annex,
     Article,
     Block,
+    Grid,
     Heading,
     Item,
     LawText,
     Paragraph,
+    Point,
     Table,
     TableCell,
 )
 from lawdiff.structure.numerals import NumeralError, to_int
+
+POINT_NUM = regex.compile(r"^([0-9]+)．$|^（([0-9]+)）$")
 
 # ---------------------------------------------------------------- import
 
@@ -39,31 +45,34 @@ def from_akn(xml: str) -> LawText:
     body = doc.find(q("body"))
     if body is None:
         raise InputError("the Akoma Ntoso document has no <body>")
-    blocks = tuple(_blocks(body, None, None))
-    tables = tuple(_table(h) for h in body.iter(q("hcontainer")) if h.get("name") == "schedule")
+    blocks = tuple(_blocks(body, dict.fromkeys(LEVELS)))
+    boxes = list(body.iter(q("hcontainer")))
+    tables = tuple(_table(h) for h in boxes if h.get("name") == "schedule")
+    notes = tuple(_text(h.find(f"{q('content')}/{q('p')}")) for h in boxes if h.get("name") == "note")
+    annexes = tuple(_annex(h) for h in boxes if h.get("name") == "annex")
     note = None if note_el is None else _text(note_el)
-    return LawText(title, note, preamble, blocks, tables)
+    return LawText(title, note, preamble, blocks, tables, notes, annexes)
 
 
 def _text(elem: ET.Element | None) -> str:
     return "" if elem is None or elem.text is None else elem.text
 
 
-def _blocks(parent: ET.Element, chapter: str | None, section: str | None) -> Iterator[Block]:
-    """Headings and articles in document order, with the context parse_body would give."""
+def _blocks(parent: ET.Element, ctx: dict[str, str | None]) -> Iterator[Block]:
+    """Headings and articles in document order, with the context the parser would give."""
     for child in parent:
         tag = child.tag.removeprefix(f"{{{NS}}}")
         if tag in TAG_LEVEL:
             heading = _heading(child, TAG_LEVEL[tag])
             yield heading
-            if tag == "part":
-                yield from _blocks(child, None, None)
-            elif tag == "chapter":
-                yield from _blocks(child, heading.text, None)
-            else:
-                yield from _blocks(child, chapter, heading.text)
+            inner = dict(ctx)
+            index = LEVELS.index(heading.level)
+            for lower in LEVELS[index:]:
+                inner[lower] = None
+            inner[heading.level] = heading.text
+            yield from _blocks(child, inner)
         elif tag == "article":
-            yield _read_article(child, chapter, section)
+            yield _read_article(child, ctx)
 
 
 def _number(pattern: regex.Pattern[str], label: str, what: str) -> list[int]:
@@ -71,22 +80,24 @@ def _number(pattern: regex.Pattern[str], label: str, what: str) -> list[int]:
     try:
         if m is None:
             raise NumeralError(label)
-        return [to_int(g) for g in m.groups() if g]
+        return [int(g) if g.isdigit() else to_int(g) for g in m.groups() if g]
     except NumeralError:
         raise InputError(f"cannot read the {what} number in <num>{label}</num>") from None
 
 
 def _heading(elem: ET.Element, level: str) -> Heading:
     label = _text(elem.find(q("num")))
-    (number,) = _number(HEADING_NUM, label, "heading")
+    (number,) = _number(HEADING_NUM, label, "heading") if label else (0,)
     return Heading(level, number, label, _text(elem.find(q("heading"))))
 
 
-def _read_article(elem: ET.Element, chapter: str | None, section: str | None) -> Article:
+def _read_article(elem: ET.Element, ctx: dict[str, str | None]) -> Article:
     label = _text(elem.find(q("num")))
     number, *sub = _number(ARTICLE_NUM, label, "article")
     paragraphs = tuple(_paragraph(p) for p in elem.findall(q("paragraph")))
-    return Article(number, label, paragraphs, chapter, section, sub[0] if sub else 0)
+    return Article(
+        number, label, paragraphs, ctx["章"], ctx["节"], sub[0] if sub else 0, ctx["编"], ctx["分编"]
+    )
 
 
 def _paragraph(elem: ET.Element) -> Paragraph:
@@ -101,7 +112,31 @@ def _paragraph(elem: ET.Element) -> Paragraph:
 def _item(elem: ET.Element) -> Item:
     label = _text(elem.find(q("num")))
     (number,) = _number(ITEM_NUM, label, "item")
-    return Item(number, label, _text(elem.find(f"{q('content')}/{q('p')}")))
+    intro = elem.find(f"{q('intro')}/{q('p')}")
+    if intro is None:
+        return Item(number, label, _text(elem.find(f"{q('content')}/{q('p')}")))
+    points = tuple(_point(p) for p in elem.findall(q("point")))
+    return Item(number, label, _text(intro), points)
+
+
+def _point(elem: ET.Element) -> Point:
+    label = _text(elem.find(q("num")))
+    (number,) = _number(POINT_NUM, label, "point")
+    return Point(number, label, _text(elem.find(f"{q('content')}/{q('p')}")))
+
+
+def _annex(box: ET.Element) -> Annex:
+    body: list[str | Grid] = []
+    for part in box.findall(f"{q('content')}/*"):
+        if part.tag == q("table"):
+            rows = tuple(
+                tuple(_text(td.find(q("p"))) for td in tr.findall(q("td")))
+                for tr in part.findall(q("tr"))
+            )
+            body.append(Grid(rows))
+        elif _text(part):
+            body.append(_text(part))
+    return Annex(_text(box.find(q("heading"))), tuple(body))
 
 
 def _table(box: ET.Element) -> Table:

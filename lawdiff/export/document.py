@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lawdiff.structure.model import Article, Heading, LawText, Table
+from lawdiff.structure.model import Annex, Article, Grid, Heading, LawText, Table
 
 
 def header_line(law_id: str, reason: str) -> str:
@@ -28,18 +28,38 @@ def as_markdown(text: LawText, articles: list[Article] | None = None, subtitle: 
         if subtitle:
             out.append(f"*{subtitle}*")
         out.extend(text.preamble)
+        depth = text.depth()  # 编 ##, 分编 ###, 章 ####, … as far as the text has them
         for block in text.blocks:
             if isinstance(block, Heading):
-                level = {"编": "##", "章": "##", "节": "###"}[block.level]
-                out.append(f"{level} {block.text}")
+                out.append(f"{'#' * min(6, 1 + depth[block.level])} {block.text}")
             else:
                 out.extend(_md_article(block))
+        out.extend(text.notes)
+        for annex in text.annexes:
+            out.extend(_md_annex(annex))
         for table in text.tables:
             out.extend(_md_table(table))
     else:
         for art in articles:
             out.extend(_md_article(art))
     return "\n\n".join(out) + "\n"
+
+
+def _md_annex(annex: Annex) -> list[str]:
+    out = [f"**{annex.label}**"]
+    for part in annex.body:
+        out.append(md_grid(part) if isinstance(part, Grid) else part)
+    return out
+
+
+def md_grid(grid: Grid) -> str:
+    """A table as Markdown: the first row is the header (as printed)."""
+    width = max(len(r) for r in grid.rows)
+    rows = [(*r, *("",) * (width - len(r))) for r in grid.rows]
+    cells = [[c.replace("|", "\\|") for c in r] for r in rows]
+    head = "| " + " | ".join(cells[0]) + " |"
+    rule = "|" + "---|" * width
+    return "\n".join([head, rule, *("| " + " | ".join(r) + " |" for r in cells[1:])])
 
 
 def _md_article(art: Article) -> list[str]:

@@ -33,7 +33,6 @@ from docx.shared import Cm, Emu, Pt, RGBColor
 from lawdiff.compare.comparison import DELETE, INSERT, Comparison, Pair, SideLine
 from lawdiff.export import words
 from lawdiff.export.html import instructions_text, rev_caption, summary_text
-from lawdiff.structure.model import Article, Heading, Law, LawText, Revision, Table
 
 TEXT_FONT = "SimSun"  # 宋体, by its English name: see the module docstring
 HEADING_FONT = "SimHei"  # 黑体
@@ -103,7 +102,13 @@ def _new_document(title: str, *, landscape: bool = False) -> Any:
     pf.space_before = Pt(0)
     pf.space_after = Pt(2)
     pf.line_spacing = 1.2
-    for name, size in (("Title", 18.0), ("Heading 1", 14.0), ("Heading 2", 12.0)):
+    for name, size in (
+        ("Title", 18.0),
+        ("Heading 1", 14.0),
+        ("Heading 2", 13.0),
+        ("Heading 3", 12.0),
+        ("Heading 4", 12.0),
+    ):
         st = doc.styles[name]
         _style_fonts(st, HEADING_FONT, size=size)
         st.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -330,72 +335,3 @@ def comparison_docx_bytes(cmp: Comparison, *, reasons: bool = False) -> bytes:
 
 
 # ---------------------------------------------------------------- consolidated text
-
-
-def _article(doc: Any, art: Article) -> None:
-    for i, para in enumerate(art.paragraphs):
-        p = doc.add_paragraph()
-        _indent_two_chars(p)
-        if i == 0:
-            _run(p, art.label, bold=True, east_asia=HEADING_FONT)
-            _run(p, "\u3000")
-        _run(p, para.body)
-        for item in para.items:
-            q = doc.add_paragraph()
-            _indent_two_chars(q)
-            _run(q, item.text)
-
-
-def _schedule(doc: Any, table: Table) -> None:
-    doc.add_paragraph(f"附件：{table.title}", style="Heading 1")
-    section = doc.sections[0]
-    usable = section.page_width - section.left_margin - section.right_margin
-    n = len(table.columns) + 1
-    widths = [Emu(usable // n)] * (n - 1) + [Emu(usable - (n - 1) * (usable // n))]
-    t = _fixed_table(doc, widths)
-    _repeat_header(t.rows[0])
-    for cell, text in zip(t.rows[0].cells, ["税目", *table.columns], strict=True):
-        _header_cell(cell, text)
-    for name in table.rows:
-        row = t.add_row()
-        _size_row(row, widths)
-        for cell, text in zip(
-            row.cells, [name, *((table.get(name, c) or "—") for c in table.columns)], strict=True
-        ):
-            cell.paragraphs[0].add_run(text)
-    if table.partial:
-        _run(doc.add_paragraph(), table.note or "其余税目不在语料库中", size=9, color=NOTE)
-
-
-def _document(law: Law, rev: Revision, text: LawText) -> Any:
-    title = text.title or law.title
-    doc = _new_document(title)
-    doc.add_paragraph(title, style="Title")
-    if text.note:
-        p = doc.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        _run(p, text.note, size=9.5)
-    sub = doc.add_paragraph()
-    sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(sub, f"文本：{rev_caption(rev, law)}", size=9, color=NOTE)
-    for line in text.preamble:
-        p = doc.add_paragraph()
-        _indent_two_chars(p)
-        _run(p, line)
-    for block in text.blocks:
-        if isinstance(block, Heading):
-            doc.add_paragraph(block.text, style="Heading 2" if block.level == "节" else "Heading 1")
-        else:
-            _article(doc, block)
-    for table in text.tables:
-        _schedule(doc, table)
-    return doc
-
-
-def document_docx(law: Law, rev: Revision, text: LawText, path: str | os.PathLike[str]) -> Path:
-    """Write a revision's consolidated text as a Word document (atomically); returns the path."""
-    return _save(_document(law, rev, text), path)
-
-
-def document_docx_bytes(law: Law, rev: Revision, text: LawText) -> bytes:
-    return _bytes(_document(law, rev, text))

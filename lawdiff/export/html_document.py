@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from lawdiff.corpus.timeline import effective_of
 from lawdiff.export import words
 from lawdiff.export.html import BASE_CSS, DOC_CSS, esc, page, rev_caption
-from lawdiff.structure.model import Article, Heading, Law, LawText, Revision, Table
+from lawdiff.structure.model import Annex, Article, Grid, Heading, Law, LawText, Revision, Table
 
 # ---------------------------------------------------------------- consolidated text
 
@@ -91,9 +91,53 @@ def _article_html(art: Article, prov: str | None) -> list[str]:
         label = f'<strong class="label">{esc(art.label)}</strong>\u3000' if pi == 1 else ""
         out.append(f'<p class="para" id="{pid}">{label}{esc(para.body)}</p>')
         for item in para.items:
-            out.append(f'<p class="item" id="{pid}__item_{item.number}">{esc(item.text)}</p>')
+            iid = f"{pid}__item_{item.number}"
+            out.append(f'<p class="item" id="{iid}">{esc(item.text)}</p>')
+            for point in item.points:
+                out.append(f'<p class="point" id="{iid}__point_{point.number}">{esc(point.text)}</p>')
     if prov:
         out.append(prov)
+    out.append("</section>")
+    return out
+
+
+_HID = {"编": "book", "分编": "subbook", "章": "chp", "节": "sec"}
+
+
+def _blocks_html(text: LawText, prov: dict[str, str]) -> list[str]:
+    """Headings at their own depth (编 h2, 分编 h3, 章 h4 … as far as the text has them)."""
+    depth = text.depth()
+    body: list[str] = []
+    chapter = unnumbered = 0
+    for block in text.blocks:
+        if not isinstance(block, Heading):
+            body.extend(_article_html(block, prov.get(block.label)))
+            continue
+        tag = f"h{min(6, 1 + depth[block.level])}"
+        if not block.numbered:
+            unnumbered += 1
+            hid = f"heading_{unnumbered}"
+        elif block.level == "节":
+            hid = f"chp_{chapter}__sec_{block.number}" if chapter else f"sec_{block.number}"
+        else:
+            if block.level == "章":
+                chapter = block.number
+            hid = f"{_HID[block.level]}_{block.number}"
+        body.append(f'<{tag} id="{hid}">{esc(block.text)}</{tag}>')
+    return body
+
+
+def _annex_html(annex: Annex, number: int) -> list[str]:
+    out = [f'<section class="annex" id="annex_{number}">', f"<h2>{esc(annex.label)}</h2>"]
+    for part in annex.body:
+        if isinstance(part, Grid):
+            out.append('<table class="schedule"><tbody>')
+            out.extend(
+                "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in part.rows
+            )
+            out.append("</tbody></table>")
+        else:
+            out.append(f"<p>{esc(part)}</p>")
     out.append("</section>")
     return out
 
@@ -146,19 +190,13 @@ def document_html(
         body.append('<div class="preamble">')
         body.extend(f"<p>{esc(p)}</p>" for p in text.preamble)
         body.append("</div>")
-    chapter = 0
-    for block in text.blocks:
-        if isinstance(block, Heading):
-            if block.level == "节":
-                hid = f"chp_{chapter}__sec_{block.number}" if chapter else f"sec_{block.number}"
-                body.append(f'<h3 id="{hid}">{esc(block.text)}</h3>')
-            else:
-                prefix = "book" if block.level == "编" else "chp"
-                if block.level == "章":
-                    chapter = block.number
-                body.append(f'<h2 id="{prefix}_{block.number}">{esc(block.text)}</h2>')
-        else:
-            body.extend(_article_html(block, prov.get(block.label)))
+    body.extend(_blocks_html(text, prov))
+    if text.notes:
+        body.append('<aside class="notes">')
+        body.extend(f"<p>{esc(n)}</p>" for n in text.notes)
+        body.append("</aside>")
+    for i, annex in enumerate(text.annexes, start=1):
+        body.extend(_annex_html(annex, i))
     for table in text.tables:
         body.extend(_schedule_html(table))
     body.append("</main>")

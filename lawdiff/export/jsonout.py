@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lawdiff.structure.model import Article, LawText, Revision, Table
+from lawdiff.structure.model import Annex, Article, Grid, LawText, Revision, Table
 
 SCHEMA_VERSION = 1
 
@@ -37,6 +37,9 @@ def article_dict(art: Article) -> dict[str, Any]:
     return {
         "number": art.number,
         "label": art.label,
+        "sub": art.sub,
+        "part": art.part,
+        "subpart": art.subpart,
         "chapter": art.chapter,
         "section": art.section,
         "text": art.text,
@@ -45,10 +48,31 @@ def article_dict(art: Article) -> dict[str, Any]:
                 "number": i,
                 "text": p.body if i > 1 else f"{art.label}\u3000{p.body}",
                 "items": [
-                    {"number": it.number, "label": it.label, "text": it.text} for it in p.items
+                    {
+                        "number": it.number,
+                        "label": it.label,
+                        "text": it.text,
+                        "points": [
+                            {"number": pt.number, "label": pt.label, "text": pt.text}
+                            for pt in it.points
+                        ],
+                    }
+                    for it in p.items
                 ],
             }
             for i, p in enumerate(art.paragraphs, start=1)
+        ],
+    }
+
+
+def annex_dict(annex: Annex) -> dict[str, Any]:
+    """An annex: its opening line, title, and body parts in order (a paragraph or a table)."""
+    return {
+        "label": annex.label,
+        "title": annex.title,
+        "body": [
+            {"table": [list(r) for r in part.rows]} if isinstance(part, Grid) else {"text": part}
+            for part in annex.body
         ],
     }
 
@@ -80,7 +104,10 @@ def document(
         "revision": revision_dict(revision),
         "status": status,
         "note": text.note if text else None,
+        "preamble": list(text.preamble) if text and articles is None else [],
         "articles": [article_dict(a) for a in arts],
+        "notes": list(text.notes) if text and articles is None else [],
+        "annexes": [annex_dict(a) for a in text.annexes] if text and articles is None else [],
         "tables": [table_dict(t) for t in text.tables] if text else [],
     }
     out.update(extra)

@@ -209,6 +209,11 @@ class LawText(NamedTuple):
     def headings(self) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading)]
 
+    def depth(self) -> dict[str, int]:
+        """编/分编/章/节 present in this text -> 1, 2, …: each level printed at its own depth."""
+        present = {h.level for h in self.headings}
+        return {lv: i for i, lv in enumerate((lv for lv in LEVELS if lv in present), start=1)}
+
 
 class HistoryEvent(NamedTuple):
     """One entry of a history header: 通过 / 修正 / 修订, with its date and session."""
