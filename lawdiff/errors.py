@@ -84,3 +84,12 @@ class AmendmentError(LawdiffError):
         self.decision = decision
         self.instruction = instruction
         self.article = article
+
+
+def warn(message: str) -> None:
+    """One line on stderr that does not stop the command (control characters shown escaped)."""
+    import sys
+
+    clean = "".join(ch if ch in "\t" or ord(ch) >= 0xA0 or 0x20 <= ord(ch) < 0x7F
+                    else f"\\u{ord(ch):04x}" for ch in message)
+    print(f"warning: {clean}", file=sys.stderr, flush=True)

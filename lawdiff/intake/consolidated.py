@@ -9,8 +9,9 @@ reading instead (``check=False``: the State took that reading out before).
 from __future__ import annotations
 
 from lawdiff.corpus.files import sha256
-from lawdiff.errors import CorpusError, InputError
+from lawdiff.errors import CorpusError, InputError, SuspiciousInputError
 from lawdiff.intake.state import State, merge_revision
+from lawdiff.structure.checks import repetition, truncation
 from lawdiff.structure.model import Article, Law, LawText, Revision
 
 
@@ -27,7 +28,14 @@ def store_text(
     *,
     check: bool = True,
     force: bool = False,
+    strict: bool = False,
 ) -> Revision:
+    """``strict``: the text comes from a gazette, which prints every law whole (see checks.py)."""
+    problem = truncation(text, strict=strict) or _repeated_articles(text)
+    if problem and not force:
+        raise SuspiciousInputError(
+            f"{law.id} {rev.id}: {problem}; nothing was stored (--force stores it anyway)"
+        )
     for h in history:
         merge_revision(law, h)
     body = "\n".join(text.lines()) + "\n"
@@ -61,7 +69,7 @@ def _stored_text(state: State, law: Law, rev_id: str) -> LawText | None:
     try:
         return state.corpus.load_text(disk, old)
     except CorpusError:
-        return LawText(title="")  # edited by hand: differs from anything imported
+        return None  # edited by hand: the store refuses to overwrite it without --force
 
 
 def _drop_text(law: Law, rev_id: str) -> None:
@@ -73,17 +81,48 @@ def _drop_text(law: Law, rev_id: str) -> None:
 
 
 def first_difference(old: LawText, new: LawText) -> str:
-    """Where two texts of one revision part: the first article that differs, else the first line."""
+    """Where two texts of one revision part: the first article that differs (with the change
+    itself, ``…context[-old-]{+new+}…``), else the first line."""
     olds: dict[str, Article] = {a.label: a for a in old.articles}
     for art in new.articles:
         before = olds.pop(art.label, None)
         if before is None:
             return f"{art.label} is new"
         if before.lines() != art.lines():
-            return f"{art.label} differs"
+            return f"{art.label} differs: {_change('　'.join(before.lines()), '　'.join(art.lines()))}"
     if olds:
-        return f"{next(iter(olds))} is missing"
+        last = new.articles[-1].label if new.articles else "none"
+        return f"{next(iter(olds))} is missing (the new text ends at {last})"
     for i, (a, b) in enumerate(zip(old.lines(), new.lines(), strict=False)):
         if a != b:
-            return f"line {i + 1} differs: {b[:30]}"
+            return f"line {i + 1} differs: {_change(a, b)}"
     return "the number of lines differs"
+
+
+def _change(a: str, b: str, context: int = 10, width: int = 24) -> str:
+    """The first difference of two strings in one line: …context[-deleted-]{+inserted+}…"""
+    start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    end = 0
+    while end < min(len(a), len(b)) - start and a[len(a) - 1 - end] == b[len(b) - 1 - end]:
+        end += 1
+    old, new = a[start : len(a) - end], b[start : len(b) - end]
+
+    def cut(s: str) -> str:
+        return s if len(s) <= width else s[:width] + "…"
+
+    lead = ("…" if start > context else "") + a[max(0, start - context) : start]
+    after = a[len(a) - end :]
+    trail = after[:context] + ("…" if len(after) > context else "")
+    deleted = f"[-{cut(old)}-]" if old else ""
+    inserted = f"{{+{cut(new)}+}}" if new else ""
+    return f"{lead}{deleted}{inserted}{trail}"
+
+
+def _repeated_articles(text: LawText) -> str | None:
+    """The same article printed twice in one text (a file that repeats itself)."""
+    seen: dict[str, Article] = {}
+    for art in text.articles:
+        if art.label in seen and seen[art.label].lines() == art.lines():
+            return f"the text repeats itself: {art.label} occurs twice"
+        seen.setdefault(art.label, art)
+    return repetition(text.lines())

@@ -61,8 +61,8 @@ def _handle_regulation(doc: Document, state: State, issue: str, action: DocActio
         announcement=f"第{cn_number(doc.number)}号" if own and doc.number else None,
         sources=[source_ref(issue, doc, "text")],
     )
-    # the same step as import; a re-read gazette supersedes its own earlier reading (no check)
-    store_text(state, law, history, rev, text, check=False)
+    # the same step as import: a different text for a stored revision is refused unless --force
+    store_text(state, law, history, rev, text, force=state.force, strict=True)
     if not own and doc.effective_basis:
         # the effective clause of a consolidated text is the original enactment's
         first = law.revision(events[0].adopted.isoformat())

@@ -95,20 +95,21 @@ def ingest(path: Path, root: Path, *, dry_run: bool = False, force: bool = False
         raise GazetteError(f"{path}: empty file")
     check_target(root)
     if dry_run:
-        return _ingest(path, text, root)
+        return _ingest(path, text, root, force)
     with store.transaction(root, create=True):  # the writers' lock over read, plan and write
-        report = _ingest(path, text, root)
+        report = _ingest(path, text, root, force)
         store.apply_writes(report.writes, force=force)
     return report
 
 
-def _ingest(path: Path, text: str, root: Path) -> IngestReport:
+def _ingest(path: Path, text: str, root: Path, force: bool = False) -> IngestReport:
     sha = sha256(text)
     issue = gazette_issue(text) or f"sha-{sha[:12]}"
     corrections = load_corrections(root, issue, sha)
     result = clean(text, corrections)
     docs = split(result)
     state = State(root, issue)
+    state.force = force
     actions = [DocAction(d) for d in docs]
     for a in actions:
         handler = HANDLERS.get(a.doc.kind)

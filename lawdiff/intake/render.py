@@ -42,7 +42,7 @@ def state_writes(state: State, extra: list[store.PlannedWrite] | None = None) ->
                     root / "decisions" / f"{did}.txt", "\n".join(state.decision_texts[did]) + "\n"
                 )
             )
-        old = state.decision(did)
+        old = _on_disk(root / "decisions" / f"{did}.yaml")  # not this run's new record
         if old and old.get("sha256"):
             pristine[root / "decisions" / f"{did}.txt"] = old["sha256"]
     writes.append(store.PlannedWrite(root / "index.yaml", store.render_yaml(index_of(state))))
@@ -66,3 +66,13 @@ def index_of(state: State) -> dict[str, Any]:
         if law.aliases:
             entries[law.id]["aliases"] = list(law.aliases)
     return {"laws": [entries[k] for k in sorted(entries)]}
+
+
+def _on_disk(path: Path) -> dict[str, Any] | None:
+    """A decision record as stored (its sha256 tells a generated text from a hand-edited one)."""
+    if not path.is_file():
+        return None
+    from lawdiff.corpus.records import check_decision
+    from lawdiff.corpus.yamlio import load
+
+    return check_decision(load(path), str(path), path.stem)

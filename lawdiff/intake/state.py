@@ -73,6 +73,7 @@ class State:
         self.decisions: dict[str, dict[str, Any]] = {}
         self.decision_texts: dict[str, list[str]] = {}
         self.reports: dict[tuple[str, str], list[str]] = {}  # (law id, file) -> lines
+        self.force = False  # --force: store suspicious or differing texts anyway
         known = (root / "index.yaml").is_file()
         self._known_ids = {e.id for e in self.corpus.index()} if known else set()
 

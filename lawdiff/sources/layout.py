@@ -73,8 +73,34 @@ def split_parts(lines: Sequence[str], *, history: Sequence[str] = ()) -> Parts:
 
 
 def finish_body(lines: Sequence[str]) -> list[str]:
-    """Drop the 目录 block and give glued article labels their U+3000."""
-    return _repair_labels(_drop_toc(list(lines)))
+    """Drop the 目录 block and give glued article labels their U+3000.
+
+    A body without a 编/章/节 its 目录 announces is a text cut short: refused.
+    """
+    body = _repair_labels(_drop_toc(list(lines)))
+    toc = _toc_headings(list(lines))
+    if toc:
+        from lawdiff.errors import SuspiciousInputError
+        from lawdiff.structure.checks import missing_from_toc
+
+        problem = missing_from_toc(toc, [_toc_key(ln) for ln in body if _is_heading_like(ln)])
+        if problem:
+            raise SuspiciousInputError(f"{problem}; nothing was stored")
+    return body
+
+
+def _toc_headings(lines: list[str]) -> list[str]:
+    """The numbered 编/章/节 headings listed under 目录 (page numbers and leaders dropped)."""
+    removed = len(lines) - len(_drop_toc(lines))
+    if not removed:
+        return []
+    at = next(i for i, ln in enumerate(lines) if TOC.match(ln))
+    block = lines[at : at + removed]
+    return [_toc_key(ln) for ln in block if numbered_heading(_toc_key(ln))]
+
+
+def _toc_key(line: str) -> str:
+    return regex.sub(r"[.…·．\s\u3000]*[0-9]+$|[（(][^）)]*[）)]$", "", line.strip())
 
 
 def _find_note(lines: list[str]) -> tuple[int | None, int]:

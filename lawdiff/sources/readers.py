@@ -59,7 +59,9 @@ def decode(path: Path, raw: bytes) -> str:
             continue
         if enc == "gb18030" and not regex.search(r"\p{Han}", text):
             break
-        return text
+        from lawdiff.sources.files import without_controls
+
+        return without_controls(path, text)
     raise InputError(f"{path}: not text in UTF-8 or GB18030")
 
 
