@@ -26,9 +26,10 @@ from lawdiff.amend.working import (
     WItem,
     Working,
     WPara,
+    WPoint,
 )
 from lawdiff.errors import AmendmentError
-from lawdiff.structure.model import LEVELS, Article, Heading, Item, LawText, Paragraph
+from lawdiff.structure.model import LEVELS, Article, Heading, Item, LawText, Paragraph, Point
 from lawdiff.structure.numerals import int_to_cn
 
 Key = tuple[int, int]
@@ -226,7 +227,7 @@ def emit(
         paragraphs = tuple(
             Paragraph(
                 p.body,
-                tuple(Item(i, f"（{int_to_cn(i)}）", it.body, tuple(it.points)) for i, it in enumerate(items, 1)),
+                tuple(Item(i, f"（{int_to_cn(i)}）", it.body, _points(it)) for i, it in enumerate(items, 1)),
             )
             for p, items in x.paras
         )
@@ -246,6 +247,11 @@ def emit(
         w.title_unit.body, w.note, preamble, tuple(blocks), tuple(w.tables), w.notes, w.annexes
     )
     return text, provenance
+
+
+def _points(item: WItem) -> tuple[Point, ...]:
+    points: list[WPoint] = _arrange_units(item.points, "目", "", [])
+    return tuple(Point(n, p.label(n), p.body) for n, p in enumerate(points, start=1))
 
 
 def _heading(b: WHeading, counters: dict[str, int], renumber: bool) -> Heading:

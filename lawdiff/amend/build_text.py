@@ -8,6 +8,7 @@ from lawdiff.amend.build_units import nonempty, paragraphs_of, split_articles
 from lawdiff.amend.ops import (
     AddArticles,
     DeletePhrases,
+    DeleteUnits,
     HeadingOp,
     InsertPhrase,
     Move,
@@ -80,7 +81,17 @@ _DEL_SEG = regex.compile(
 
 def b_words_delete(m: regex.Match[str], env: Env) -> None:
     """删去第X条(第Y款)中的“A”、“B” / …末尾的“A”和第二款末尾的“B” / 《A》…，《B》…中的“C”."""
-    body = m.group("body")
+    for piece in regex.split(rf"[，；](?={LMARK})", m.group("body")):
+        if QMARK not in piece:  # 删去《A》第九条第四项，《B》…中的“…”: a unit of A, words of B
+            refs = env.refs(piece)
+            for law, ref in refs:
+                env.emit(DeleteUnits((ref,)), law)
+            env.ctx = refs[-1][1]
+            continue
+        _delete_words(piece, env)
+
+
+def _delete_words(body: str, env: Env) -> None:
     pos = 0
     while pos < len(body):
         seg = _DEL_SEG.match(body, pos)
@@ -162,7 +173,7 @@ def b_heading(m: regex.Match[str], env: Env, *, action: str) -> None:
         return
     if action == "renumber":  # 第七节相应改为第八节: the number it must end up with
         level, old = g["level"], num(g["s"])
-        env.emit(HeadingOp("renumber", level, old, chapter=chapter, positions=(Ref(num(g["pos"])),)))
+        env.emit(HeadingOp("renumber", level, old, chapter=chapter, renumbered_to=num(g["pos"])))
         return
     if action == "delete":
         what = "delete-heading" if g.get("name") else "delete"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import regex
 
-from lawdiff.amend.ops import Decision, Instruction, Part, Ref, Renumber, Unstated
+from lawdiff.amend.ops import Decision, Instruction, Part, Ref, Renumber, ReplaceUnit, Unstated
 from lawdiff.amend.prepare import prepare
 from lawdiff.amend.refs import NUM
 from lawdiff.amend.titles import same_title, unnest
@@ -266,6 +266,11 @@ class _Segmenter:
                     dec.parts.append(target)
                 target.instructions.append(Instruction(ins.ordinal, ins.text, ins.span, ops, law=target.target))
         self._closing()
+        for p in dec.parts:  # 将名称修改为：“…”: the part answers to its new title too
+            for ins in p.instructions:
+                for op in ins.ops:
+                    if isinstance(op, ReplaceUnit) and op.target.unit == "title" and op.text not in p.aliases:
+                        p.aliases.append(op.text)
         multi = len(dec.parts) > 1
         for p_no, p in enumerate(dec.parts, start=1):
             for ins in p.instructions:

@@ -21,16 +21,19 @@ from lawdiff.amend.working import (
     ITEM_LABEL,
     Ctx,
     WArticle,
+    WHeading,
     WItem,
     Working,
     WPara,
+    WPoint,
     event,
     fail,
     parse_lines,
 )
+from lawdiff.structure.lines import point_match
 from lawdiff.structure.numerals import int_to_cn, to_int
 
-Unit = WPara | WItem
+Unit = WPara | WItem | WPoint
 _NOT_CONTENT = regex.compile(r"^(?:序\s*言|目\s*录|第[零一二三四五六七八九十百千]+[编章节].*)$")
 _PART_HEADING = regex.compile(r"^[一二三四五六七八九十]+、")
 
@@ -60,9 +63,10 @@ def scope_units(w: Working, scope: Ref, ctx: Ctx) -> tuple[WArticle | None, list
             return None, [(p, p) for p in live]
         p = preamble_paragraph(w, scope, ctx)
         return None, [(p, p)]
-    if scope.subitem is not None:
-        raise fail(ctx, "the text model holds no 目 (sub-items) to edit", scope)
     art = w.article(scope, ctx)
+    if scope.subitem is not None:
+        para, _, pt = w.point(scope, ctx)
+        return art, [(pt, para)]
     if scope.item is not None:
         para, item = w.item(scope, ctx)
         return art, [(item, para)]
@@ -124,6 +128,13 @@ def _replace_unit(w: Working, op: ReplaceUnit, ctx: Ctx, _r: object) -> None:
         p.body, p.new_text = new[0].body, True
         p.after = new[1:]
         return
+    if t.subitem is not None:
+        _, _, pt = w.point(t, ctx)
+        body = op.text.strip()
+        m = point_match(body)
+        pt.body, pt.new_text = (m[3] if m else body), True
+        event(w.article(t, ctx), ctx, "modified", f"{t.label()} replaced")
+        return
     if t.item is not None:
         para, item = w.item(t, ctx)
         body = op.text.strip()
@@ -153,7 +164,24 @@ def _replace_unit(w: Working, op: ReplaceUnit, ctx: Ctx, _r: object) -> None:
     event(art, ctx, "replaced")
 
 
+def _group_headings(w: Working) -> list[WHeading]:
+    """一、… headings of a judicial interpretation, in order."""
+    return [b for b in w.blocks if isinstance(b, WHeading) and b.label and b.label.endswith("、")
+            and not b.deleted_by]  # fmt: skip
+
+
+def _set_heading(h: WHeading, text: str) -> None:
+    m = _PART_HEADING.match(text)
+    h.label, h.title = (m.group(0), text[m.end() :]) if m else (h.label, text)
+
+
 def _replace_part_heading(w: Working, ref: Ref, text: str, ctx: Ctx) -> None:
+    heads = _group_headings(w)
+    if heads:
+        if not 0 < (ref.paragraph or 0) <= len(heads):
+            raise fail(ctx, f"the text has {len(heads)} part headings (一、…)", ref)
+        _set_heading(heads[(ref.paragraph or 1) - 1], text.strip())
+        return
     k = 0
     for p in _all_paragraphs(w):
         if _PART_HEADING.match(p.body):
@@ -171,10 +199,15 @@ def _all_paragraphs(w: Working) -> Iterable[WPara]:
 
 
 def _replace_line(w: Working, op: ReplaceLine, ctx: Ctx, _r: object) -> None:
+    heads = [h for h in w.blocks if isinstance(h, WHeading) and not h.deleted_by
+             and ((h.label or "") + h.title == op.old or h.title == op.old)]  # fmt: skip
     hits = [p for p in _all_paragraphs(w) if p.body == op.old]
-    if len(hits) != 1:
-        raise fail(ctx, f"“{op.old}” found {len(hits)} times as a line of the text")
-    hits[0].body, hits[0].new_text = op.new.strip(), True
+    if len(heads) + len(hits) != 1:
+        raise fail(ctx, f"“{op.old}” found {len(heads) + len(hits)} times as a line of the text")
+    if heads:
+        _set_heading(heads[0], op.new.strip())
+    else:
+        hits[0].body, hits[0].new_text = op.new.strip(), True
 
 
 def _replace_paragraphs(w: Working, op: ReplaceParagraphs, ctx: Ctx, _r: object) -> None:

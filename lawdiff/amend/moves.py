@@ -28,10 +28,12 @@ from lawdiff.amend.working import (
     WItem,
     Working,
     WPara,
+    WPoint,
     event,
     fail,
     parse_lines,
 )
+from lawdiff.structure.lines import point_match
 from lawdiff.structure.numerals import int_to_cn
 
 
@@ -53,7 +55,9 @@ def _delete_units(w: Working, op: DeleteUnits, ctx: Ctx, _r: object) -> None:
         elif t.unit == "preamble":
             preamble_paragraph(w, t, ctx).deleted_by = ctx.ins.ordinal
         elif t.subitem is not None:
-            raise fail(ctx, "the text model holds no 目 (sub-items) to delete", t)
+            _, _, pt = w.point(t, ctx)
+            pt.deleted_by = ctx.ins.ordinal
+            event(w.article(t, ctx), ctx, "modified", f"{t.label()} deleted")
         elif t.item is not None:
             _, item = w.item(t, ctx)
             item.deleted_by = ctx.ins.ordinal
@@ -143,7 +147,8 @@ def _add_paragraphs(w: Working, op: AddParagraphs, ctx: Ctx, _r: object) -> None
 
 def _add_items(w: Working, op: AddItems, ctx: Ctx, _r: object) -> None:
     if op.paragraph.item is not None:
-        raise fail(ctx, "the text model holds no 目 (sub-items) to add to", op.paragraph)
+        _add_points(w, op, ctx)
+        return
     para = w.paragraph(op.paragraph, ctx)
     art = w.article(op.paragraph, ctx)
     for pos, text in zip(op.positions, op.texts, strict=True):
@@ -158,6 +163,23 @@ def _add_items(w: Working, op: AddItems, ctx: Ctx, _r: object) -> None:
             raise fail(ctx, "empty item text", op.paragraph)
         para.items.append(WItem(body, None, new_text=True, expect=pos, pending=True))
         event(art, ctx, "modified", f"item added as {pos}")
+
+
+def _add_points(w: Working, op: AddItems, ctx: Ctx) -> None:
+    _, item = w.item(op.paragraph, ctx)
+    style = next((p.style for p in item.points), "dot")
+    for pos, text in zip(op.positions, op.texts, strict=True):
+        body = text.strip()
+        m = point_match(body)
+        if m:
+            style, body = m[0], m[3]
+        if not body:
+            raise fail(ctx, "empty 目 text", op.paragraph)
+        live = sum(1 for p in item.points if not p.deleted_by)
+        if pos - 1 > live:
+            raise fail(ctx, f"the item has {live} 目; cannot add one as 第{int_to_cn(pos)}目", op.paragraph)
+        item.points.append(WPoint(body, None, style, new_text=True, expect=pos, pending=True))
+    event(w.article(op.paragraph, ctx), ctx, "modified", "目 added")
 
 
 def _move(w: Working, op: Move, ctx: Ctx, _r: object) -> None:
@@ -216,7 +238,7 @@ def _heading(w: Working, op: HeadingOp, ctx: Ctx, _r: object) -> None:
         h.title = op.title
         return
     if op.action == "renumber":
-        h.expect = op.positions[0].article if op.positions else None
+        h.expect = op.renumbered_to
         return
     h.deleted_by = ctx.ins.ordinal
     if op.action == "delete":

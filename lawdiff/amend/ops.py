@@ -249,13 +249,14 @@ class ReplaceLine(Op):
 class HeadingOp(Op):
     """章/节 operations: rename, delete, add (with the articles quoted)."""
 
-    action: str  # rename | delete | delete-heading | add
+    action: str  # rename | delete | delete-heading | add | renumber
     level: str  # 章 | 节
     number: int  # old number (rename/delete) or new number (add)
     title: str = ""
     chapter: int | None = None  # the chapter of a 节
     articles: tuple[str, ...] = ()  # for add: the quoted article texts
     positions: tuple[Ref, ...] = ()  # for add: the stated numbers of those articles
+    renumbered_to: int | None = None  # for renumber (第七节相应改为第八节): the new number
 
 
 @dataclass(frozen=True)

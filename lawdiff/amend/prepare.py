@@ -22,6 +22,8 @@ _NAME = regex.compile(r"《((?:[^《》]|《[^《》]*》)*)》")
 _BARE = regex.compile(
     r"(?P<self>本(?:法|条例|办法|规定|细则|解释|决定|规则|章程)|该(?:法|条例|办法|规定|解释))(?=原?第|序言)"
     r"|(?P<law>刑法|宪法)(?=原?第|序言|中的|的)"
+    # a 修正案 names its law short: 将某某法第一条 (after the verb, before the number)
+    r"|(?<=^|将|在|删去|删除)(?!将|在|删|对|第)(?P<law2>[\p{Han}]{1,12}?(?:法典|法|条例))(?=原?第[零一二三四五六七八九十百千])"
 )
 _ASCII = str.maketrans({":": "：", ",": "，", ";": "；", "(": "（", ")": "）", "!": "！"})
 _LEAD = regex.compile(r"^(?:此外|同时|并且|并|另外|另|相应地|相应|其中|以及)[，、]?")
@@ -99,7 +101,7 @@ def prepare(text: str, quotes: list[str], laws: list[str]) -> str:
     def bare(m: regex.Match[str]) -> str:
         if m.group("self"):
             return ""
-        laws.append(m.group("law"))
+        laws.append(m.group("law") or m.group("law2"))
         return f"{LMARK}{len(laws) - 1}{LEND}"
 
     text = _BARE.sub(bare, text)

@@ -17,7 +17,7 @@ import regex
 from lawdiff.amend.ops import Instruction, Ref
 from lawdiff.errors import AmendmentError
 from lawdiff.structure.lines import point_match
-from lawdiff.structure.model import Heading, LawText, Point
+from lawdiff.structure.model import Heading, LawText
 
 ITEM_LABEL = regex.compile(r"^（([零一二三四五六七八九十百]+)）")
 ARTICLE_LABEL = regex.compile(
@@ -38,11 +38,27 @@ class Event(NamedTuple):
 
 
 @dataclass(eq=False)
+class WPoint:
+    """目: 1．… (style dot) or （1）… (style paren) inside an item."""
+
+    body: str
+    old: int | None
+    style: str = "dot"
+    new_text: bool = False
+    deleted_by: str | None = None
+    expect: int | None = None
+    pending: bool = False
+
+    def label(self, number: int) -> str:
+        return f"{number}．" if self.style == "dot" else f"（{number}）"
+
+
+@dataclass(eq=False)
 class WItem:
     body: str
     old: int | None
     new_text: bool = False
-    points: list[Point] = field(default_factory=list)  # 目
+    points: list[WPoint] = field(default_factory=list)  # 目
     deleted_by: str | None = None
     expect: int | None = None  # 调整为第N项 / 作为第N项
     pending: bool = False  # placed by its stated number when the text is arranged
@@ -177,9 +193,14 @@ class Working:
             art = WArticle(key, block.label, [])
             self.old_paragraphs[key] = len(block.paragraphs)
             for p_no, para in enumerate(block.paragraphs, start=1):
-                wp = WPara(
-                    para.body, [WItem(it.body, it.number, points=list(it.points)) for it in para.items], p_no
-                )
+                items = [
+                    WItem(it.body, it.number, points=[
+                        WPoint(pt.body, pt.number, "paren" if pt.label.startswith("（") else "dot")
+                        for pt in it.points
+                    ])
+                    for it in para.items
+                ]  # fmt: skip
+                wp = WPara(para.body, items, p_no)
                 art.paras.append(wp)
                 self.paras[(*key, p_no)] = wp
                 for it in wp.items:
@@ -236,6 +257,16 @@ class Working:
             raise fail(ctx, f"that item was already deleted by instruction {item.deleted_by}", ref)
         return para, item
 
+    def point(self, ref: Ref, ctx: Ctx) -> tuple[WPara, WItem, WPoint]:
+        para, item = self.item(ref, ctx)
+        pt = next((p for p in item.points if p.old == ref.subitem), None)
+        if pt is None:
+            count = sum(1 for p in item.points if p.old is not None)
+            raise fail(ctx, f"no 第{_cn(ref.subitem or 0)}目 there (the item has {count})", ref)
+        if pt.deleted_by:
+            raise fail(ctx, f"that 目 was already deleted by instruction {pt.deleted_by}", ref)
+        return para, item, pt
+
     def live_articles(self) -> list[WArticle]:
         return [b for b in self.blocks if isinstance(b, WArticle) and not b.deleted_by]
 
@@ -266,8 +297,7 @@ def parse_lines(text: str) -> list[WPara]:
         m = ITEM_LABEL.match(line)
         point = point_match(line)
         if point and paras and paras[-1].items:
-            item = paras[-1].items[-1]
-            item.points.append(Point(point[1], point[2], point[3]))
+            paras[-1].items[-1].points.append(WPoint(point[3], None, point[0], new_text=True))
         elif m and paras:
             paras[-1].items.append(WItem(line[m.end() :], None, new_text=True))
         else:
