@@ -159,3 +159,15 @@ def test_gazettes_through_import_give_the_shipped_corpus(corrections_only: Path,
 def test_import_then_ingest_agree(corpus_copy: Path, files: dict[str, Path]) -> None:
     report = import_paths([F24], corpus_copy, Options())
     assert all(w.status == "unchanged" for g in report.gazettes for w in g.writes)  # type: ignore[attr-defined]
+
+
+def test_two_sources_of_one_text_diff_as_same(files: dict[str, Path], tmp_path: Path) -> None:
+    """The database text and the Markdown collection's copy (ASCII marks, other heading padding,
+    history one event per line) differ in nothing a diff should report."""
+    corpus = tmp_path / "c"
+    assert _import(files["text"], "--corpus", corpus)[0] == 0
+    assert _import(files["markdown"], "--corpus", corpus, "--rev", "2024-01-01")[0] == 0
+    r = runner.invoke(app, ["diff", "示范法", "2023-12-29", "2024-01-01", "--format", "json", "--corpus", str(corpus)])
+    data = json.loads(r.stdout)
+    assert {p["relation"] for p in data["pairs"]} == {"same"}
+    assert all(h["relation"] == "same" for h in data.get("headings", []))

@@ -49,8 +49,16 @@ def revision_kind(kind: str, lang: str | None = None) -> str:
 def law_kind(kind: str, lang: str | None = None) -> str:
     t = _t(lang)
     words = {
+        "constitution": t.pgettext("law kind", "constitution"),
+        "law": t.pgettext("law kind", "law"),
+        "administrative-regulation": t.pgettext("law kind", "administrative-regulation"),
+        "supervisory-regulation": t.pgettext("law kind", "supervisory-regulation"),
+        "judicial-interpretation": t.pgettext("law kind", "judicial-interpretation"),
         "regulation": t.pgettext("law kind", "regulation"),
         "city-regulation": t.pgettext("law kind", "city-regulation"),
+        "autonomous-regulation": t.pgettext("law kind", "autonomous-regulation"),
+        "departmental-rule": t.pgettext("law kind", "departmental-rule"),
+        "local-government-rule": t.pgettext("law kind", "local-government-rule"),
         "decision": t.pgettext("law kind", "decision"),
     }
     return words.get(kind, kind)
