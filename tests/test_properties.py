@@ -105,3 +105,54 @@ def test_parse_then_apply_equals_the_direct_model(scenario) -> None:  # type: ig
     assert [a.paragraphs[0].body for a in arts] == expected
     assert [a.number for a in arts] == list(range(1, len(arts) + 1))  # renumbered without gaps
     assert [a.label for a in arts] == [f"第{int_to_cn(n)}条" for n in range(1, len(arts) + 1)]
+
+
+@st.composite
+def cited(draw):  # type: ignore[no-untyped-def]
+    """A text whose articles cite each other, and deletions / additions that renumber it."""
+    n = draw(st.integers(min_value=3, max_value=20))
+    refs = {k: draw(st.one_of(st.none(), st.integers(1, n).filter(lambda t, k=k: t != k))) for k in range(1, n + 1)}
+    deleted = set(draw(st.lists(st.integers(1, n), max_size=n // 3, unique=True)))
+    adds = draw(st.lists(st.integers(1, n), max_size=4))
+    return n, refs, deleted, adds
+
+
+@settings(max_examples=150, deadline=None)
+@given(cited())
+def test_every_reference_points_at_the_same_provision_after_renumbering(scenario) -> None:  # type: ignore[no-untyped-def]
+    n, refs, deleted, adds = scenario
+    c = int_to_cn
+    # the model: old articles in order, new ones after their anchors (after earlier new ones)
+    order: list[tuple[str, int]] = [("old", k) for k in range(1, n + 1)]
+    where: dict[int, int] = {}
+    for i, anchor in enumerate(adds):
+        j = order.index(("old", anchor)) + 1
+        while j < len(order) and order[j][0] == "new":
+            j += 1
+        order.insert(j, ("new", i))
+    order = [x for x in order if not (x[0] == "old" and x[1] in deleted)]
+    new_no = {x: k for k, x in enumerate(order, start=1)}
+    for i in range(len(adds)):
+        where[i] = new_no[("new", i)]
+    lines = [f"删去第{c(k)}条。" for k in sorted(deleted)]
+    lines += [f"在第{c(a)}条后增加一条，作为第{c(where[i])}条：“新{i}。”" for i, a in enumerate(adds) if a not in deleted]
+    if any(a in deleted for a in adds) or not lines:
+        return  # an addition after a deleted article is refused; nothing to renumber
+    body = [f"第{c(k)}条　条{k}" + (f"，依照本条例第{c(refs[k])}条处理。" if refs[k] else "。") for k in range(1, n + 1)]
+    base = parse_text(["某某条例", *body])
+    text = "\n".join(f"{i}．{ln}" for i, ln in enumerate(lines, start=1))
+    dec = parse_decision(f"关于修改《某某条例》的决定\n{text}\n《某某条例》根据本决定作相应修改并对条文顺序作相应调整，重新公布。")
+    result = apply_decision(base, dec)
+    arts = {a.label: a.text for a in result.text.articles}
+    for k in range(1, n + 1):
+        if k in deleted:
+            continue
+        got = arts[f"第{c(new_no[('old', k)])}条"]
+        t = refs[k]
+        if t is None:
+            assert got.endswith(f"条{k}。")
+        elif t in deleted:  # left as printed, and reported
+            assert got.endswith(f"依照本条例第{c(t)}条处理。")
+            assert any(cit.new is None and cit.old == f"第{c(t)}条" for cit in result.citations)
+        else:
+            assert got.endswith(f"条{k}，依照本条例第{c(new_no[('old', t)])}条处理。")

@@ -29,6 +29,8 @@ ATOM = regex.compile(
 )
 # what follows a bare reference (no 本法 before it): 第二款规定 / 第三条所列 / 第五条的 …
 CITING = regex.compile(r"(?:规定|所|的|中|和|、|或者|及|以及|至|第|以外|外|之|，|。|；|或)")
+# what precedes a bare reference: 依照第七条处理 / 违反第六条 / 有第四条所列情形
+CITED_AFTER = regex.compile(r"(?:依照|按照|根据|违反|适用|参照|依据|比照|除|依|按|有|对|经|即|同|与|照|见)$")
 SEP = regex.compile(r"^(?:、|，|和|或者|及|以及|至|或)$")
 OWN = regex.compile(r"本(?:法|条例|办法|规定|细则|解释|决定|规则|章程|编|章|节|办法)$")
 OTHER = regex.compile(
@@ -70,7 +72,8 @@ class _Rewriter:
             if not in_chain:
                 before = body[: m.start()]
                 own = bool(OWN.search(before))
-                chain_internal = own or (not OTHER.search(before) and bool(CITING.match(body, m.end())))
+                bare = bool(CITING.match(body, m.end())) or bool(CITED_AFTER.search(before))
+                chain_internal = own or (not OTHER.search(before) and bare)
                 ctx_article, ctx_para = x.block.old, para_old
             prev_end = m.end()
             if not chain_internal or x.block.old is None:

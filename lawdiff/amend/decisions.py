@@ -283,7 +283,7 @@ class _Segmenter:
         if not dec.parts:
             if dec.transitional or dec.failures:
                 return  # a decision without text edits (e.g. a standard no longer applied)
-            raise AmendmentError("no amendment instructions found", decision=self.id)
+            raise AmendmentError("no amendment instruction found: the decision changes no text", decision=self.id)
 
     def _route(self, part: Part, name: str | None) -> Part:
         """The part an operation naming regulation ``name`` belongs to."""
