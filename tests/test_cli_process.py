@@ -5,11 +5,15 @@ These run ``python -m lawdiff`` for real: typer's test runner cannot close a pip
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
+import shutil
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -82,13 +86,37 @@ def test_sigint_during_start_up_exits_130(delay: float) -> None:
     assert b"Traceback" not in err or p.returncode == -signal.SIGINT  # before our handler: Python's
 
 
-def test_exit_codes() -> None:
-    def code(*args: str) -> int:
-        return subprocess.run(
-            [sys.executable, "-m", "lawdiff", *args], capture_output=True, timeout=120
-        ).returncode
+def code(*args: str) -> int:
+    return subprocess.run(
+        [sys.executable, "-m", "lawdiff", *args], capture_output=True, timeout=120
+    ).returncode
 
+
+def test_exit_codes_are_documented_and_given(tmp_path: Path) -> None:
+    readme = (LAWS.parent / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Exit codes", 1)[1].split("###", 1)[0]
+    assert [int(c) for c in re.findall(r"^\| (\d+) \|", table, re.M)] == [0, 1, 2, 3, 130]
     assert code("show", LAND, "--rev", "2024", *C) == 0
-    assert code("show", "刑法", *C) == 2  # unknown law
-    assert code("show", LAND, "--bogus") == 2  # usage
-    assert code("verify", "--corpus", "/etc") == 2  # not a corpus
+    # 1: verify finds the consolidated text differing from the replayed decision
+    root = tmp_path / "laws"
+    shutil.copytree(LAWS, root)
+    text = root / "机关运行保障条例" / "2020-11-27.txt"
+    edited = text.read_text(encoding="utf-8").replace("行政活动", "后勤服务保障活动", 1)
+    text.write_text(edited, encoding="utf-8")
+    law = root / "机关运行保障条例" / "law.yaml"
+    digest = hashlib.sha256(edited.encode()).hexdigest()
+    law.write_text(
+        re.sub(r"(text: 2020-11-27\.txt\n\s+sha256: )\w+", rf"\g<1>{digest}", law.read_text()),
+        encoding="utf-8",
+    )
+    assert code("verify", "机关运行保障条例", "--corpus", str(root)) == 1
+    # 2: unknown law, usage, not a corpus
+    assert code("show", "刑法", *C) == 2
+    assert code("show", LAND, "--bogus") == 2
+    assert code("verify", "--corpus", "/etc") == 2
+    # 3: an instruction that cannot be applied
+    base = LAWS / "机关运行保障条例" / "2020-11-27.txt"
+    decision = tmp_path / "d.txt"
+    decision.write_text("关于修改《山西省机关运行保障条例》的决定\n删去第九十九条。\n", encoding="utf-8")
+    assert code("amend", "--base", str(base), "--decision", str(decision)) == 3
+    # 130: tests/test_transactions.py interrupts a write at fixed points

@@ -71,7 +71,8 @@ def handles_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except LawdiffError as exc:
-            typer.echo(sanitize(_("error: {message}").format(message=exc)), err=True)
+            message = " ⏎ ".join(str(exc).splitlines())  # one line, whatever the input held
+            typer.echo(sanitize(_("error: {message}").format(message=message)), err=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             typer.echo(_("interrupted"), err=True)
