@@ -202,3 +202,22 @@ def test_a_chain_of_two_decisions_composes(corpus_copy: Path) -> None:
     changed = {(s.op, s.text) for lp in sixth.lines for s in lp.segments if s.op != "equal"}
     assert changed == {("delete", "管理"), ("insert", "主管")}
     assert sixth.decision == "2020-11-27-修改-土地管理法实施办法等 + 2025-01-01-修改-机关运行保障条例"
+
+
+def test_a_decision_that_cannot_be_parsed_falls_back_and_says_why(corpus_copy: Path) -> None:
+    from lawdiff.corpus.files import sha256
+
+    law_id = "机关运行保障条例"
+    c, old, new = _with_base(corpus_copy, law_id)
+    rev = c.load_law(law_id).revision(new)
+    assert rev is not None and rev.decision is not None
+    yml = corpus_copy / "decisions" / f"{rev.decision}.yaml"
+    data = yaml.safe_load(yml.read_text(encoding="utf-8"))
+    txt = corpus_copy / "decisions" / data["text"]
+    text = txt.read_text(encoding="utf-8").replace("将第三条修改为", "对第三条作文字修改，即")
+    txt.write_text(text, encoding="utf-8")
+    data["sha256"] = sha256(text)
+    yml.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    cmp = compare(Corpus(corpus_copy), law_id, old, new)
+    assert cmp.method == "similarity"
+    assert len(cmp.notes) == 1 and "cannot be parsed" in cmp.notes[0] and "第三条" in cmp.notes[0]

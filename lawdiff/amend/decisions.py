@@ -44,6 +44,7 @@ EFFECTIVE = regex.compile(
 )
 REPUBLISH = regex.compile(r"重新公布|作相应(?:的)?(?:修改|修订)后")
 STATEMENT = regex.compile(r"^(?:此外，)?对.*(?:顺序|个别.*文字).*(?:调整|修改)。?$")
+_PROVISION = regex.compile(rf"“|第{NUM}[条款项目]")
 ABBREVIATION = regex.compile(r"以下简称《([^《》]+)》")
 _INSTRUCTION = regex.compile(
     rf"(?:将|删去|删除|在)(?:\ue002\d+\ue003)?(?:原)?第{NUM}|(?:将|删去|删除|在)[^。：]*?第{NUM}[条款项]|第{NUM}[条款项目章节][^。]*?(?:修改为|增加|删去|改为|调整为|作为)"
@@ -175,6 +176,11 @@ class _Segmenter:
             return
         if self.repealing:
             dec.transitional.append(line)
+            return
+        if self.part is not None and _PROVISION.search(line):
+            # it quotes a text or names a provision: an instruction lawdiff must read, not skip
+            count = sum(1 for p, _ in self.raw if p is self.part)
+            self._start(str(count + 1), line, span, numbered=False)
             return
         dec.transitional.append(line)  # e.g. 代表名额根据本决定重新确定: no text edit
         self.current = None

@@ -71,6 +71,57 @@ def amend_cmd(
 
 
 @handles_errors
+def parse_rate_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Decision files or folders (.txt, .md, .docx).")],
+    fmt: Annotated[str, typer.Option("--format", help="text | json")] = "text",
+    lang: LangOpt = None,
+) -> None:
+    """How many instructions of each decision lawdiff reads, and which phrasings it does not.
+
+    Exit status 1 when an instruction cannot be read.  Example: lawdiff parse-rate decisions/
+    """
+    from lawdiff.amend.report import failing_phrasings, parse_rates
+    from lawdiff.intake.importer import expand
+
+    check_format(fmt, ("text", "json"))
+    rates = parse_rates(expand(paths))
+    total = sum(r.instructions for r in rates)
+    parsed = sum(r.parsed for r in rates)
+    failing = failing_phrasings(rates)
+    if fmt == "json":
+        doc = {
+            "decisions": [
+                {
+                    "file": r.file,
+                    "title": r.title,
+                    "instructions": r.instructions,
+                    "parsed": r.parsed,
+                    "parts": r.parts,
+                    "failures": [{"instruction": i, "reason": why} for i, why in r.failures],
+                    "error": r.error,
+                }
+                for r in rates
+            ],
+            "instructions": total,
+            "parsed": parsed,
+            "failing": [{"phrasing": s, "count": n} for s, n in failing],
+        }
+        out(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    else:
+        lines = []
+        for r in rates:
+            why = r.error or (r.failures[0][1] if r.failures else "")
+            lines.append(f"{r.parsed:>4}/{r.instructions:<4} {r.file}" + (f"  {why}" if why else ""))
+        share = f"{100 * parsed / total:.1f}%" if total else "-"
+        lines.append(_("{parsed} of {total} instructions read ({share})").format(
+            parsed=parsed, total=total, share=share))  # fmt: skip
+        lines.extend(f"  {n} x {s}" for s, n in failing)
+        out("\n".join(lines) + "\n")
+    if parsed < total or any(r.error for r in rates):
+        raise typer.Exit(1)
+
+
+@handles_errors
 def blame_cmd(
     law: Annotated[str, typer.Argument(help="Law id, title or unique part of the title.", autocompletion=complete_law)],
     on: Annotated[str | None, typer.Option("--date", help="The text in force on this day.")] = None,

@@ -68,6 +68,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("lawdiff.cli.intake", "import_cmd"),
     "verify": ("lawdiff.cli.intake", "verify_cmd"),
     "amend": ("lawdiff.cli.amend", "amend_cmd"),
+    "parse-rate": ("lawdiff.cli.amend", "parse_rate_cmd"),
     "blame": ("lawdiff.cli.amend", "blame_cmd"),
     "diff": ("lawdiff.cli.compare", "diff_cmd"),
     "log": ("lawdiff.cli.compare", "log_cmd"),

@@ -158,7 +158,7 @@ def decision_lineage(
         return None
     from lawdiff.amend.apply import apply_decision
     from lawdiff.amend.load import decision_for
-    from lawdiff.errors import AmendmentError
+    from lawdiff.errors import AmendmentError, LawdiffError
 
     text = old
     # ancestry[k] = set of old indices the k-th article of the current text descends from
@@ -167,7 +167,12 @@ def decision_lineage(
     touched: list[list[str]] = [[] for _ in old.articles]
     deleted_by: dict[int, str] = {}
     for rev in chain:
-        _, decision = decision_for(corpus, rev)
+        try:
+            _, decision = decision_for(corpus, rev)
+        except AmendmentError as exc:  # a decision in the chain that cannot be parsed
+            return f"decision {rev.decision} cannot be parsed ({exc})"
+        except LawdiffError as exc:  # its text is missing or unreadable
+            return f"decision {rev.decision} cannot be read ({exc})"
         try:
             result = apply_decision(text, decision, law_title=law.title, decision_id=rev.decision or "")
         except AmendmentError as exc:

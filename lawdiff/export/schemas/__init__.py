@@ -22,6 +22,7 @@ COMMANDS = {
     "verify --format json": "verify",
     "diff --format json": "diff",
     "amend --format json": "amend",
+    "parse-rate --format json": "parse-rate",
     "import --format json": "import",
 }
 
