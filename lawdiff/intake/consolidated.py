@@ -42,7 +42,7 @@ def store_text(
     rev.text_file = f"{rev.id}.txt"
     rev.text_sha256 = sha256(body)
     if check:
-        old = _stored_text(state, law, rev.id)
+        old = None if _same_on_disk(state, law, rev) else _stored_text(state, law, rev.id)
         differs = old is not None and old.lines() != text.lines()
         if differs and not force:
             assert old is not None
@@ -57,12 +57,21 @@ def store_text(
     return merged
 
 
+def _same_on_disk(state: State, law: Law, rev: Revision) -> bool:
+    """The text on disk has the sha256 of the new one (no need to read and parse it)."""
+    if (law.id, rev.id) in state.texts or law.id not in state._known_ids:
+        return False
+    old = state.disk_law(law.id).revision(rev.id)
+    return old is not None and old.text_file is not None and old.text_sha256 == rev.text_sha256
+
+
 def _stored_text(state: State, law: Law, rev_id: str) -> LawText | None:
+    """The text already stored for the revision (by this run or on disk)."""
     if (law.id, rev_id) in state.texts:
         return state.texts[(law.id, rev_id)]
     if law.id not in state._known_ids:
         return None
-    disk = state.corpus.load_law(law.id)
+    disk = state.disk_law(law.id)
     old = disk.revision(rev_id)
     if old is None or old.text_file is None:
         return None

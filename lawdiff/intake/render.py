@@ -27,7 +27,7 @@ def state_writes(state: State, extra: list[store.PlannedWrite] | None = None) ->
             store.PlannedWrite(root / law_id / "law.yaml", store.render_yaml(law_to_dict(law)))
         )
         if law_id in state._known_ids:
-            for r in state.corpus.load_law(law_id).revisions:
+            for r in state.disk_law(law_id).revisions:
                 if r.text_file and r.text_sha256:
                     pristine[root / law_id / r.text_file] = r.text_sha256
     for (law_id, file), lines in sorted(state.reports.items()):

@@ -108,6 +108,13 @@ class State:
         old = self.decision(decision_id)
         return old is not None and all(s.startswith(self.tag) for s in old.get("sources", []))
 
+    def disk_law(self, law_id: str) -> Law:
+        """The law as it is on disk (read once per run; never modified)."""
+        cache = self.__dict__.setdefault("_disk", {})
+        if law_id not in cache:
+            cache[law_id] = self.corpus.load_law(law_id)
+        return cache[law_id]  # type: ignore[no-any-return]
+
     def decision(self, decision_id: str) -> dict[str, Any] | None:
         if decision_id in self.decisions:
             return self.decisions[decision_id]

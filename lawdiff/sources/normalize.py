@@ -30,6 +30,10 @@ _DROP = str.maketrans(dict.fromkeys(INVISIBLE))
 _SPACES = str.maketrans(dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t\r", " "))
 _MARKS = str.maketrans({"«": "《", "»": "》", "‹": "〈", "›": "〉", PUA_MIDDOT: "·"})
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# one pass for the context-free mappings (their keys and values are disjoint, so order is moot)
+_CONTEXT_FREE = str.maketrans(
+    {**dict.fromkeys(map(ord, INVISIBLE)), **_SPACES, **_MARKS, **FULLWIDTH_DIGITS}
+)
 _GAZETTE_PUNCT = str.maketrans(
     {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
 )
@@ -55,6 +59,8 @@ def normalize(raw: str, *, gazette: bool = False) -> str:
     if gazette:
         return text
     for _ in range(6):
+        if not _CONTEXTUAL.search(text):
+            break  # no ASCII mark or space left: the context rules have nothing more to do
         again = _once(text, False)
         if again == text:
             break
@@ -62,20 +68,33 @@ def normalize(raw: str, *, gazette: bool = False) -> str:
     return text
 
 
+_CONTEXTUAL = regex.compile(r'[ ,;:!?()"<>.]')
+
+
+_CONTEXT_FREE_KEYS = regex.compile(
+    "[" + "".join(regex.escape(chr(k)) for k in _CONTEXT_FREE) + "]"
+)
+
+
 def _once(raw: str, gazette: bool) -> str:
-    text = raw.translate(_DROP).translate(_SPACES).strip(" \u3000")
-    text = LABEL_SEP.sub("\\1\u3000", text)
-    text = HEADING_SEP.sub("\\1\u3000", text)
-    text = NOTE_MARK.sub("\\1\u3000", text)
-    text = text.translate(_MARKS).translate(FULLWIDTH_DIGITS)
+    text = raw.translate(_CONTEXT_FREE) if _CONTEXT_FREE_KEYS.search(raw) else raw
+    text = text.strip(" \u3000")
+    if text.startswith("第"):
+        text = LABEL_SEP.sub("\\1\u3000", text)
+        text = HEADING_SEP.sub("\\1\u3000", text)
+    elif text and "\u2460" <= text[0] <= "\u2473":
+        text = NOTE_MARK.sub("\\1\u3000", text)
     if gazette:
         text = text.translate(_GAZETTE_PUNCT)
         text = _FULL_STOP.sub("。", text)
-    else:
+    elif _CONTEXTUAL.search(text):
         text = _chinese_marks(text)
-    text = (_SPACE if gazette else _SPACE_CJK).sub("", text)  # before the dots: "１􀆰 ５" is a decimal once the space is gone
-    text = _DECIMAL.sub(".", text)
-    return _LIST_DOT.sub("．", text)
+    if " " in text:  # before the dots: "１􀆰 ５" is a decimal once the space is gone
+        text = (_SPACE if gazette else _SPACE_CJK).sub("", text)
+    if PUA_DOT in text or "．" in text:
+        text = _DECIMAL.sub(".", text)
+        text = _LIST_DOT.sub("．", text)
+    return text
 
 
 def grid_row(cells: Iterable[str]) -> str:
@@ -85,7 +104,9 @@ def grid_row(cells: Iterable[str]) -> str:
 
 def is_blank(raw: str) -> bool:
     """Nothing but spaces, U+3000 and invisible code points (a U+200B line is no paragraph)."""
-    return not raw.translate(_DROP).translate(_SPACES).strip(" \u3000")
+    if not raw.strip(" \u3000\t\r"):
+        return True
+    return bool(_CONTEXT_FREE_KEYS.search(raw)) and not raw.translate(_CONTEXT_FREE).strip(" \u3000")
 
 
 # ---------------------------------------------------------------- ASCII marks in Chinese context
@@ -128,24 +149,23 @@ def _paren(m: regex.Match[str]) -> str:
 _NEIGHBOUR_MARKS = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 
 
+_NEIGHBOUR = regex.compile(r"[,;:!?()]")
+
+
 def _marks_by_neighbours(text: str) -> str:
     """A mark left over after the pairs: full width when a neighbour is Chinese (not 1,000 / 10:30)."""
-    out = []
-    n = len(text)
-    for i, ch in enumerate(text):
-        full = _NEIGHBOUR_MARKS.get(ch)
-        if full is None:
-            out.append(ch)
-            continue
-        prev = text[i - 1] if i else ""
-        nxt = text[i + 1] if i + 1 < n else ""
-        if prev.isdigit() and nxt.isdigit() and ch in ",:":
-            out.append(ch)
-        elif _CJK_CHAR.match(prev or " ") or _CJK_CHAR.match(nxt or " ") or (ch in ",;:" and nxt in ("", " ")):
-            out.append(full)
-        else:
-            out.append(ch)
-    return "".join(out)
+    return _NEIGHBOUR.sub(lambda m: _neighbour(text, m.start()), text)
+
+
+def _neighbour(text: str, i: int) -> str:
+    ch = text[i]
+    prev = text[i - 1] if i else ""
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    if prev.isdigit() and nxt.isdigit() and ch in ",:":
+        return ch
+    if _CJK_CHAR.match(prev or " ") or _CJK_CHAR.match(nxt or " ") or (ch in ",;:" and nxt in ("", " ")):
+        return _NEIGHBOUR_MARKS[ch]
+    return ch
 
 
 def _angles_in_titles(text: str) -> str:
