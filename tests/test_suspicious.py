@@ -153,3 +153,23 @@ def test_an_imported_text_that_repeats_itself_is_refused(tmp_path: Path) -> None
     r = lawdiff("import", str(src), "--corpus", str(tmp_path / "laws"))
     refused(r, "repeats itself")
     assert not (tmp_path / "laws").exists()
+
+
+def test_a_stored_text_with_escape_bytes_is_refused_not_printed(corpus_copy: Path) -> None:
+    """A text written by an older lawdiff (or by hand, with its sha256 updated) is not shown raw."""
+    import hashlib
+    import re
+
+    text = corpus_copy / "机关运行保障条例" / "2020-11-27.txt"
+    dirty = text.read_text(encoding="utf-8").replace("行政活动", "行政\x1b[31m活动", 1)
+    text.write_text(dirty, encoding="utf-8")
+    law = corpus_copy / "机关运行保障条例" / "law.yaml"
+    digest = hashlib.sha256(dirty.encode()).hexdigest()
+    law.write_text(
+        re.sub(r"(text: 2020-11-27\.txt\n\s+sha256: )\w+", rf"\g<1>{digest}", law.read_text()),
+        encoding="utf-8",
+    )
+    for args in (["show", "机关运行保障条例", "--rev", "2020-11-27"], ["blame", "机关运行保障条例"]):
+        r = lawdiff(*args, "--corpus", str(corpus_copy))
+        refused(r, "2020-11-27.txt:", "U+001B")
+        assert "\x1b" not in r.stdout + r.stderr

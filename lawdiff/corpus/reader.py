@@ -21,6 +21,8 @@ import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import regex
+
 from lawdiff.corpus.files import read_text, sha256
 from lawdiff.corpus.schema import law_from_dict
 from lawdiff.corpus.txn import ensure_readable
@@ -136,7 +138,7 @@ class Corpus:
         if rev.text_file is None:
             raise CorpusError(f"{law.id} {rev.id}: text not in corpus")
         path = self.law_dir(law.id) / rev.text_file
-        content = read_text(path)
+        content = _clean_text(path, read_text(path))
         if rev.text_sha256 and sha256(content) != rev.text_sha256:
             raise CorpusError(
                 f"{path}: content does not match the sha256 recorded in law.yaml "
@@ -159,7 +161,7 @@ class Corpus:
 
         where = str(self.root / "decisions" / f"{data.get('id')}.yaml")
         path = self.root / "decisions" / inside(str(data.get("text")), "text", where, flat=True)
-        content = read_text(path)
+        content = _clean_text(path, read_text(path))
         recorded = data.get("sha256")
         if recorded and sha256(content) != recorded:
             raise CorpusError(f"{path}: content does not match the sha256 recorded for it")
@@ -169,7 +171,7 @@ class Corpus:
         """A report's lines (title first), checked against the recorded sha256."""
         self.check_root()
         path = self.law_dir(law.id) / ref.file
-        content = read_text(path)
+        content = _clean_text(path, read_text(path))
         if sha256(content) != ref.sha256:
             raise CorpusError(f"{path}: content does not match the sha256 recorded in law.yaml")
         return content.splitlines()
@@ -180,3 +182,18 @@ class Corpus:
 
 def _norm(text: str) -> str:
     return "".join(ch for ch in text if ch not in "《》〈〉«»‹› \u3000\"'“”")
+
+
+_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _clean_text(path: Path, content: str) -> str:
+    """A stored text never carries control characters (they would reach a terminal)."""
+    m = _CONTROL.search(content)
+    if m:
+        line = content.count("\n", 0, m.start()) + 1
+        raise CorpusError(
+            f"{path}:{line}: control character U+{ord(m.group()):04X} in a stored text "
+            "(ingest or import its source again: they are removed when read)"
+        )
+    return content
