@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from lawdiff.corpus import txn
-from lawdiff.corpus.lock import WriterLock
+from lawdiff.corpus.lock import DirLock
 from lawdiff.intake.ingest import ingest
 
 from .conftest import F20, F24, LAWS
@@ -105,6 +105,12 @@ def test_kill_at_every_stage_of_a_commit(start: Path, point: str, state: str) ->
     assert snap(start) == (BEFORE if state == "before" else AFTER)  # exactly; no .lawdiff left
 
 
+def test_until_staging_the_corpus_folder_holds_nothing_new(start: Path) -> None:
+    """Reading and planning (most of a run) add no file to the corpus, not even a lock file."""
+    assert run_ingest(start, "staging")[0] == -signal.SIGKILL
+    assert snap(start) == BEFORE
+
+
 def test_a_kill_during_recovery_is_recovered_too(start: Path) -> None:
     assert run_ingest(start, "apply:10")[0] == -signal.SIGKILL
     p = lawdiff("list", "--corpus", str(start), env={"LAWDIFF_FAILPOINT": "recover:20"})
@@ -150,8 +156,8 @@ def test_two_writers_at_once_both_land(corrections_only: Path) -> None:
 
 
 def test_a_second_writer_waits_with_a_message_then_refuses(start: Path) -> None:
-    held = WriterLock(start)
-    held.acquire()
+    held = DirLock(start)
+    held.exclusive()
     try:
         p = lawdiff(
             "ingest", str(F20), "--corpus", str(start), env={"LAWDIFF_LOCK_TIMEOUT": "1"}
@@ -161,8 +167,8 @@ def test_a_second_writer_waits_with_a_message_then_refuses(start: Path) -> None:
         held.release()
     text = err.decode()
     assert p.returncode == 2
-    assert f"waiting for another lawdiff writing to {start} (pid {os.getpid()}" in text
-    assert text.strip().splitlines()[-1].startswith("error: another lawdiff is writing to")
+    assert f"waiting for another lawdiff using {start}" in text
+    assert text.strip().splitlines()[-1].startswith(f"error: another lawdiff kept using {start}")
     assert snap(start) == BEFORE
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from lawdiff.corpus.files import file_sha256, read_text, sha256, split_header, with_header
-from lawdiff.corpus.txn import Transaction, active, transaction
+from lawdiff.corpus.txn import Transaction, active, failpoint, transaction
 from lawdiff.corpus.yamlio import dumps
 from lawdiff.errors import CorpusError, CuratedFileError
 
@@ -98,6 +98,7 @@ def _stage(txn: Transaction, pending: list[PlannedWrite]) -> None:
 
     for w in pending:  # every YAML against its schema before anything is staged
         check_file(txn.root, w.path, w.content)
+    failpoint("staging")
     try:
         for w in pending:
             txn.write(w.path, w.content)

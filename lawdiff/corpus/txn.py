@@ -2,18 +2,17 @@
 
 ::
 
-    laws/.lawdiff/lock       W, the writers' lock (lock.py); the directory exists only while a
-    laws/.lawdiff/stage/     transaction runs or after a crash: new contents, fsynced
-    laws/.lawdiff/journal    the commit record: written as journal.tmp, renamed into place
+    laws/.lawdiff/stage/     new contents, fsynced          (exists only while a write is staged
+    laws/.lawdiff/journal    the commit record               or committed, or after a crash)
 
-A writer holds W for its whole read–plan–write. Its commit takes R exclusively (readers hold it
-shared while they read), writes the journal (the rename of ``journal.tmp`` is the commit point),
-renames each staged file over its target and removes the journal. A kill before the commit point
-leaves the corpus files untouched; after it, the journal lets the next command (reader or writer)
-finish the renames. Until then a reader that finds a journal recovers first, so no command reads
-a half-applied corpus. SIGINT or SIGTERM before the commit point rolls back; during the commit
-(milliseconds, signals blocked) the commit completes and the interruption is reported after it.
-Design notes: /work/notes/transactions.md (summarised here).
+A writer holds the corpus lock (lock.py: flock on the corpus folder) exclusively for its whole
+read–plan–write; readers hold it shared while they read. The commit writes the journal (renaming
+``journal.tmp`` into place is the commit point), renames each staged file over its target and
+removes the journal and ``.lawdiff/``. A kill before the commit point leaves the corpus files
+untouched; after it, the journal lets the next command (reader or writer) finish the renames,
+before it reads anything. SIGINT or SIGTERM before the commit point rolls back; during the commit
+(milliseconds) the commit completes and the interruption is reported after it.
+Design notes: /work/notes/transactions.md.
 """
 
 from __future__ import annotations
@@ -23,11 +22,10 @@ import json
 import os
 import shutil
 import signal
-import time
 from pathlib import Path
 from types import TracebackType
 
-from lawdiff.corpus.lock import CONTROL, DirLock, WriterLock, say, timeout
+from lawdiff.corpus.lock import CONTROL, DirLock, say
 from lawdiff.errors import CorpusError, InputError, NotACorpusError
 
 _ACTIVE: dict[str, Transaction] = {}  # realpath of a root -> this process's transaction on it
@@ -97,20 +95,29 @@ def ensure_readable(root: Path) -> None:
         raise InputError(f"corpus directory {root} does not exist")
     if not is_corpus(root):
         raise NotACorpusError(f"{root} is not a lawdiff corpus (no index.yaml)")
-    deadline = time.monotonic() + timeout()
     while True:
-        if os.path.lexists(root / CONTROL):
-            _recover_if_unlocked(root)
         lock = DirLock(root)
         lock.shared()
-        if not (root / CONTROL / "journal").exists():
+        if not os.path.lexists(root / CONTROL):
             _READERS[key] = lock
             return
-        lock.release()  # a crashed commit: recover it (or let its recoverer finish) first
-        if not _recover_if_unlocked(root):
-            if time.monotonic() > deadline:
-                raise CorpusError(f"{root}: an interrupted write is still being recovered")
-            time.sleep(0.05)
+        # no writer runs (we hold the lock shared): what is there is left by a crash
+        lock.release()
+        _recover_exclusively(root)
+
+
+def _recover_exclusively(root: Path) -> None:
+    lock = DirLock(root)
+    lock.exclusive()
+    try:
+        recover(root)
+    except OSError as exc:
+        raise CorpusError(
+            f"{root}: an interrupted write needs recovery, but the corpus is not writable "
+            f"({exc.strerror}); run lawdiff once with write access to it"
+        ) from None
+    finally:
+        lock.release()
 
 
 def release_reader(root: Path | None = None) -> None:
@@ -121,39 +128,17 @@ def release_reader(root: Path | None = None) -> None:
             lock.release()
 
 
-def _recover_if_unlocked(root: Path) -> bool:
-    """Recover when no writer is alive (W free). False: a writer holds W."""
-    w = WriterLock(root)
-    try:
-        if not w.try_acquire():
-            return False
-    except OSError as exc:
-        raise CorpusError(
-            f"{root}: an interrupted write needs recovery, but the corpus is not writable "
-            f"({exc.strerror}); run lawdiff once with write access to it"
-        ) from None
-    try:
-        recover(root)
-    finally:
-        w.release()
-    return True
-
-
 def recover(root: Path) -> str | None:
-    """With W held: finish (journal present) or roll back (no journal) a crashed transaction."""
+    """With the lock held exclusively: finish (journal present) or roll back (no journal) a
+    crashed transaction, and remove ``.lawdiff/``."""
     control = root / CONTROL
     journal = control / "journal"
     note = None
     if journal.exists():
         ops = _read_journal(journal)
-        lock = DirLock(root)
-        lock.exclusive()
-        try:
-            _apply(root, control / "stage", ops, "recover")
-            journal.unlink()
-            _fsync_dir(control)
-        finally:
-            lock.release()
+        _apply(root, control / "stage", ops, "recover")
+        journal.unlink()
+        _fsync_dir(control)
         note = f"finished an interrupted write to {root} ({len(ops)} files)"
     elif (control / "stage").exists() or (control / "journal.tmp").exists():
         note = f"rolled back an interrupted write to {root} (nothing of it had been applied)"
@@ -200,8 +185,10 @@ def _apply(
 
 def _clean(control: Path) -> None:
     shutil.rmtree(control / "stage", ignore_errors=True)
-    for name in ("journal.tmp", "journal"):
+    for name in ("journal.tmp", "journal", "lock"):  # "lock": left by lawdiff before 2026-12
         (control / name).unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        control.rmdir()
 
 
 def _fsync_dir(path: Path) -> None:
@@ -241,8 +228,9 @@ class Transaction:
         self.create = create
         self.created = False
         self.ops: dict[str, tuple[str | None, str | None]] = {}  # rel -> (stage name, sha)
-        self._w = WriterLock(self.root)
+        self._lock = DirLock(self.root)
         self._n = 0
+        self.stage = self.root / CONTROL / "stage"
 
     # -- entering and leaving
 
@@ -259,9 +247,9 @@ class Transaction:
             self.created = True
         elif not self.create and not is_corpus(self.root):
             raise NotACorpusError(f"{self.root} is not a lawdiff corpus (no index.yaml)")
-        release_reader(self.root)  # our own shared lock would block our commit
+        release_reader(self.root)  # our own shared lock would block our exclusive one
         try:
-            self._w.acquire()
+            self._lock.exclusive()
         except OSError as exc:
             self._drop_created()
             raise CorpusError(f"cannot lock {self.root}: {exc.strerror}") from None
@@ -270,10 +258,8 @@ class Transaction:
             raise
         try:
             recover(self.root)
-            self.stage = self.root / CONTROL / "stage"
-            self.stage.mkdir()
         except BaseException:
-            self._w.release()
+            self._lock.release()
             raise
         _ACTIVE[_key(self.root)] = self
         return self
@@ -291,7 +277,7 @@ class Transaction:
         finally:
             with _Deferred():
                 _clean(self.root / CONTROL)
-                self._w.release()
+                self._lock.release()
                 self._drop_created()
 
     def _drop_created(self) -> None:
@@ -306,6 +292,8 @@ class Transaction:
         data = content.encode("utf-8") if isinstance(content, str) else content
         self._n += 1
         name = f"{self._n:06d}"
+        if self._n == 1:
+            self.stage.mkdir(parents=True, exist_ok=True)
         try:
             old = os.stat(path)
             mode = old.st_mode & 0o7777
@@ -350,30 +338,25 @@ class Transaction:
         ops = [(rel, st, sha) for rel, (st, sha) in sorted(self.ops.items())]
         with _Deferred() as deferred:
             _fsync_dir(self.stage)
-            lock = DirLock(self.root)
-            lock.exclusive()
-            try:
-                tmp = control / "journal.tmp"
-                body = {
-                    "version": 1,
-                    "ops": [{"path": r, "stage": s, "sha256": h} for r, s, h in ops],
-                }
-                with open(tmp, "w", encoding="utf-8") as fh:
-                    json.dump(body, fh, ensure_ascii=False)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                failpoint("journal-written")
-                if deferred.signals:  # interrupted before the commit point: roll back
-                    raise KeyboardInterrupt
-                os.rename(tmp, control / "journal")  # the commit point
-                _fsync_dir(control)
-                failpoint("committed")
-                _apply(self.root, self.stage, ops, "apply")
-                (control / "journal").unlink()
-                _fsync_dir(control)
-                failpoint("cleanup")
-            finally:
-                lock.release()
+            tmp = control / "journal.tmp"
+            body = {
+                "version": 1,
+                "ops": [{"path": r, "stage": st, "sha256": h} for r, st, h in ops],
+            }
+            with open(tmp, "w", encoding="utf-8") as fh:
+                json.dump(body, fh, ensure_ascii=False)
+                fh.flush()
+                os.fsync(fh.fileno())
+            failpoint("journal-written")
+            if deferred.signals:  # interrupted before the commit point: roll back
+                raise KeyboardInterrupt
+            os.rename(tmp, control / "journal")  # the commit point
+            _fsync_dir(control)
+            failpoint("committed")
+            _apply(self.root, self.stage, ops, "apply")
+            (control / "journal").unlink()
+            _fsync_dir(control)
+            failpoint("cleanup")
         self.ops = {}
 
 
