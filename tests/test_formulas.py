@@ -205,3 +205,13 @@ def test_a_clause_no_row_reads_is_not_matched() -> None:
     env = Env([], [])
     assert not match_clause("对第三条作文字修改", env)
     assert env.out == []
+
+
+def test_the_hints_never_hide_a_row() -> None:
+    """Each example contains one of its row's hint words (the filter before the pattern)."""
+    for row in FORMULAS:
+        assert row.hints, row.name
+        for ex in row.examples:
+            quotes: list[str] = []
+            clause = split_clauses(prepare(ex, quotes, []))[-1]
+            assert any(h in clause for h in row.hints), (row.name, ex)

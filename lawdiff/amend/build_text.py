@@ -33,6 +33,12 @@ _PAIR = regex.compile(
 GLOBAL = r"有关条款|有关条文|(?:各|全)[章条]|全文|(?:本)?(?:法|条例|办法|规定|细则|解释|决定)(?:有关条款)?"
 
 
+GLOBAL_RE = regex.compile(GLOBAL)
+_BY_LAW = regex.compile(rf"[，；](?={LMARK})")
+_TABLE_ROW = regex.compile(rf"({Q1})调整为({Q1})")
+_HEAD_LABEL = regex.compile(rf"^第{NUM}[章节][\u3000 ]*")
+
+
 def _phrase(text: str) -> str:
     if not text:
         raise ValueError("empty phrase “”: nothing to find")
@@ -42,7 +48,7 @@ def _phrase(text: str) -> str:
 def b_words_replace(m: regex.Match[str], env: Env) -> None:
     """将第X条中的“A”修改为“B”(，“C”修改为“D”) / 将有关条款中的… / 宪法第七条：“A”“B”修改为：“C”."""
     target = m.group("t")
-    if target is not None and regex.fullmatch(GLOBAL, target):
+    if target is not None and GLOBAL_RE.fullmatch(target):
         scopes: list[tuple[str | None, Ref | None]] = [(env.law, None)]
     elif target:
         scopes = list(env.refs(target))
@@ -81,7 +87,7 @@ _DEL_SEG = regex.compile(
 
 def b_words_delete(m: regex.Match[str], env: Env) -> None:
     """删去第X条(第Y款)中的“A”、“B” / …末尾的“A”和第二款末尾的“B” / 《A》…，《B》…中的“C”."""
-    for piece in regex.split(rf"[，；](?={LMARK})", m.group("body")):
+    for piece in _BY_LAW.split(m.group("body")):
         if QMARK not in piece:  # 删去《A》第九条第四项，《B》…中的“…”: a unit of A, words of B
             refs = env.refs(piece)
             for law, ref in refs:
@@ -138,7 +144,7 @@ def b_renumber(m: regex.Match[str], env: Env) -> None:
     """(此外，)(对)条文顺序作相应调整(：“第八条”调整为“第七条”，…) / 个别文字作相应修改."""
     if m.group("order"):
         env.emit(Renumber())
-    for p in regex.finditer(rf"({Q1})调整为({Q1})", m.group("table") or ""):
+    for p in _TABLE_ROW.finditer(m.group("table") or ""):
         (_, src), = parse_refs(env.q(p.group(1)), None)
         (_, dst), = parse_refs(env.q(p.group(2)), None)
         env.emit(Move(src, dst))
@@ -187,7 +193,7 @@ def b_heading(m: regex.Match[str], env: Env, *, action: str) -> None:
     title_q = env.q(g["title"]) if g.get("title") else (body[0] if body else "")
     if g.get("title") is None and body:
         body = body[1:]
-    title = regex.sub(rf"^第{NUM}[章节][\u3000 ]*", "", title_q)
+    title = _HEAD_LABEL.sub("", title_q)
     articles = split_articles(body, len(body)) if body else ()
     env.emit(HeadingOp("add", level, num(m.group("pos")), nonempty(title, "heading"),
                        chapter=chapter if level == "节" else None, articles=articles))  # fmt: skip

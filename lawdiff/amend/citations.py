@@ -18,7 +18,7 @@ from __future__ import annotations
 import regex
 
 from lawdiff.amend.build import Key, Numbering, Placed, label
-from lawdiff.amend.working import Citation, Event, WItem, WPara
+from lawdiff.amend.working import Citation, Event, WItem, WPara, occurrences
 from lawdiff.structure.model import Heading
 from lawdiff.structure.numerals import NumeralError, int_to_cn, to_int
 
@@ -56,7 +56,7 @@ class _Rewriter:
     # ------------------------------------------------------------ one unit
 
     def unit(self, x: Placed, body: str, para_old: int | None, protected: list[str]) -> str:
-        spans = [(m.start(), m.end()) for s in protected if s for m in regex.finditer(regex.escape(s), body)]
+        spans = [span for s in protected if s and s in body for span in occurrences(body, s)]
         atoms = [m for m in ATOM.finditer(body) if not any(a <= m.start() < b for a, b in spans)]
         if not atoms:
             return body

@@ -28,6 +28,7 @@ from lawdiff.amend.working import (
     WPoint,
     event,
     fail,
+    occurrences,
     parse_lines,
 )
 from lawdiff.structure.lines import point_match
@@ -292,10 +293,10 @@ def _protected_spans(
     spans: list[tuple[int, int]] = []
     for old, new in pairs:
         if old in new:
-            spans.extend((m.start(), m.end()) for m in regex.finditer(regex.escape(new), text))
+            spans.extend(occurrences(text, new))
     for s in inserted:
-        if s:
-            spans.extend((m.start(), m.end()) for m in regex.finditer(regex.escape(s), text))
+        if s and s in text:
+            spans.extend(occurrences(text, s))
     return spans
 
 

@@ -41,10 +41,43 @@ class Formula:
     pattern: regex.Pattern[str]
     build: Callable[[regex.Match[str], Env], None]
     examples: tuple[str, ...]
+    hints: tuple[str, ...] = ()  # words a clause must contain for the row to be tried at all
+
+
+# the literal words each row's pattern cannot match without (a cheap filter before the regex)
+HINTS = {
+    "renumber-statement": ("顺序", "文字"),
+    "purpose": ("为了",),
+    "heading-rename": ("章",),
+    "heading-delete": ("章",),
+    "heading-add": ("章", "节"),
+    "heading-renumber": ("相应",),
+    "part-heading": ("修改为",),
+    "table-cells": ("税率",),
+    "table-replace": ("表",),
+    "paragraph-add-rewrite": ("将该条",),
+    "article-split": ("改为",),
+    "merge": ("合并",),
+    "move-rewrite": ("修改为",),
+    "move": ("改为", "调整为", "移作", "作为", "单列"),
+    "restate": ("相应",),
+    "words-replace": ("修改为", "改为"),
+    "words-delete": ("删",),
+    "delete": ("删",),
+    "replace": ("修改为",),
+    "words-insert": ("增加", "加上", "插入", "增写"),
+    "insert-at-edge": ("增加",),
+    "article-add": ("增加",),
+    "article-add-at": ("增加",),
+    "paragraph-add": ("增加",),
+    "paragraph-add-end": ("增加规定",),
+    "item-add": ("增加",),
+    "sentence-add": ("增加",),
+}
 
 
 def _f(name: str, pattern: str, build: Callable[..., None], *examples: str) -> Formula:
-    return Formula(name, regex.compile(pattern), build, examples)
+    return Formula(name, regex.compile(pattern), build, examples, HINTS[name])
 
 
 FORMULAS: tuple[Formula, ...] = (
@@ -187,6 +220,8 @@ FORMULAS: tuple[Formula, ...] = (
 def match_clause(clause: str, env: Env) -> bool:
     """Build the operations of the first row whose pattern matches the whole clause."""
     for row in FORMULAS:
+        if not any(h in clause for h in row.hints):
+            continue
         m = row.pattern.fullmatch(clause)
         if m:
             row.build(m, env)

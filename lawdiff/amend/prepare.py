@@ -17,6 +17,11 @@ from lawdiff.amend.ops import Op, Ref
 from lawdiff.amend.refs import LEND, LMARK, NUM, QEND, QMARK, parse_refs
 from lawdiff.amend.titles import unnest
 
+_QNUM = regex.compile(rf"{QMARK}(\d+){QEND}")
+_LNUM = regex.compile(rf"{LMARK}(\d+){LEND}")
+_SPACES = regex.compile(r"[ \u3000\t]+")
+_INDENT = regex.compile(r"\n[ \u3000]+")
+_VERBS = regex.compile(r"修改为|删去|增加|改为")
 _NAME = regex.compile(r"《((?:[^《》]|《[^《》]*》)*)》")
 # bare names before a reference: 刑法第…, 宪法序言…; 本法 / 本条例 … mean the text itself
 _BARE = regex.compile(
@@ -53,7 +58,7 @@ class Env:
 
     def qs(self, text: str | None) -> list[str]:
         """Every quote in ``text`` (a group of the match), in order."""
-        return [self.quotes[int(x)] for x in regex.findall(rf"{QMARK}(\d+){QEND}", text or "")]
+        return [self.quotes[int(x)] for x in _QNUM.findall(text or "")]
 
     def refs(self, text: str) -> list[tuple[str | None, Ref]]:
         out = []
@@ -90,7 +95,7 @@ def prepare(text: str, quotes: list[str], laws: list[str]) -> str:
 
     text = _take_quotes(text, quotes)
     text = text.translate(_ASCII)
-    text = regex.sub(r"[ \u3000\t]+", "", text)
+    text = _SPACES.sub("", text)
 
     def name(m: regex.Match[str]) -> str:
         laws.append(unnest(m.group(1)))
@@ -160,7 +165,7 @@ def _take_quotes(text: str, quotes: list[str]) -> str:
             out.append(ch)  # unclosed: kept, reported by the clause parser
             i += 1
             continue
-        quotes.append(regex.sub(r"\n[ \u3000]+", "\n", "".join(body)))
+        quotes.append(_INDENT.sub("\n", "".join(body)))
         out.append(f"{QMARK}{len(quotes) - 1}{QEND}")
         i = j + 1
     return "".join(out)
@@ -172,7 +177,7 @@ def _closes_at_end(body: str, opened: int) -> bool:
     lines = body.rstrip("\n").split("\n")
     if len(lines) > 1:
         return opened == len(lines) - 1
-    return bool(body) and not regex.search(r"修改为|删去|增加|改为", body)
+    return bool(body) and not _VERBS.search(body)
 
 
 def split_clauses(text: str) -> list[str]:
@@ -189,7 +194,7 @@ def split_clauses(text: str) -> list[str]:
 
 
 def restore(clause: str, quotes: list[str], laws: list[str]) -> str:
-    clause = regex.sub(rf"{QMARK}(\d+){QEND}", lambda m: "“" + quotes[int(m.group(1))] + "”", clause)
-    return regex.sub(rf"{LMARK}(\d+){LEND}", lambda m: "《" + laws[int(m.group(1))] + "》", clause)
+    clause = _QNUM.sub(lambda m: "“" + quotes[int(m.group(1))] + "”", clause)
+    return _LNUM.sub(lambda m: "《" + laws[int(m.group(1))] + "》", clause)
 
 

@@ -44,6 +44,7 @@ ONE_RE = regex.compile(ONE)
 SEP = r"(?:、|，|和|及|与|以及|或者|至)"
 # a list of references (names optional), e.g. 第七条，第八条，第十四条第五款 / 第四项、第五项
 REFS = rf"(?:{ONE})(?:{SEP}(?:{ONE}))*"
+SEP_RE = regex.compile(SEP)
 RANGE_RE = regex.compile(rf"第({NUM})(条|款|项)至第({NUM})\2")
 
 
@@ -123,9 +124,9 @@ def parse_refs(text: str, ctx: Ref | None) -> list[tuple[int | None, Ref]]:
     last, law = ctx, None
     pos = 0
     while pos < len(text):
-        sep = regex.match(SEP, text[pos:])
+        sep = SEP_RE.match(text, pos)
         if sep and out:
-            pos += sep.end()
+            pos = sep.end()
             continue
         m = ONE_RE.match(text, pos)
         if not m or m.end() == pos:

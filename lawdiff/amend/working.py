@@ -277,6 +277,18 @@ def _cn(n: int) -> str:
     return int_to_cn(n)
 
 
+def occurrences(text: str, s: str) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of ``s`` in ``text`` (plain search, no pattern)."""
+    out: list[tuple[int, int]] = []
+    if not s:
+        return out
+    i = text.find(s)
+    while i >= 0:
+        out.append((i, i + len(s)))
+        i = text.find(s, i + len(s))
+    return out
+
+
 def event(art: WArticle, ctx: Ctx, action: str, detail: str = "") -> None:
     art.events.append(Event(ctx.decision, ctx.ins.ordinal, action, detail))
 
