@@ -22,7 +22,7 @@ from lawdiff.errors import InputError
 from lawdiff.intake.consolidated import store_text
 from lawdiff.intake.render import state_writes
 from lawdiff.intake.state import ImportState
-from lawdiff.sources.events import read_events, revisions_from_events
+from lawdiff.sources.events import drop_impossible_dates, read_events, revisions_from_events
 from lawdiff.sources.kinds import issuer_of, kind_of
 from lawdiff.sources.readers import SUFFIXES, SourceText, detect, read_bytes, read_source
 from lawdiff.structure.dates import parse_cn_date
@@ -179,9 +179,9 @@ def _text_revision(
         rev.effective, rev.effective_basis = opts.effective, "--effective"
     elif rev.effective is None and rev.kind in ("enacted", "revised"):
         when = _clause_date(text)
-        if when is not None:
+        if when is not None and (rev.adopted is None or when >= rev.adopted):
             rev.effective, rev.effective_basis = when, "the text's effective clause"
-    return rev
+    return drop_impossible_dates(rev)
 
 
 def _clause_date(text: LawText) -> date | None:
@@ -208,7 +208,12 @@ def _effective_clause(law: Law, text: LawText, history: list[Revision]) -> None:
         return
     first = law.revision(history[0].id)
     when = _clause_date(text)
-    if first is not None and first.effective is None and when is not None:
+    if (
+        first is not None
+        and first.effective is None
+        and when is not None
+        and (first.adopted is None or when >= first.adopted)
+    ):
         first.effective = when
         first.effective_basis = "consolidated text, last articles: effective clause"
 

@@ -160,7 +160,20 @@ def revisions_from_events(events: list[Event]) -> list[Revision]:
         elif ev.kind == "effective" and revs and revs[-1].effective is None:
             revs[-1].effective = ev.day
             revs[-1].effective_basis = f"题注: 自{ev.raw.removesuffix('起施行').removesuffix('施行')}起施行"
-    return _dedupe(revs)
+    return [drop_impossible_dates(r) for r in _dedupe(revs)]
+
+
+def drop_impossible_dates(rev: Revision) -> Revision:
+    """A promulgation, effective or approval date before the adoption is a slip of the source
+    (洛阳市龙门石窟保护管理条例: 批准 1995 after 通过 1999): kept as a note, not as a date."""
+    for key in ("promulgated", "effective", "approved"):
+        value = getattr(rev, key)
+        if value is not None and rev.adopted is not None and value < rev.adopted:
+            setattr(rev, key, None)
+            if key == "effective":
+                rev.effective_basis = ""
+            rev.notes = sorted({*rev.notes, f"the source gives {key} {value}, before the adoption: not used"})
+    return rev
 
 
 def _label(ev: Event) -> str:

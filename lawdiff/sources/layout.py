@@ -73,11 +73,11 @@ def split_parts(lines: Sequence[str], *, history: Sequence[str] = ()) -> Parts:
 
 
 def finish_body(lines: Sequence[str]) -> list[str]:
-    """Drop the 目录 block and give glued article labels their U+3000.
+    """Drop the 目录 block and the back matter, give glued article labels their U+3000.
 
     A body without a 编/章/节 its 目录 announces is a text cut short: refused.
     """
-    body = _repair_labels(_drop_toc(list(lines)))
+    body = _repair_labels(_drop_back_matter(_drop_toc(list(lines))))
     toc = _toc_headings(list(lines))
     if toc:
         from lawdiff.errors import SuspiciousInputError
@@ -101,6 +101,21 @@ def _toc_headings(lines: list[str]) -> list[str]:
 
 def _toc_key(line: str) -> str:
     return regex.sub(r"[.…·．\s\u3000]*[0-9]+$|[（(][^）)]*[）)]$", "", line.strip())
+
+
+_BACK = regex.compile(
+    r"^(?:抄送|送|主送)[：:]|(?:办公厅|办公室|秘书处|秘书局)[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日印(?:发)?$"
+)
+
+
+def _drop_back_matter(lines: list[str]) -> list[str]:
+    """A distribution list (送：…) and the printing line (…办公厅2019年8月20日印) after the last
+    article belong to the circulated document, not to the law."""
+    last_article = max((i for i, ln in enumerate(lines) if ARTICLE.match(ln)), default=-1)
+    for i in range(last_article + 1, len(lines)):
+        if _BACK.search(lines[i]) and all(len(ln) <= 60 for ln in lines[i:]):
+            return lines[:i]
+    return lines
 
 
 def _find_note(lines: list[str]) -> tuple[int | None, int]:
