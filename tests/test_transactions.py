@@ -142,10 +142,18 @@ def test_sigint_before_the_commit_rolls_back_and_exits_130(start: Path) -> None:
     assert snap(start) == BEFORE
 
 
-def test_sigint_during_the_commit_finishes_it_then_exits_130(start: Path) -> None:
+def test_sigint_after_the_commit_point_completes_the_write(start: Path) -> None:
+    """Too late to undo: the write completes and the command ends normally (130 means nothing
+    was written)."""
     code, err = run_ingest(start, "apply:5:INT")
-    assert code == 130 and "Traceback" not in err
+    assert code == 0 and "the write is complete" in err and "Traceback" not in err
     assert snap(start) == AFTER
+
+
+def test_sigint_while_the_journal_is_written_rolls_back(start: Path) -> None:
+    code, err = run_ingest(start, "journal-written:1:INT")
+    assert code == 130 and "Traceback" not in err
+    assert snap(start) == BEFORE
 
 
 def test_two_writers_at_once_both_land(corrections_only: Path) -> None:

@@ -10,8 +10,9 @@ read–plan–write; readers hold it shared while they read. The commit writes t
 ``journal.tmp`` into place is the commit point), renames each staged file over its target and
 removes the journal and ``.lawdiff/``. A kill before the commit point leaves the corpus files
 untouched; after it, the journal lets the next command (reader or writer) finish the renames,
-before it reads anything. SIGINT or SIGTERM before the commit point rolls back; during the commit
-(milliseconds) the commit completes and the interruption is reported after it.
+before it reads anything. SIGINT or SIGTERM before the commit point rolls back (exit 130: nothing
+was written); once the journal is in place the commit completes and the command ends normally,
+saying so.
 Design notes: /work/notes/transactions.md.
 """
 
@@ -356,6 +357,7 @@ class Transaction:
             _apply(self.root, self.stage, ops, "apply")
             (control / "journal").unlink()
             _fsync_dir(control)
+            deferred.done = True  # so: exit 130 always means "nothing was written"
             failpoint("cleanup")
         self.ops = {}
 
@@ -369,6 +371,7 @@ class _Deferred:
 
     def __enter__(self) -> _Deferred:
         self.signals: list[int] = []
+        self.done = False  # the write is complete: a signal now comes too late to undo it
         self._old: dict[int, object] = {}
         try:
             for sig in _SIGNALS:
@@ -380,7 +383,9 @@ class _Deferred:
     def __exit__(self, kind: object, *exc: object) -> None:
         for sig, old in self._old.items():
             signal.signal(sig, old)  # type: ignore[arg-type]
-        if kind is None and self.signals:
+        if kind is None and self.signals and self.done:
+            say("note: the interrupt came after the commit point: the write is complete")
+        elif kind is None and self.signals:
             signal.raise_signal(self.signals[0])
 
 
