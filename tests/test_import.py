@@ -171,3 +171,20 @@ def test_two_sources_of_one_text_diff_as_same(files: dict[str, Path], tmp_path: 
     data = json.loads(r.stdout)
     assert {p["relation"] for p in data["pairs"]} == {"same"}
     assert all(h["relation"] == "same" for h in data.get("headings", []))
+
+
+def test_a_decision_in_numbered_paragraphs_is_a_law_of_kind_decision(tmp_path: Path) -> None:
+    (tmp_path / "决定.txt").write_text(
+        "示例市人民代表大会常务委员会关于示例税适用税额的决定\n"
+        "（2019年7月26日示例市第十五届人民代表大会常务委员会第十四次会议通过）\n"
+        "根据有关法律的授权，对示例税适用税额决定如下：\n"
+        "一、各区的适用税额为每平方米四十元。\n"
+        "二、本决定自2019年9月1日起施行。\n",
+        encoding="utf-8",
+    )
+    code, data, err = _import(tmp_path / "决定.txt", "--corpus", tmp_path / "c")
+    assert code == 0, err
+    (added,) = data["added"]
+    assert (added["kind"], added["articles"], added["revision"]) == ("decision", 0, "2019-07-26")
+    shown = runner.invoke(app, ["show", added["law"], "--corpus", str(tmp_path / "c")])
+    assert shown.stdout.rstrip().endswith("二、本决定自2019年9月1日起施行。")

@@ -138,7 +138,7 @@ def _add_text(state: ImportState, src: SourceText, opts: Options) -> Added | str
     if not src.title:
         return "no title found"
     text = build_text(src.title, src.note, src.body, source=str(src.path))
-    if not text.articles:
+    if not text.articles and not _decision_text(src, text):
         return "no articles found (not a law text?)"
     history = revisions_from_events(read_events(src.note or ""))
     rev = _text_revision(src, text, history, opts)
@@ -156,6 +156,15 @@ def _add_text(state: ImportState, src: SourceText, opts: Options) -> Added | str
     _effective_clause(law, text, history)
     warnings = numbering_problems(text)
     return Added(law.id, law.title, rev.id, len(text.articles), src.path, law.kind, warnings=warnings)
+
+
+ACT_TITLE = regex.compile(r"(?:决定|决议|规定|解释|批复|意见|通知|办法|安排|命令|解答|方案|条例|细则|规则)(?:（[^）]*）)?$")
+
+
+def _decision_text(src: SourceText, text: LawText) -> bool:
+    """An act written in numbered paragraphs (一、二、…) rather than articles — a 决定, a 批复,
+    an early 规定 — named as an act and not empty."""
+    return bool(text.preamble) and bool(ACT_TITLE.search(src.title))
 
 
 def _text_revision(
@@ -185,8 +194,10 @@ def _text_revision(
 
 
 def _clause_date(text: LawText) -> date | None:
-    for art in reversed(text.articles[-5:]):
-        m = EFFECTIVE.search(art.text)
+    """The date of 本法自…起施行 in the last articles (or last paragraphs of an act without any)."""
+    tail = [a.text for a in text.articles[-5:]] or list(text.preamble[-5:])
+    for part in reversed(tail):
+        m = EFFECTIVE.search(part)
         if m and m.group(1) != "公布之日":
             return parse_cn_date(m.group(1))
     return None

@@ -29,6 +29,8 @@ def kind_of(title: str, note: str | None, front: tuple[str, ...] = ()) -> str:
         return "local-government-rule"
     if regex.search(r"部令|委员会令|总局令|署令|行令|部务会议|委务会议|局务会议", said):
         return "departmental-rule"
+    if title.endswith(("决定", "决议")):
+        return "decision"
     if "全国人民代表大会" in said or (not said and _national_title(title) and title.endswith("法")):
         return "decision" if title.endswith(("决定", "决议")) else "law"
     local = _local_kind(title, said)
