@@ -124,3 +124,22 @@ def test_kinds(title: str, note: str | None, kind: str) -> None:
 def test_gazettes_are_told_apart(files: dict[str, Path]) -> None:
     assert detect(F24, F24.read_bytes()) == "gazette"
     assert {detect(p, p.read_bytes()) for p in files.values()} == {"text", "markdown", "docx"}
+
+
+def test_the_gazette_reader_behind_the_same_interface() -> None:
+    """A gazette gives its regulations as SourceTexts, parsed to the texts ingest stored."""
+    from lawdiff.corpus.files import sha256
+    from lawdiff.corpus.reader import Corpus
+    from lawdiff.intake.corrections import load_corrections
+    from lawdiff.sources.readers import read_sources
+
+    from .conftest import LAWS
+
+    raw = F24.read_bytes()
+    texts = read_sources(F24, raw, load_corrections(LAWS, "2024-2", sha256(raw.decode("utf-8"))))
+    land = next(t for t in texts if t.title.endswith("土地管理法》办法"))
+    assert land.format == "gazette"
+    c = Corpus(LAWS)
+    law = c.load_law("土地管理法实施办法")
+    stored = c.load_text(law, law.revision("2024-03-28"))  # type: ignore[arg-type]
+    assert build_text(land.title, land.note, land.body) == stored

@@ -91,6 +91,26 @@ def read_source(path: Path, raw: bytes | None = None) -> SourceText:
                       hashlib.sha256(raw).hexdigest(), len(raw))  # fmt: skip
 
 
+def read_sources(path: Path, raw: bytes | None = None, corrections: object = None) -> list[SourceText]:
+    """Every consolidated text a file holds: one for a text file, the regulations printed in a
+    gazette (cleaned and split by ``clean``/``gazette``, with the curated ``corrections``).
+    Import stores a gazette through ingest, which also reads its decisions, announcements and
+    reports; this is the same reading of its law texts, for whoever wants just those."""
+    raw = read_bytes(path) if raw is None else raw
+    if detect(path, raw) != "gazette":
+        return [read_source(path, raw)]
+    from lawdiff.sources.clean import clean
+    from lawdiff.sources.gazette import split
+
+    sha = hashlib.sha256(raw).hexdigest()
+    docs = split(clean(decode(path, raw), corrections))  # type: ignore[arg-type]
+    return [
+        SourceText(path, "gazette", d.title, d.note, tuple(d.body_text), (), sha, len(raw))
+        for d in docs
+        if d.kind == "regulation"
+    ]
+
+
 def text_lines(text: str) -> list[str]:
     """Physical lines; a line of tab-separated cells becomes a ``| a | b |`` table row."""
     out = []
