@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from lawdiff.amend.apply import apply_part
 from lawdiff.amend.consistency import number_map
 from lawdiff.amend.load import decision_for
 from lawdiff.amend.ops import (
     AddParagraphs,
+    Decision,
     DeletePhrases,
     DeleteUnits,
     InsertPhrase,
@@ -18,6 +20,7 @@ from lawdiff.amend.ops import (
 )
 from lawdiff.corpus.reader import Corpus
 from lawdiff.corpus.timeline import predecessor
+from lawdiff.errors import LawdiffError
 from lawdiff.structure.model import Law, LawText, Revision
 from lawdiff.structure.numerals import int_to_cn
 
@@ -29,6 +32,7 @@ class Blame(NamedTuple):
     instructions: tuple[str, ...]
     what: str
     old_label: str | None  # the label in the predecessor
+    citations: tuple[str, ...] = ()  # references renumbered with the text (implied, not said)
 
 
 def blame(corpus: Corpus, law: Law, rev: Revision, text: LawText) -> list[Blame]:
@@ -38,6 +42,42 @@ def blame(corpus: Corpus, law: Law, rev: Revision, text: LawText) -> list[Blame]
         return [Blame(a.label, rev.id, rev.decision, (), word, None) for a in arts]
     _, decision = decision_for(corpus, rev)
     part = decision.part_for(law.title if len(decision.parts) > 1 else None)
+    implied = _implied_citations(corpus, law, rev, decision, part)
+    rows = _blame_rows(corpus, law, rev, part, arts)
+    out = []
+    for row in rows:
+        cites = tuple(implied.get(row.article, ()))
+        if not cites:
+            out.append(row)
+        elif row.decision is None:  # touched only by the renumbering of its references
+            out.append(Blame(row.article, rev.id, rev.decision, (), "citations renumbered (implied)",
+                             row.old_label, cites))  # fmt: skip
+        else:
+            out.append(row._replace(what=row.what + "; citations renumbered (implied)", citations=cites))
+    return out
+
+
+def _implied_citations(
+    corpus: Corpus, law: Law, rev: Revision, decision: Decision, part: Part
+) -> dict[str, list[str]]:
+    """Replay the decision on the predecessor's text (when the corpus has it): the references
+    each article of the result had renumbered with the text."""
+    prev = predecessor(law, rev)
+    if prev is None or prev.text_file is None:
+        return {}
+    try:
+        base = corpus.load_text(law, prev)
+        result = apply_part(base, part, decision, decision_id=rev.decision or "")
+    except LawdiffError:
+        return {}
+    return {
+        p.label: [e.detail for e in p.events if e.action == "citation"]
+        for p in result.provenance
+        if any(e.action == "citation" for e in p.events)
+    }
+
+
+def _blame_rows(corpus: Corpus, law: Law, rev: Revision, part: Part, arts: list) -> list[Blame]:  # type: ignore[type-arg]
     nmap = number_map(part, len(arts))
     old_of_new = {new: old for old, new in nmap.new_of_old.items()}
     touched = _touches(part)

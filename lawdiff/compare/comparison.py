@@ -66,6 +66,7 @@ class Pair(NamedTuple):
     decision: str | None = None
     instructions: tuple[str, ...] = ()  # ordinals of the decision's instructions (一, 二 …)
     reasons: tuple[Reason, ...] = ()
+    implied: tuple[str, ...] = ()  # citations renumbered with the text, not said by the decision
 
     @property
     def old_labels(self) -> list[str]:

@@ -165,6 +165,7 @@ def decision_lineage(
     ancestry: list[set[int]] = [{i} for i in range(len(old.articles))]
     moved: set[int] = set()  # current indices moved by some decision
     touched: list[list[str]] = [[] for _ in old.articles]
+    implied: list[list[str]] = [[] for _ in old.articles]  # citations renumbered, per article
     deleted_by: dict[int, str] = {}
     for rev in chain:
         try:
@@ -182,13 +183,17 @@ def decision_lineage(
         merged_away: set[str] = set()
         new_anc: list[set[int]] = []
         new_touched: list[list[str]] = []
+        new_implied: list[list[str]] = []
         new_moved: set[int] = set()
         for k, prov in enumerate(result.provenance):
             anc: set[int] = set()
             if prov.old_label in index_of:
                 anc |= ancestry[index_of[prov.old_label]]
             ins = list(touched[index_of[prov.old_label]]) if prov.old_label in index_of else []
+            cites = list(implied[index_of[prov.old_label]]) if prov.old_label in index_of else []
             for ev in prov.events:
+                if ev.action == "citation":
+                    cites.append(ev.detail)
                 if ev.instruction:
                     ins.append(tag(ev.instruction))
                 if ev.action == "merged":
@@ -206,12 +211,13 @@ def decision_lineage(
                 new_moved.add(k)
             new_anc.append(anc)
             new_touched.append(list(dict.fromkeys(ins)))
+            new_implied.append(cites)
         for label, ordinal in result.deleted.items():
             if label in index_of and label not in merged_away:
                 for i in ancestry[index_of[label]]:
                     deleted_by.setdefault(i, tag(ordinal))
         text = result.text
-        ancestry, touched, moved = new_anc, new_touched, new_moved
+        ancestry, touched, moved, implied = new_anc, new_touched, new_moved, new_implied
     if [a.label for a in text.articles] != [a.label for a in new.articles]:
         return (
             f"replaying the decisions gives {len(text.articles)} articles, "
@@ -227,6 +233,7 @@ def decision_lineage(
         deleted_by,
         "decision",
         chain[-1].decision if len(chain) == 1 else " + ".join(r.decision or "" for r in chain),
+        implied={k: c for k, c in enumerate(implied) if c},
     )
 
 

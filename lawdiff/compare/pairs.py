@@ -27,6 +27,7 @@ class Lineage(NamedTuple):
     method: str
     decision: str | None
     vectors: Vectors | None = None  # the alignment's TF-IDF vectors, reused for the scores
+    implied: dict[int, list[str]] | None = None  # new index -> citations renumbered (第十六条→第十五条)
 
 
 def build_pairs(old: Sequence[Article], new: Sequence[Article], lin: Lineage) -> list[Pair]:
@@ -59,7 +60,9 @@ def build_pairs(old: Sequence[Article], new: Sequence[Article], lin: Lineage) ->
         if not news:
             ins = tuple(dict.fromkeys(lin.deleted_by[i] for i in olds if i in lin.deleted_by))
         source = lin.method
-        pair = Pair(o, n, relation, round(sim, 3), source, lines, lin.decision if ins else None, ins)
+        implied = tuple(dict.fromkeys(x for j in news for x in (lin.implied or {}).get(j, [])))
+        pair = Pair(o, n, relation, round(sim, 3), source, lines, lin.decision if ins else None, ins,
+                    implied=implied)  # fmt: skip
         pairs.append((order.position(olds, news), pair))
     pairs.sort(key=lambda t: t[0])
     return [p for _, p in pairs]

@@ -74,6 +74,7 @@ def pair_dict(p: Pair) -> dict[str, Any]:
         "source": p.source,
         "decision": p.decision,
         "instructions": list(p.instructions),
+        "implied": list(p.implied),
         "edits": [{"op": s.op, "text": s.text} for s in pair_edits(p)],
         "lines": [
             {"old": lp.old, "new": lp.new, "edits": [{"op": s.op, "text": s.text} for s in lp.segments]}

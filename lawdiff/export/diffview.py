@@ -87,6 +87,13 @@ def pair_heading(p: Pair) -> Text:
         head.append("  " + by, style="cyan")
     elif p.source == "similarity" and p.old and p.new:
         head.append("  " + _("(aligned by content)"), style="dim")
+    if p.implied:
+        head.append(
+            "  " + _("references renumbered with the text (not in the decision): {changes}").format(
+                changes="、".join(p.implied)
+            ),
+            style="magenta",
+        )
     return head
 
 

@@ -164,9 +164,10 @@ def labels(arts: Iterable[Article]) -> str:
 
 def instructions_text(pair: Pair) -> str:
     """``修改决定第三、五项`` for a pair the decision accounts for, else empty."""
-    if not pair.instructions:
-        return ""
-    return "修改决定第" + "、".join(pair.instructions) + "项"
+    said = "修改决定第" + "、".join(pair.instructions) + "项" if pair.instructions else ""
+    if pair.implied:  # implied by the renumbering, marked apart from what the decision said
+        said += ("；" if said else "") + "引用条号随条文顺序调整（" + "、".join(pair.implied) + "）"
+    return said
 
 
 def _segments_html(line: SideLine) -> str:

@@ -37,6 +37,7 @@ def blame_what(what: str, lang: str | None = None) -> str:
         "words added": t.pgettext("blame", "words added"),
         "paragraph added": t.pgettext("blame", "paragraph added"),
         "terms replaced": t.pgettext("blame", "terms replaced"),
+        "citations renumbered (implied)": t.pgettext("blame", "citations renumbered (implied)"),
         "enacted": t.pgettext("blame", "enacted"),
         "revised (whole text)": t.pgettext("blame", "revised (whole text)"),
         "not changed": t.pgettext("blame", "not changed"),
