@@ -143,3 +143,16 @@ def test_the_gazette_reader_behind_the_same_interface() -> None:
     law = c.load_law("土地管理法实施办法")
     stored = c.load_text(law, law.revision("2024-03-28"))  # type: ignore[arg-type]
     assert build_text(land.title, land.note, land.body) == stored
+
+
+def test_labels_printed_apart_or_glued(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(
+        "示例条例\n（2019年1月1日示例市第一届人民代表大会常务委员会第一次会议通过）\n"
+        "第一条\n为了示例，制定本条例。\n第二条本条例自公布之日起施行。\n",
+        encoding="utf-8",
+    )
+    _, text = _read(f)
+    assert [a.lines() for a in text.articles] == [
+        ["第一条　为了示例，制定本条例。"], ["第二条　本条例自公布之日起施行。"]
+    ]

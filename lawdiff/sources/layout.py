@@ -23,6 +23,7 @@ import regex
 
 from lawdiff.structure.lines import (
     ARTICLE,
+    ARTICLE_BARE,
     GROUP,
     PREAMBLE_HEAD,
     UNNUMBERED,
@@ -178,9 +179,17 @@ def _drop_toc(lines: list[str]) -> list[str]:
 
 
 def _repair_labels(lines: list[str]) -> list[str]:
-    out = []
+    """第一条为了… (no separator) and a label alone on its line (第一条 / 为了…) become 第一条　为了…
+    when the number is the one expected next."""
+    out: list[str] = []
     expected = None
-    for ln in lines:
+    lines = list(lines)
+    for i, ln in enumerate(lines):
+        bare = ARTICLE_BARE.match(ln)
+        if bare and i + 1 < len(lines) and not ARTICLE.match(lines[i + 1]) and lines[i + 1]:
+            lines[i + 1] = ln + "\u3000" + lines[i + 1]
+            continue
+        ln = lines[i]
         m = ARTICLE.match(ln)
         if m:
             if not m.group(2):
