@@ -209,3 +209,17 @@ def test_writes_outside_the_corpus_are_refused(tmp_path: Path) -> None:
         apply_writes([w], root=root)
     assert not (tmp_path / "escaped.txt").exists()
     assert sorted(os.listdir(root)) == ["index.yaml"]
+
+
+def test_a_command_run_in_process_releases_its_read_lock(start: Path) -> None:
+    """Tests (and embedders) run commands in their own process: the shared lock ends with the
+    command, so a writer started afterwards does not wait for the test process."""
+    from typer.testing import CliRunner
+
+    from lawdiff.cli.registry import build_app
+
+    assert CliRunner().invoke(build_app(), ["list", "--corpus", str(start)]).exit_code == 0
+    p = lawdiff("ingest", str(F20), "--corpus", str(start), env={"LAWDIFF_LOCK_TIMEOUT": "2"})
+    _, err = p.communicate(timeout=60)
+    assert p.returncode == 0, err
+    assert snap(start) == AFTER

@@ -78,6 +78,12 @@ def handles_errors(func: F) -> F:
         except KeyboardInterrupt:
             typer.echo(_("interrupted"), err=True)
             raise typer.Exit(130) from None
+        finally:  # a command's shared corpus locks end with it (in tests too: same process)
+            import sys
+
+            txn = sys.modules.get("lawdiff.corpus.txn")
+            if txn is not None:
+                txn.release_reader()
 
     return wrapper  # type: ignore[return-value]
 
