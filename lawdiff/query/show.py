@@ -17,7 +17,6 @@ from lawdiff.corpus.timeline import (
 from lawdiff.errors import InputError
 from lawdiff.i18n import _
 from lawdiff.structure.model import Article, Law, LawText, Revision
-from lawdiff.structure.refs import article_ref
 
 
 class Shown(NamedTuple):
@@ -88,6 +87,8 @@ def show(
         )
     articles = None
     if article is not None:
+        from lawdiff.structure.refs import article_ref  # only when an article is asked for
+
         ref = article_ref(article)
         article = ref.label
         if text is None:
