@@ -72,6 +72,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "blame": ("lawdiff.cli.amend", "blame_cmd"),
     "diff": ("lawdiff.cli.compare", "diff_cmd"),
     "log": ("lawdiff.cli.compare", "log_cmd"),
+    "search": ("lawdiff.cli.search", "search_cmd"),
     "export-git": ("lawdiff.cli.gitexport", "export_git_cmd"),
 }
 

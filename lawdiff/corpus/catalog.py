@@ -53,7 +53,8 @@ class Catalog:
 
     # ------------------------------------------------------------ index.yaml
 
-    def _refresh_entries(self) -> None:
+    def refresh_names(self) -> None:
+        """Bring the names and the order of the laws up to date with index.yaml."""
         if self._entries_checked:
             return
         self._entries_checked = True
@@ -96,18 +97,35 @@ class Catalog:
         db.execute("DELETE FROM files WHERE path = ?", (law_file(law_id),))
 
     def entries(self) -> list[IndexEntry]:
-        self._refresh_entries()
+        self.refresh_names()
         rows = self.cache.db.execute(
             "SELECT id, title, short_title, aliases, kind FROM entries ORDER BY pos"
         )
         return [IndexEntry(i, t, s, tuple(json.loads(a)), k) for i, t, s, a, k in rows]
+
+    def entries_of(self, law_ids: list[str]) -> dict[str, IndexEntry]:
+        self.refresh_names()
+        out = {}
+        for k in range(0, len(law_ids), 500):
+            chunk = law_ids[k : k + 500]
+            rows = self.cache.db.execute(
+                "SELECT id, title, short_title, aliases, kind FROM entries WHERE id IN "
+                f"({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            out.update({i: IndexEntry(i, t, s, tuple(json.loads(a)), k) for i, t, s, a, k in rows})
+        return out
+
+    def kinds(self) -> list[str]:
+        self.refresh_names()
+        return [r[0] for r in self.cache.db.execute("SELECT DISTINCT kind FROM entries ORDER BY kind")]
 
     def resolve(self, name: str) -> str:
         """Law id for an id, full title, short title, alias or unique part of a title."""
         key = norm(name)
         if not key:
             raise InputError(_("empty law name"))
-        self._refresh_entries()
+        self.refresh_names()
         db = self.cache.db
         row = db.execute("SELECT law FROM names WHERE key = ? ORDER BY pos LIMIT 1", (key,)).fetchone()
         if row:
@@ -161,7 +179,7 @@ class Catalog:
             if not ok:  # busy: carry on in memory, the names first
                 self.cache.to_memory()
                 self._entries_checked = False
-                self._refresh_entries()
+                self.refresh_names()
             db = self.cache.db
             for law_id, value in read.items():
                 self._forget(law_id)
@@ -187,7 +205,7 @@ class Catalog:
 
     def list_rows(self, day: date) -> Iterator[str]:
         """Every law's ``list`` row on ``day``, as compact JSON, in the order of index.yaml."""
-        self._refresh_entries()
+        self.refresh_names()
         db = self.cache.db
         ids = [r[0] for r in db.execute("SELECT id FROM entries ORDER BY pos")]
         stale_files = set(self.cache.stale(law_file(i) for i in ids))

@@ -97,12 +97,17 @@ class Corpus:
 
     def load_text(self, law: Law, rev: Revision) -> LawText:
         self.check_root()
-        from lawdiff.structure.parse import parse_text
-
         if rev.text_file is None:
             raise CorpusError(f"{law.id} {rev.id}: text not in corpus")
         path = self.law_dir(law.id) / rev.text_file
-        content = _clean_text(path, read_text(path))
+        return self.parse_stored(law, rev, read_text(path))
+
+    def parse_stored(self, law: Law, rev: Revision, content: str) -> LawText:
+        """The text of ``rev`` from the content of its file, checked as ``load_text`` checks it."""
+        from lawdiff.structure.parse import parse_text
+
+        path = self.law_dir(law.id) / str(rev.text_file)
+        content = _clean_text(path, content)
         if rev.text_sha256 and sha256(content) != rev.text_sha256:
             raise CorpusError(
                 f"{path}: content does not match the sha256 recorded in law.yaml "
