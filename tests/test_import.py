@@ -135,7 +135,15 @@ def test_a_folder_with_other_files_and_a_decision(files: dict[str, Path], tmp_pa
     stored = c.load_decision(dec["id"])
     assert stored["kind"] == "amendment" and c.decision_text(stored)[0] == "中华人民共和国示范法修正案（三）"
     rev = c.load_law("示范法").revision("2024-06-28")
-    assert rev is not None and rev.decision == dec["id"] and rev.text_file is None
+    assert rev is not None and rev.decision == dec["id"]
+    # the predecessor's text is there: the 修正案 gives the new revision's text, marked derived
+    assert rev.derived and rev.text_file == "2024-06-28.txt"
+    (d,) = data["derived"]
+    assert (d["law"], d["revision"], d["predecessor"], d["status"]) == ("示范法", "2024-06-28", "2023-12-29", "derived")
+    law = c.load_law("示范法")
+    assert next(a.text for a in c.load_text(law, rev).articles if a.label == "第五条") == (
+        "第五条　服务提供者应当公开服务内容和收费标准。"
+    )
 
 
 def test_nothing_to_import_is_an_error(tmp_path: Path) -> None:

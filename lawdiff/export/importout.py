@@ -10,7 +10,8 @@ from lawdiff.i18n import _
 
 
 def import_dict(report: Any) -> dict[str, Any]:
-    """``{"added": [{"law", "title", "revision", "articles", …}], "decisions": [...], "skipped": [...]}``."""
+    """``{"added": [{"law", "title", "revision", "articles", …}], "decisions": [...], "skipped": [...],
+    "derived": [{"law", "revision", "decision", "predecessor", "status", "reason", "articles"}]}``."""
     added = [
         {
             "law": a.law,
@@ -28,6 +29,7 @@ def import_dict(report: Any) -> dict[str, Any]:
         "added": added,
         "decisions": [*report.decisions, *gazette_decisions(report)],
         "skipped": [{"path": str(p), "reason": why} for p, why in report.skipped],
+        "derived": [d.as_dict() for d in getattr(report, "derived", [])],
     }
 
 
@@ -77,6 +79,12 @@ def import_lines(report: Any, *, dry_run: bool) -> list[str]:
         lines.extend("  " + _("warning: {what}").format(what=w) for w in a["warnings"])
     for d in data["decisions"]:
         lines.append(_("decision: {id} from {path}").format(id=d["id"], path=d["path"]))
+    for d in data["derived"]:
+        if d["status"] == "derived":
+            line = _("derived: {law} {revision} ({articles} articles) from {predecessor} and {decision}")
+        else:
+            line = _("not derived: {law} {revision} from {predecessor} and {decision}: {reason}")
+        lines.append(line.format(**d))
     for s in data["skipped"]:
         lines.append(_("skipped: {path}: {reason}").format(path=s["path"], reason=s["reason"]))
     if dry_run:

@@ -41,7 +41,13 @@ def store_text(
     body = "\n".join(text.lines()) + "\n"
     rev.text_file = f"{rev.id}.txt"
     rev.text_sha256 = sha256(body)
-    if check:
+    stored = law.revision(rev.id)
+    if stored is not None and stored.derived:  # an official text replaces the derived one
+        _drop_text(law, rev.id)
+        stored.derived = False
+        stored.sources = [s for s in stored.sources if not s.startswith("derived from ")]
+        state.texts.pop((law.id, rev.id), None)
+    elif check:
         old = None if _same_on_disk(state, law, rev) else _stored_text(state, law, rev.id)
         differs = old is not None and old.lines() != text.lines()
         if differs and not force:

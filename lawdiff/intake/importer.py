@@ -3,7 +3,8 @@
 Each file is read by its reader (``sources.readers``), parsed by the one structure parser and
 becomes a revision of its law — found by title, a new title makes a new law.  The revision and
 its dates come from the 题注 (its last event), or ``--rev`` / ``--effective``; every event of the
-题注 becomes a timeline entry.  An amendment decision or 修正案 is stored as a decision.  A gazette
+题注 becomes a timeline entry.  An amendment decision or 修正案 is stored as a decision, and the
+texts it gives where the predecessor text is there are derived (``derived_texts``).  A gazette
 goes through ingest, the same store.  All writes of one import are planned together and applied
 by ``store.apply_writes``: importing the same files twice writes nothing.
 """
@@ -29,7 +30,7 @@ from lawdiff.structure.dates import parse_cn_date
 from lawdiff.structure.model import Law, LawText, Revision
 from lawdiff.structure.parse import build_text, numbering_problems
 
-DECISION_TITLE = regex.compile(r"关于修改.+的决定$|修正案(?:（[一二三四五六七八九十]+）)?$")
+DECISION_TITLE = regex.compile(r"关于修改.+的决定$|修正案(?:（[一二三四五六七八九十0-9]+年?）)?$")
 EFFECTIVE = regex.compile(
     r"本(?:法|条例|办法|细则|规定|规则|决定|解释|修正案)自(公布之日|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)起(?:施行|实施)"
 )
@@ -55,6 +56,7 @@ class ImportReport:
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     writes: list[store.PlannedWrite] = field(default_factory=list)
     gazettes: list[object] = field(default_factory=list)  # IngestReport of each gazette
+    derived: list[object] = field(default_factory=list)  # Derivation: texts derived from decisions
 
 
 @dataclass
@@ -121,6 +123,9 @@ def _import_texts(
             report.skipped.append((f, added))
         else:
             report.added.append(added)
+    from lawdiff.intake.derived_texts import derive_texts
+
+    report.derived = list(derive_texts(state))
     report.writes = state_writes(state)
     _statuses(report, root)
     if not opts.dry_run:

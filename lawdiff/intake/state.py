@@ -216,4 +216,6 @@ def _balanced(text: str) -> bool:
 
 
 def _marks_off(text: str) -> str:
-    return regex.sub(r"[《》〈〉、]", "", text)
+    """The title without its marks and without the issuing body before 关于 (a 题注 may name the
+    decision with or without it)."""
+    return regex.sub(r"[《》〈〉、]", "", regex.sub(r"^[^《〈]*?(?=关于)", "", text))
