@@ -116,13 +116,18 @@ def log_cmd(
     rev: Annotated[
         str | None, typer.Option("--rev", help="Whose numbering --article uses (default: latest).")
     ] = None,
+    pickaxe: Annotated[
+        str | None,
+        typer.Option("-S", help="The revisions where the number of occurrences of PHRASE changed."),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",
     corpus: CorpusOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Revisions with their change statistics, or one article traced through every revision.
+    """Revisions with their change statistics, one article traced through every revision, or
+    (-S PHRASE) the revisions that changed how often a phrase occurs, and what did it.
 
-    Example: lawdiff log 土地管理法实施办法 --article 4
+    Example: lawdiff log 土地管理法实施办法 -S 耕地开垦费
     """
     from lawdiff.compare.lawlog import article_trace, revision_log
     from lawdiff.export.logout import print_log, print_trace
@@ -130,6 +135,20 @@ def log_cmd(
     check_format(fmt, ("table", "json"))
     c = corpus_of(corpus)
     lawobj = c.load_law(c.resolve(law))
+    if pickaxe is not None:
+        from lawdiff.compare.pickaxe import pickaxe as occurrences
+        from lawdiff.errors import InputError
+        from lawdiff.export.logout import print_pickaxe
+
+        if article is not None:
+            raise InputError(_("give --article or -S, not both"))
+        rows = occurrences(c, lawobj, pickaxe)
+        if fmt == "json":
+            doc = {"law": lawobj.id, "phrase": pickaxe.strip(), "rows": rows}
+            out(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        else:
+            print_pickaxe(lawobj, pickaxe.strip(), rows)
+        return
     rows = revision_log(c, lawobj) if article is None else article_trace(c, lawobj, article, rev)
     if fmt == "json":
         out(json.dumps({"law": lawobj.id, "rows": rows}, ensure_ascii=False, indent=2) + "\n")

@@ -61,3 +61,41 @@ def print_trace(law: Law, article: str | int, rows: list[dict[str, Any]]) -> Non
         title=law.title, article=article_ref(article).label
     )
     print_table(shown, keys, heads, title=title, whole=("revision",))
+
+
+def print_pickaxe(law: Law, phrase: str, rows: list[dict[str, Any]]) -> None:
+    """``log -S``: each revision where the occurrences changed, where, and by what."""
+    from lawdiff.i18n.vocabulary import relation
+
+    shown = []
+    for row in rows:
+        before = "?" if row["before"] is None else str(row["before"])
+        places = []
+        for ch in row["changes"]:
+            where = ch["new"] if ch["old"] in (None, ch["new"]) else (
+                f"{ch['old']}→{ch['new']}" if ch["new"] else ch["old"]
+            )
+            what = f" {relation(ch['relation'])}" if ch["relation"] else ""
+            count = f"{ch['after']}" if ch["before"] is None else f"{ch['before']}→{ch['after']}"
+            places.append(f"{where}{what} ({count})")
+        by = []
+        if any(ch["instructions"] for ch in row["changes"]):
+            ins = "、".join(dict.fromkeys(i for ch in row["changes"] for i in ch["instructions"]))
+            by.append(_("{decision} instruction {instructions}").format(decision=row["decision"], instructions=ins))
+        if row.get("method") == "similarity":
+            by.append(_("aligned by content"))
+        if row["quoted_by"]:
+            by.append(_("quoted by instruction {instructions}").format(instructions="、".join(row["quoted_by"])))
+        shown.append(
+            {
+                "revision": row["revision"],
+                "effective": row["effective"] or "—",
+                "count": f"{before} → {row['after']}",
+                "where": "; ".join(places),
+                "by": "; ".join(by),
+            }
+        )
+    keys = ["revision", "effective", "count", "where", "by"]
+    heads = [_("revision"), _("effective"), _("occurrences"), _("where"), _("by")]
+    title = _("{title}: “{phrase}” through time").format(title=law.title, phrase=phrase)
+    print_table(shown, keys, heads, title=title, whole=("revision",))
