@@ -17,11 +17,10 @@ text are checked.  References inside the kept text to renumbered provisions foll
 
 from __future__ import annotations
 
-import regex
-
 from lawdiff.amend.build import emit, layout
 from lawdiff.amend.citations import renumber_citations
 from lawdiff.amend.edits import TEXT_EDITS, global_replace
+from lawdiff.amend.history import amended_note, history_entry
 from lawdiff.amend.moves import STRUCTURE_EDITS
 from lawdiff.amend.ops import (
     Decision,
@@ -35,7 +34,7 @@ from lawdiff.amend.ops import (
     Split,
 )
 from lawdiff.amend.tables import TABLE_EDITS, table_from_cells
-from lawdiff.amend.titles import _ISSUER, same_title
+from lawdiff.amend.titles import same_title
 from lawdiff.amend.working import Ctx, Result, Working, fail
 from lawdiff.errors import AmendmentError
 from lawdiff.structure.model import LawText
@@ -88,7 +87,7 @@ def apply_part(
     citations = renumber_citations(placed, numbering, decision_id=decision_id)
     text, provenance = emit(w, placed, decision_id=decision_id)
     if history_entry and text.note:
-        text = text._replace(note=text.note[:-1] + "\u3000" + history_entry + "）")
+        text = text._replace(note=amended_note(text.note, decision, history_entry))
     deleted = {
         a.old_label: a.deleted_by for a in w.articles.values() if a.deleted_by and a.old_label
     }
@@ -108,16 +107,6 @@ def _apply_op(
     if handler is None:
         raise fail(ctx, f"{op.kind} cannot be applied to articles")
     handler(w, op, ctx, replacements)
-
-
-def history_entry(decision: Decision) -> str | None:
-    """根据…会议《关于修改…的决定》修正: the entry a consolidated text adds to its note."""
-    m = regex.search(r"（([0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)(.+?会议)通过）", decision.text)
-    if not m:
-        return None
-    title = _ISSUER.sub("", decision.title)
-    nested = title.translate(str.maketrans("《》〈〉", "〈〉《》"))
-    return f"根据{m.group(1)}{m.group(2)}《{nested}》修正"
 
 
 def apply_decision(
