@@ -42,11 +42,21 @@ def art(text: LawText, label: str) -> str:
 
 
 def test_sentence_front_back_proviso_head() -> None:
-    assert art(apply("将第五条第二句修改为：“新二句。”"), "第五条") == "第五条　第一句。新二句。第三句。"
+    assert (
+        art(apply("将第五条第二句修改为：“新二句。”"), "第五条")
+        == "第五条　第一句。新二句。第三句。"
+    )
     assert art(apply("删去第五条第一句。"), "第五条") == "第五条　第二句。第三句。"
-    assert art(apply("第五条增加一句，作为第二句：“插句。”"), "第五条") == "第五条　第一句。插句。第二句。第三句。"
-    assert art(apply("第五条增加一句：“末句。”"), "第五条") == "第五条　第一句。第二句。第三句。末句。"
-    assert art(apply("将第二条前段修改为：“戊应当己；”"), "第二条") == "第二条　戊应当己；丙应当丁。"
+    assert (
+        art(apply("第五条增加一句，作为第二句：“插句。”"), "第五条")
+        == "第五条　第一句。插句。第二句。第三句。"
+    )
+    assert (
+        art(apply("第五条增加一句：“末句。”"), "第五条") == "第五条　第一句。第二句。第三句。末句。"
+    )
+    assert (
+        art(apply("将第二条前段修改为：“戊应当己；”"), "第二条") == "第二条　戊应当己；丙应当丁。"
+    )
     assert art(apply("将第二条后段修改为：“庚。”"), "第二条") == "第二条　甲应当乙；庚。"
     assert art(apply("删去第四条的但书。"), "第四条") == "第四条　当事人应当履行义务。"
     assert art(apply("将第四条的但书修改为：“但是本规定另有规定的除外”"), "第四条") == (
@@ -95,7 +105,13 @@ def test_split_merge_with_position_and_moves() -> None:
     assert art(out, "第三条") == "第三条　甲应当乙；丙应当丁。"
     out = apply("将第二条、第五条合并，作为第二条，修改为：“合并。”", "删去第四条。",
                 tail="《某某规定》根据本决定作相应修改并对条文顺序作相应调整，重新公布。")  # fmt: skip
-    assert [a.text.split("\u3000")[1][:2] for a in out.articles] == ["为了", "合并", "有下", "依照", "本规"]
+    assert [a.text.split("\u3000")[1][:2] for a in out.articles] == [
+        "为了",
+        "合并",
+        "有下",
+        "依照",
+        "本规",
+    ]
     # an explicit renumbering table that moves an article forward (SPC style)
     out = apply("将第七条修改为第二条。", "原第二条作为第三条。")
     assert out.articles[1].text == "第二条　本规定自公布之日起施行。"
@@ -104,7 +120,9 @@ def test_split_merge_with_position_and_moves() -> None:
 
 def test_part_headings_of_an_interpretation() -> None:
     base = "某某解释\n一、一般规定\n第一条　甲。\n二、特别规定\n第二条　乙。"
-    dec = parse_decision("关于修改《某某解释》的决定\n1.将“二、特别规定”修改为：“二、其他规定”\n2.将第一部分标题修改为：“一、总的规定”")
+    dec = parse_decision(
+        "关于修改《某某解释》的决定\n1.将“二、特别规定”修改为：“二、其他规定”\n2.将第一部分标题修改为：“一、总的规定”"
+    )
     out = apply_decision(parse_text(base.splitlines()), dec).text
     assert [h.text for h in out.headings] == ["一、总的规定", "二、其他规定"]
 
@@ -117,4 +135,19 @@ def test_constitution_layout_restated_paragraph_and_items() -> None:
     )
     out = apply_decision(parse_text(base.splitlines()), dec).text
     assert out.preamble == ("序　言", "第一段。", "中国人民坚持乙。")
-    assert art(out, "第一条") == "第一条　国家机构行使下列职权：\n（一）甲；\n（二）丁；\n（三）乙。"
+    assert (
+        art(out, "第一条") == "第一条　国家机构行使下列职权：\n（一）甲；\n（二）丁；\n（三）乙。"
+    )
+
+
+def test_an_item_quoted_without_its_closing_mark_keeps_the_lists() -> None:
+    # 国务院 2024: 将第二条第二项修改为“（二）春节，放假4天（…）” — the published item ends in ；
+    out = apply("将第三条第一项修改为“（一）甲或者乙”，第三项修改为“（三）丙或者丁”。")
+    assert art(out, "第三条").split("\n")[1] == "（一）甲或者乙；"
+    assert art(out, "第三条").split("\n")[-1] == "（三）丙或者丁。"
+    # a mark the decision writes is kept as written
+    assert (
+        art(apply("将第三条第一项修改为：“（一）甲或者乙。”"), "第三条").split("\n")[1]
+        == "（一）甲或者乙。"
+    )
+    assert art(apply("将第三条第二项第一目修改为：“1．寅”"), "第三条").split("\n")[3] == "1．寅；"

@@ -18,6 +18,7 @@ from lawdiff.amend.ops import (
     Move,
     Op,
     Part,
+    Ref,
     ReplaceTerms,
     ReplaceUnit,
     TableCell,
@@ -46,39 +47,65 @@ class NumberMap(NamedTuple):
     deleted: dict[int, str]  # old number -> instruction that deleted (or merged) it
 
 
-def number_map(part: Part, new_count: int) -> NumberMap:
-    """Old→new article numbers implied by a decision, for a base text that is not at hand."""
+def number_map(part: Part, new_count: int, *, renumbered: bool = True) -> NumberMap:
+    """Old→new article numbers implied by a decision, for a base text that is not at hand.
+
+    ``renumbered``: the text is renumbered (said, re-published, or implied by the decision's own
+    moves, ``apply.renumbers``); otherwise every surviving article keeps its number and the
+    articles the decision adds are 之一 articles or fill numbers it deleted.  An article added as
+    第X条之一 never shifts the others; a whole article moved (将第二十条调整为第十八条) goes where
+    it is sent.
+    """
     deleted: dict[int, str] = {}
     added: dict[int, str] = {}
+    moved: dict[int, int] = {}
     for ins in part.instructions:
         for op in ins.ops:
             if isinstance(op, DeleteUnits):
                 for t in op.targets:
-                    if t.article and t.paragraph is None and t.item is None:
+                    if t.article and not t.sub and t.paragraph is None and t.item is None:
                         deleted[t.article] = ins.ordinal
             elif isinstance(op, Merge):
                 for t in op.targets[1:]:
-                    if t.article:
+                    if t.article and not t.sub:
                         deleted[t.article] = ins.ordinal
             elif isinstance(op, AddArticles):
                 for pos in op.positions:
-                    if pos.article:
+                    if pos.article and not pos.sub:
                         added[pos.article] = ins.ordinal
+            elif (
+                isinstance(op, Move)
+                and _whole_article(op.source)
+                and _whole_article(op.destination)
+            ):
+                assert op.source.article is not None and op.destination.article is not None
+                moved[op.source.article] = op.destination.article
+    if not renumbered:
+        old_count = new_count + sum(1 for k in deleted if k > new_count)
+        keep = {k: k for k in range(1, old_count + 1) if k not in deleted}
+        return NumberMap(
+            old_count, keep, {k: v for k, v in added.items() if k not in keep}, deleted
+        )
     old_count = new_count + len(deleted) - len(added)
-    survivors = [k for k in range(1, old_count + 1) if k not in deleted]
+    survivors = [k for k in range(1, old_count + 1) if k not in deleted and k not in moved]
     order: list[int | None] = list(survivors)
-    for pos in sorted(added):
-        order.insert(pos - 1, None)
+    placed = sorted([(pos, None) for pos in added] + [(dst, src) for src, dst in moved.items()])
+    for pos, src in placed:
+        order.insert(min(pos - 1, len(order)), src)
     new_of_old = {k: i + 1 for i, k in enumerate(order) if k is not None}
     return NumberMap(old_count, new_of_old, added, deleted)
+
+
+def _whole_article(ref: Ref) -> bool:
+    return ref.article is not None and not ref.sub and ref.paragraph is None and ref.item is None
 
 
 # ---------------------------------------------------------------- consistency checks
 
 
-def consistency(official: LawText, part: Part) -> list[Check]:
+def consistency(official: LawText, part: Part, *, renumbered: bool = True) -> list[Check]:
     arts = official.articles
-    nmap = number_map(part, len(arts))
+    nmap = number_map(part, len(arts), renumbered=renumbered)
     checks: list[Check] = []
     for ins in part.instructions:
         for op in ins.ops:
@@ -98,7 +125,9 @@ def _article_for(old: int | None, nmap: NumberMap, arts: list[Article]) -> Artic
     if old is None or old not in nmap.new_of_old:
         return None
     n = nmap.new_of_old[old]
-    return arts[n - 1] if 0 < n <= len(arts) else None
+    if 0 < n <= len(arts) and arts[n - 1].number == n and not arts[n - 1].sub:
+        return arts[n - 1]
+    return next((a for a in arts if a.number == n and not a.sub), None)  # 之一 articles before it
 
 
 def _para_index(old_article: int, old_para: int, part: Part) -> int:

@@ -103,6 +103,14 @@ def _touch(art: WArticle | None, ctx: Ctx, what: str) -> None:
 # ---------------------------------------------------------------- replacing units
 
 
+def _keep_end(old: str, new: str) -> str:
+    """An item quoted without its closing mark keeps the list's (（二）…；): decisions quote the
+    words of an item, the consolidated text keeps the punctuation that joins the list."""
+    if new and new[-1] not in "；。，：、？！;.,:" and old and old[-1] in "；。;":
+        return new + old[-1]
+    return new
+
+
 def _replace_unit(w: Working, op: ReplaceUnit, ctx: Ctx, _r: object) -> None:
     t = op.target
     if t.unit == "title":
@@ -133,7 +141,7 @@ def _replace_unit(w: Working, op: ReplaceUnit, ctx: Ctx, _r: object) -> None:
         _, _, pt = w.point(t, ctx)
         body = op.text.strip()
         m = point_match(body)
-        pt.body, pt.new_text = (m[3] if m else body), True
+        pt.body, pt.new_text = _keep_end(pt.body, m[3] if m else body), True
         event(w.article(t, ctx), ctx, "modified", f"{t.label()} replaced")
         return
     if t.item is not None:
@@ -146,7 +154,7 @@ def _replace_unit(w: Working, op: ReplaceUnit, ctx: Ctx, _r: object) -> None:
                     ctx, f"the new text is labelled {m.group(0)}, the item is ({int_to_cn(t.item)})", t
                 )
             body = body[m.end() :]
-        item.body, item.new_text = body, True
+        item.body, item.new_text = _keep_end(item.body, body), True
         event(w.article(t, ctx), ctx, "modified", f"item {t.item} replaced")
         return
     if t.paragraph is not None:

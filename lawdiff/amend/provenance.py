@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from lawdiff.amend.apply import apply_part
+from lawdiff.amend.apply import apply_part, renumbers
 from lawdiff.amend.consistency import number_map
 from lawdiff.amend.load import decision_for
 from lawdiff.amend.ops import (
+    AddArticles,
     AddParagraphs,
     Decision,
     DeletePhrases,
@@ -43,7 +44,7 @@ def blame(corpus: Corpus, law: Law, rev: Revision, text: LawText) -> list[Blame]
     _, decision = decision_for(corpus, rev)
     part = decision.part_for(law.title if len(decision.parts) > 1 else None)
     implied = _implied_citations(corpus, law, rev, decision, part)
-    rows = _blame_rows(corpus, law, rev, part, arts)
+    rows = _blame_rows(corpus, law, rev, part, arts, renumbers(part, decision))
     out = []
     for row in rows:
         cites = tuple(implied.get(row.article, ()))
@@ -53,7 +54,9 @@ def blame(corpus: Corpus, law: Law, rev: Revision, text: LawText) -> list[Blame]
             out.append(Blame(row.article, rev.id, rev.decision, (), "citations renumbered (implied)",
                              row.old_label, cites))  # fmt: skip
         else:
-            out.append(row._replace(what=row.what + "; citations renumbered (implied)", citations=cites))
+            out.append(
+                row._replace(what=row.what + "; citations renumbered (implied)", citations=cites)
+            )
     return out
 
 
@@ -77,14 +80,40 @@ def _implied_citations(
     }
 
 
-def _blame_rows(corpus: Corpus, law: Law, rev: Revision, part: Part, arts: list) -> list[Blame]:  # type: ignore[type-arg]
-    nmap = number_map(part, len(arts))
+def _blame_rows(
+    corpus: Corpus, law: Law, rev: Revision, part: Part, arts: list, renumbered: bool
+) -> list[Blame]:  # type: ignore[type-arg]
+    nmap = number_map(part, len(arts), renumbered=renumbered)
     old_of_new = {new: old for old, new in nmap.new_of_old.items()}
+    added_sub = {
+        (pos.article, pos.sub): ins.ordinal
+        for ins in part.instructions
+        for op in ins.ops
+        if isinstance(op, AddArticles)
+        for pos in op.positions
+        if pos.sub
+    }
     touched = _touches(part)
     prev = predecessor(law, rev)
     earlier = f"≤ {prev.id}" if prev else "?"
     out = []
     for a in arts:
+        if a.sub:  # 第X条之一: added by this decision, or an earlier one
+            if (a.number, a.sub) in added_sub:
+                out.append(
+                    Blame(
+                        a.label,
+                        rev.id,
+                        rev.decision,
+                        (added_sub[(a.number, a.sub)],),
+                        "added",
+                        None,
+                    )
+                )
+            else:
+                out.append(Blame(a.label, earlier, None, (), "unchanged by this decision (earlier texts not in corpus)",
+                                 a.label))  # fmt: skip
+            continue
         if a.number in nmap.added:
             out.append(Blame(a.label, rev.id, rev.decision, (nmap.added[a.number],), "added", None))
             continue

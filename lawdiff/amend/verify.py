@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from lawdiff.amend.apply import apply_part, history_entry
+from lawdiff.amend.apply import apply_part, history_entry, renumbers
 from lawdiff.amend.consistency import Check, consistency
 from lawdiff.amend.load import decision_for
 from lawdiff.amend.ops import (
@@ -104,7 +104,7 @@ def verify_law(corpus: Corpus, law: Law) -> list[Report]:
             base = corpus.load_text(law, prev)
             reports.append(_replay(law, rev, decision, part, base, official))
         else:
-            checks = consistency(official, part)
+            checks = consistency(official, part, renumbered=renumbers(part, decision))
             touched = {c.article for c in checks if c.article}
             bad = {c.article for c in checks if c.article and c.status == "inconsistent"}
             first = next(

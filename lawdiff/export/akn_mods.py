@@ -68,6 +68,7 @@ def modifications(
     corpus: Corpus, law: Law, rev: Revision, text: LawText, ids: Ids | None = None
 ) -> tuple[list[InstructionRef], list[TextualMod]]:
     """The decision's instructions and the textual modifications they made to ``text``."""
+    from lawdiff.amend.apply import renumbers
     from lawdiff.amend.consistency import number_map
     from lawdiff.amend.load import decision_for
     from lawdiff.corpus.timeline import predecessor
@@ -80,7 +81,7 @@ def modifications(
     _, decision = decision_for(corpus, rev)
     part = decision.part_for(law.title if len(decision.parts) > 1 else None)
     arts = text.articles
-    nmap = number_map(part, len(arts))
+    nmap = number_map(part, len(arts), renumbered=renumbers(part, decision))
     prev = predecessor(law, rev)
     prev_main = f"{expression_uri(law, prev) if prev else work_uri(law)}/!main"
     ctx = _ModCtx(nmap.new_of_old, {a.number: a for a in arts if a.sub == 0}, prev_main, ids)
