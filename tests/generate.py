@@ -111,6 +111,7 @@ class TextGen:
             if rng.random() < 0.12:
                 body = body.rstrip("。") + "，应当符合下列规定："
                 items = tuple(self.vary(x) for x in rng.sample(self.items, rng.randint(2, 5)))
+                items = (*items[:-1], items[-1].rstrip("；，。：") + "。")  # a list ends a sentence
             paras.append((body, items))
         return tuple(paras)
 
@@ -212,9 +213,9 @@ def chapters(arts: list[Body], rng: random.Random) -> list[tuple[str, list[Body]
     return [(names[i], arts[bounds[i] : bounds[i + 1]]) for i in range(n)]
 
 
-def _session(d: date) -> str:
+def _session(d: date, issuer: str = "山西省") -> str:
     term = min(14, max(7, (d.year - 1988) // 5 + 7))
-    return f"山西省第{int_to_cn(term)}届人民代表大会常务委员会第{int_to_cn(d.month + 3)}次会议"
+    return f"{issuer}第{int_to_cn(term)}届人民代表大会常务委员会第{int_to_cn(d.month + 3)}次会议"
 
 
 def law_versions(gen: TextGen, used: set[str]) -> tuple[str, list[tuple[date, str]]]:
@@ -224,25 +225,33 @@ def law_versions(gen: TextGen, used: set[str]) -> tuple[str, list[tuple[date, st
     topic = next(o for o in OBJECTS if o in title)
     when = date(1990, 1, 1) + timedelta(days=rng.randrange(0, 11_000))
     arts = [gen.article(topic) for _ in range(rng.choice((8, 12, 18, 25, 30, 36, 45, 60)))]
+    form = next(f for f in ("实施办法", "条例", "办法", "规定") if title.endswith(f))
+    arts.append(_commencement(form, when))
     steps = [("通过", when, arts)]
     for verb, p, share in (("修正", 0.5, 0.08), ("修订", 0.25, 0.35)):
         if rng.random() < p:
             when = when + timedelta(days=rng.randrange(400, 3000))
             if when > date(2025, 6, 30):
                 break
-            arts = [gen.modify(a) if rng.random() < share else a for a in arts]
+            arts = [gen.modify(a) if rng.random() < share else a for a in arts[:-1]]
             if len(arts) > 6 and rng.random() < 0.5:
                 del arts[rng.randrange(1, len(arts) - 1)]
             if rng.random() < 0.5:
                 arts.insert(rng.randrange(1, len(arts)), gen.article(topic))
+            arts.append(_commencement(form, when) if verb == "修订" else steps[-1][2][-1])
             steps.append((verb, when, arts))
     texts = []
     events: list[str] = []
     for verb, d, version in steps:
-        events.append(f"{d.year}年{d.month}月{d.day}日{_session(d)}{verb}")
+        events.append(f"{d.year}年{d.month}月{d.day}日{_session(d, title[:3])}{verb}")
         note = "（" + "　".join(events) + "）"
         texts.append((d, render(title, note, chapters(version, rng))))
     return short, texts
+
+
+def _commencement(form: str, when: date) -> Body:
+    start = when + timedelta(days=92)
+    return ((f"本{form[-2:] if form != '实施办法' else '办法'}自{start.year}年{start.month}月{start.day}日起施行。", ()),)
 
 
 def import_folder(dest: Path, n: int, seed: int = 1) -> Iterator[tuple[str, Path]]:

@@ -1,0 +1,167 @@
+"""Scale: 10,000 laws, and diffs of thousands of articles, each against the import floor.
+
+    python bench/scale_bench.py [--laws 10000] [--articles 2000] [--big 9890] [--repeat 11]
+
+Everything is generated here from the shipped texts (``tests/generate.py``):
+
+1. ``--laws`` laws (one to three revisions each, 题注 and all) written as a folder of consolidated
+   texts, a phrase planted in the middle article of one law's latest text, and the folder read by
+   ``lawdiff import`` into a new corpus (timed);
+2. the derived index built by the first ``list`` (names, laws, list rows) and the first ``search``
+   (the text index): times and the size of the index file;
+3. cold processes paired with ``python -c "import typer, rich.console, yaml, regex"`` in the same
+   run (interleaved, medians): ``show`` of one law (target ≤ 1.2x), ``list --format json``
+   (≤ 2x), ``search`` of the planted phrase (≤ 1.5x, and exactly that hit);
+4. a generated ``--articles`` pair (10 % modified, 5 % deleted, 5 % new, 1 % moved, 1 % split)
+   imported as two revisions and compared by a cold ``lawdiff diff --format json`` (≤ 2x),
+   precision and recall of its links against the generator's truth (≥ 0.95);
+5. ``--big`` articles compared in a process of its own: compute time (≤ 10 s) and peak memory
+   (≤ 1 GB), precision and recall.
+
+Not part of the test suite (minutes, mostly the import and the first text index).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.run import ENV, FLOOR, PY, pair, run  # noqa: E402
+from tests.generate import import_folder, render, text_pair  # noqa: E402
+
+PHRASE = "停车泊位错时共享协议应当向社会公开"
+PAIR_LAW = "山西省基准对照条例"
+
+
+def lawdiff(*args: str, env: dict[str, str]) -> list[str]:
+    return [PY, "-m", "lawdiff", *args]
+
+
+def cold(args: list[str], env: dict[str, str]):  # type: ignore[no-untyped-def]
+    return lambda: subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+
+
+def once(args: list[str], env: dict[str, str]) -> tuple[float, str]:
+    t = time.perf_counter()
+    r = subprocess.run(args, check=True, capture_output=True, text=True, env=env)
+    return time.perf_counter() - t, r.stdout
+
+
+def plant(folder: Path) -> tuple[str, str]:
+    """Put PHRASE into the middle article of the latest text of the middle law: (law id, label)."""
+    laws = sorted(p for p in folder.iterdir() if p.is_dir())
+    law = laws[len(laws) // 2]
+    latest = sorted(law.glob("*.txt"))[-1]
+    lines = latest.read_text(encoding="utf-8").splitlines()
+    arts = [k for k, line in enumerate(lines) if line.startswith("第") and "条\u3000" in line[:12]]
+    k = arts[len(arts) // 2]
+    lines[k] = lines[k].rstrip("。") + f"，{PHRASE}。"
+    latest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return law.name, lines[k].split("\u3000")[0]
+
+
+def corpus_part(tmp: Path, n_laws: int, repeat: int, env: dict[str, str]) -> None:
+    source, laws = tmp / "texts", tmp / "laws"
+    t = time.perf_counter()
+    named = [short for short, _ in import_folder(source, n_laws)]
+    law_id, label = plant(source)
+    print(f"generated {len(named)} laws ({sum(1 for _ in source.rglob('*.txt'))} texts) in {time.perf_counter() - t:.1f} s")
+    took, _ = once(lawdiff("import", str(source), "--corpus", str(laws), "--format", "json", env=env), env)
+    print(f"lawdiff import of the folder: {took:.1f} s")
+    took, _ = once(lawdiff("list", "--format", "json", "--corpus", str(laws), env=env), env)
+    print(f"index, first list (names, laws, list rows): {took:.1f} s")
+    took, _ = once(lawdiff("search", PHRASE, "--all", "--corpus", str(laws), env=env), env)
+    index = max((Path(env["LAWDIFF_CACHE"]) / "index").glob("*.sqlite"), key=lambda p: p.stat().st_size)
+    print(f"index, first search (text index): {took:.1f} s; index file {index.stat().st_size / 2**20:.0f} MiB\n")
+    _, out = once(lawdiff("search", PHRASE, "--format", "json", "--corpus", str(laws), env=env), env)
+    hits = json.loads(out)["hits"]
+    assert [(h["law"], h["label"]) for h in hits] == [(law_id, label)], hits
+    print(f"search finds exactly the planted hit: {law_id} {label}\n")
+    floor = run(FLOOR)
+    name = named[len(named) // 3]
+    for what, args, target in (
+        ("show", ["show", name], 1.2),
+        ("list --format json", ["list", "--format", "json"], 2.0),
+        ("search (planted phrase)", ["search", PHRASE, "--format", "json"], 1.5),
+    ):
+        pair(f"lawdiff {what}, {n_laws} laws, cold process (target {target}x)",
+             cold(lawdiff(*args, "--corpus", str(laws), env=env), env),
+             "import floor", floor, repeat)  # fmt: skip
+
+
+def _pair_corpus(tmp: Path, n: int, env: dict[str, str], seed: int) -> tuple[Path, set[tuple[int, int]]]:
+    old, new, truth = text_pair(n, seed=seed)
+    folder = tmp / f"pair{n}"
+    folder.mkdir()
+    enacted = "2000年1月1日山西省第九届人民代表大会常务委员会第十四次会议通过"
+    revised = "2020年1月1日山西省第十三届人民代表大会常务委员会第十五次会议修订"
+    (folder / "2000.txt").write_text(render(PAIR_LAW, f"（{enacted}）", [("", old)]), encoding="utf-8")
+    (folder / "2020.txt").write_text(render(PAIR_LAW, f"（{enacted}　{revised}）", [("", new)]), encoding="utf-8")
+    laws = tmp / f"laws{n}"
+    once(lawdiff("import", str(folder), "--corpus", str(laws), env=env), env)
+    return laws, truth
+
+
+def _score(links: set[tuple[int, int]], truth: set[tuple[int, int]]) -> str:
+    right = len(links & truth)
+    return f"precision {right / len(links):.4f} recall {right / len(truth):.4f} ({len(links)} links, {len(truth)} true)"
+
+
+def diff_part(tmp: Path, n: int, big: int, repeat: int, env: dict[str, str]) -> None:
+    laws, truth = _pair_corpus(tmp, n, env, seed=3)
+    args = lawdiff("diff", "基准对照条例", "2000", "2020", "--format", "json", "--corpus", str(laws), env=env)
+    took, out = once(args, env)
+    pairs = json.loads(out)["pairs"]
+    links = {(o, m) for p in pairs for o in p["old"] for m in p["new"]}
+    print(f"\ndiff of a generated {n}-article pair, first run {took:.2f} s: {_score(links, truth)}")
+    pair(f"lawdiff diff --format json, {n} articles, cold process (target 2x)", cold(args, env),
+         "import floor", run(FLOOR), repeat)  # fmt: skip
+    laws, truth = _pair_corpus(tmp, big, env, seed=5)
+    probe = (
+        "import json, resource, sys, time\n"
+        "from lawdiff.compare.diffing import compare_texts\n"
+        "from lawdiff.corpus.reader import Corpus\n"
+        f"c = Corpus({str(laws)!r}); law = c.load_law('基准对照条例'); a, b = law.chronological()\n"
+        "ta, tb = c.load_text(law, a), c.load_text(law, b)\n"
+        "t = time.perf_counter(); cmp = compare_texts(law, a, b, ta, tb); t = time.perf_counter() - t\n"
+        "links = sorted({(o.number, m.number) for p in cmp.pairs for o in p.old for m in p.new})\n"
+        "print(json.dumps({'seconds': t, 'peak_mib': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,"
+        " 'articles': [len(ta.articles), len(tb.articles)], 'links': links}))\n"
+    )
+    r = json.loads(subprocess.run([PY, "-c", probe], check=True, capture_output=True, text=True, env=env).stdout)
+    links = {tuple(x) for x in r["links"]}
+    print(f"diff of {r['articles'][0]} → {r['articles'][1]} articles, in process: compute {r['seconds']:.2f} s "
+          f"(target 10 s), peak memory {r['peak_mib']:.0f} MiB (target 1 GiB); {_score(links, truth)}")  # type: ignore[arg-type]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--laws", type=int, default=10_000)
+    ap.add_argument("--articles", type=int, default=2_000)
+    ap.add_argument("--big", type=int, default=9_890)
+    ap.add_argument("--repeat", type=int, default=11)
+    ap.add_argument("--skip-corpus", action="store_true")
+    a = ap.parse_args()
+    import compileall
+
+    compileall.compile_dir(ROOT / "lawdiff", quiet=1)  # as installed: see bench/run.py
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {a.repeat} runs each\n")
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        env = ENV | {"LAWDIFF_CACHE": str(tmp / "cache")}
+        if not a.skip_corpus:
+            corpus_part(tmp, a.laws, a.repeat, env)
+        diff_part(tmp, a.articles, a.big, a.repeat, env)
+
+
+if __name__ == "__main__":
+    main()
