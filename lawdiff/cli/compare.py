@@ -61,6 +61,14 @@ def diff_cmd(
     if fmt == "docx" and output is None:
         raise InputError(_("--format docx writes a file: give -o FILE.docx"))
     c = corpus_of(corpus)
+    plain_json = fmt == "json" and not reasons and article is None
+    if plain_json:
+        from lawdiff.compare.diffcache import cached_json
+
+        text = cached_json(c, law, a, b)
+        if text is not None:
+            emit(text, output)
+            return
     cmp = compare(c, law, a, b)
     if reasons:
         from lawdiff.compare.reasons import attach_reasons
@@ -71,8 +79,14 @@ def diff_cmd(
         show_all = True
     if fmt == "json":
         from lawdiff.export.diffjson import comparison_dict
+        from lawdiff.export.jsonout import dumps_rows
 
-        emit(json.dumps(comparison_dict(cmp), ensure_ascii=False, indent=2) + "\n", output)
+        text = dumps_rows(comparison_dict(cmp), "pairs")
+        if plain_json:
+            from lawdiff.compare.diffcache import store_json
+
+            store_json(c, cmp, text)
+        emit(text, output)
         return
     if fmt == "md":
         from lawdiff.export.diffview import markdown

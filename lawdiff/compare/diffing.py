@@ -67,16 +67,27 @@ def _text(corpus: Corpus, law: Law, rev: Revision) -> LawText:
 
 
 def compare(corpus: Corpus, name: str, a: str, b: str) -> Comparison:
-    """Diff revision ``a`` → ``b`` of law ``name`` (ids, prefixes such as years, or dates)."""
+    """Diff revision ``a`` → ``b`` of law ``name`` (ids, prefixes such as years, or dates).
+
+    Computed from the earlier revision to the later one, and kept in the derived index
+    (``diffcache``) while the files it came from stay as they are.
+    """
+    from lawdiff.compare import diffcache
+
+    law, old, new = revisions(corpus, name, a, b)
+    cmp = diffcache.lookup(corpus, law, old, new)
+    if cmp is None:
+        before = diffcache.files_now(corpus, law, old, new)
+        cmp = compare_texts(law, old, new, _text(corpus, law, old), _text(corpus, law, new), corpus=corpus)
+        diffcache.store(corpus, cmp, before)
+    return cmp if old.id == pick_revision(corpus, law, a).id else inverse(cmp)
+
+
+def revisions(corpus: Corpus, name: str, a: str, b: str) -> tuple[Law, Revision, Revision]:
+    """The law and the two revisions, the earlier first."""
     law = corpus.load_law(corpus.resolve(name))
     ra, rb = pick_revision(corpus, law, a), pick_revision(corpus, law, b)
-    if ra.order <= rb.order:
-        return compare_texts(
-            law, ra, rb, _text(corpus, law, ra), _text(corpus, law, rb), corpus=corpus
-        )
-    return inverse(
-        compare_texts(law, rb, ra, _text(corpus, law, rb), _text(corpus, law, ra), corpus=corpus)
-    )
+    return (law, ra, rb) if ra.order <= rb.order else (law, rb, ra)
 
 
 def compare_texts(

@@ -116,3 +116,25 @@ def document(
 
 def _iso(d: Any) -> str | None:
     return d.isoformat() if d is not None else None
+
+
+def dumps_rows(doc: dict[str, Any], rows: str) -> str:
+    """``doc`` as JSON with one line per key and one line per item of its list ``rows``.
+
+    Readable, greppable (one article pair, one law per line), and written by the json module's
+    C encoder: ``indent=`` falls back to the pure-Python one, 0.4 s for the 4 MB of a
+    2,000-article diff.
+    """
+    import json
+
+    def dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    lines = []
+    for key, value in doc.items():
+        if key == rows and isinstance(value, list) and value:
+            items = ",\n    ".join(dumps(v) for v in value)
+            lines.append(f"  {dumps(key)}: [\n    {items}\n  ]")
+        else:
+            lines.append(f"  {dumps(key)}: {dumps(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"

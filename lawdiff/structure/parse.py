@@ -55,6 +55,9 @@ from lawdiff.structure.numerals import NumeralError, int_to_cn, to_int
 NOTE = HISTORY_NOTE  # the parenthesised history header under the title (kept for importers)
 
 _CIRCLED = frozenset(CIRCLED)
+# the first characters of every line that is not a plain paragraph: 第 (article, heading), 总分附通
+# (总则 …), 序 (序言), （ (item, 目, sub-group), 一…十 (group), digits (目), ① (note)
+_MARKS = frozenset("第总分附通序（一二三四五六七八九十0123456789" + CIRCLED)
 
 
 def article_label(number: int, sub: int = 0) -> str:
@@ -134,6 +137,10 @@ class _Reader:
         for i, line in enumerate(self.lines):
             if self.annexes:
                 self._annex_line(line)
+            elif self.current is not None and line[:1] not in _MARKS and not is_annex_start(line):
+                # a paragraph of the article: no heading, article, item, 目 or note starts so
+                # (the regular expressions below would all fail; most lines are such)
+                self.current.paras.append((line, [], []))
             elif self.current is not None and is_annex_start(line):
                 self._close()
                 self.annexes.append((line, []))
