@@ -151,3 +151,38 @@ def test_an_item_quoted_without_its_closing_mark_keeps_the_lists() -> None:
         == "（一）甲或者乙。"
     )
     assert art(apply("将第三条第二项第一目修改为：“1．寅”"), "第三条").split("\n")[3] == "1．寅；"
+
+
+@pytest.mark.parametrize(
+    ("variant", "canonical"),
+    [
+        (
+            "将第三条第（二）项中的“乙”修改为“戊”。",
+            "将第三条第二项中的“乙”修改为“戊”。",
+        ),  # 第（二）项
+        ("删去第3条第1项。", "删去第三条第一项。"),  # Arabic numbers in a citation
+        (
+            '将第一条修改为:"为了检验，制定本规定。"',
+            "将第一条修改为：“为了检验，制定本规定。”",
+        ),  # straight quotes
+        ("将第二条中的“甲”替换为“庚”.", "将第二条中的“甲”修改为“庚”。"),  # 替换为, ASCII full stop
+        ("删去第四条中的“是”字。", "删去第四条中的“是”。"),  # “…”字
+        ("将规定全文中的“甲”修改为“庚”。", "将本规定中的“甲”修改为“庚”。"),  # 全文
+        (
+            "将第五条修改为两款，作为第一款、第二款：“一句。\n二句。”",
+            "将第五条修改为：“一句。\n二句。”",
+        ),
+    ],
+)
+def test_typing_variants_read_as_the_canonical_phrasing(variant: str, canonical: str) -> None:
+    assert apply(variant).lines() == apply(canonical).lines()
+    assert apply(variant).lines() != parse_text(BASE.splitlines()).lines()
+
+
+def test_a_paragraph_or_item_added_after_the_one_named() -> None:
+    out = apply("在第四条第一款后增加一款：“新的一款。”")
+    assert art(out, "第四条") == "第四条　当事人应当履行义务，但是法律另有规定的除外。\n新的一款。"
+    out = apply("在第三条第一项后增加一项：“（二）丁；”", tail="对条款顺序作相应调整。")
+    assert art(out, "第三条").split("\n")[1:4] == ["（一）甲；", "（二）丁；", "（三）乙，包括："]
+    with pytest.raises(AmendmentError, match="name the paragraph"):
+        apply("在第四条后增加一款：“新的一款。”")

@@ -130,6 +130,7 @@ EXPECTED: dict[str, list[list[str]]] = {
         ["ReplaceUnit(target='第十条但书', text='但是乙')"],
         ["ReplaceUnit(target='第二条第一款第二句', text='乙。')"],
         ["ReplaceUnit(target='第三条第一款第二项第一目', text='1．甲；')"],
+        ["ReplaceUnit(target='第五条', text='甲。\\n乙。')"],
     ],
     'words-insert': [
         ["InsertPhrase(scope='第三条第一款', anchor='开放协作', text='、品牌引领')"],
@@ -151,6 +152,11 @@ EXPECTED: dict[str, list[list[str]]] = {
         ["AddArticles(positions=('第四条',), texts=('甲。',))"],
         ["AddArticles(positions=('第五条', '第六条'), texts=('甲。', '乙。'))"],
         ["AddArticles(positions=('第七条',), texts=('甲。',))"],
+    ],
+    'unit-add-next-to': [
+        ["AddParagraphs(article='第五条', positions=(2,), texts=('甲。',))"],
+        ["AddParagraphs(article='第十条', positions=(3, 4), texts=('甲。', '乙。'))"],
+        ["AddItems(paragraph='第九条第一款', positions=(4,), texts=('（四）丁；',))"],
     ],
     'paragraph-add': [
         ["AddParagraphs(article='第四十二条', positions=(2,), texts=('甲。',))"],

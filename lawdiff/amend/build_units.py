@@ -212,6 +212,35 @@ def b_add_paragraphs(m: regex.Match[str], env: Env) -> None:
     env.ctx = owner
 
 
+def b_add_next_to(m: regex.Match[str], env: Env) -> None:
+    """在第X条第Y款后增加一款：“…” / 在第X条第Y项后增加两项：“…” — no 作为: the new units follow
+    (or, with 前, precede) the one named."""
+    ref = _owner(m, env)
+    unit, n = m.group("unit"), count(m.group("n"))
+    after = m.group("where") == "后"
+    quoted = "\n".join(env.qs(m.group("q")))
+    if unit == "款":
+        if ref.paragraph is None or ref.item is not None:
+            raise ValueError("增加一款 after a provision: name the paragraph (第X条第Y款)")
+        texts, start = paragraphs_of(quoted), ref.paragraph + (1 if after else 0)
+    else:
+        if ref.item is None:
+            raise ValueError("增加一项 after a provision: name the item (第X条第Y项)")
+        texts, start = items_of(quoted), ref.item + (1 if after else 0)
+    if len(texts) != n:
+        raise ValueError(f"{n} {unit} announced, {len(texts)} texts given")
+    for t in texts:
+        nonempty(t, f"{unit} text")
+    where = tuple(range(start, start + n))
+    if unit == "款":
+        env.emit(AddParagraphs(_article_level(ref), where, tuple(texts)))
+        env.ctx = _article_level(ref)
+    else:
+        owner = Ref(ref.article, ref.sub, ref.paragraph)
+        env.emit(AddItems(owner, where, tuple(texts)))
+        env.ctx = owner
+
+
 def b_add_items(m: regex.Match[str], env: Env) -> None:
     """第X条(第Y款)增加一项，作为第Z项：“…” (增加一目 under a 项)."""
     owner = _owner(m, env)

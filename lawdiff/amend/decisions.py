@@ -55,6 +55,7 @@ _INSTRUCTION = regex.compile(
 
 
 _QUOTE_SPAN = regex.compile(r"“[^“”]*”?")
+_ARABIC_REF = regex.compile(r"第[0-9]{1,4}(?=[条款项章节])")
 _NAME_SPAN = regex.compile(r"《(?:[^《》]|《[^《》]*》)*》")
 _REPUBLISH_LINE = regex.compile(r"根据本决定|重新公布。?$")
 _ANNEX = regex.compile(r"附件《([^》]+)》")
@@ -66,6 +67,7 @@ _TITLES = regex.compile(r"《((?:[^《》]|《[^《》]*》)+)》")
 def looks_like_instruction(line: str) -> bool:
     """Does the line (quotes and names set aside) read like an amendment instruction?"""
     light = _NAME_SPAN.sub("\ue0020\ue003", _QUOTE_SPAN.sub("\ue0000\ue001", line))
+    light = _ARABIC_REF.sub("第十", light)  # 第10条: the number's value does not matter here
     return bool(_INSTRUCTION.search(light.replace(":", "：")))
 
 

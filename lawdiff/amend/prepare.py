@@ -16,6 +16,7 @@ import regex
 from lawdiff.amend.ops import Op, Ref
 from lawdiff.amend.refs import LEND, LMARK, NUM, QEND, QMARK, parse_refs
 from lawdiff.amend.titles import unnest
+from lawdiff.structure.numerals import int_to_cn
 
 _QNUM = regex.compile(rf"{QMARK}(\d+){QEND}")
 _LNUM = regex.compile(rf"{LMARK}(\d+){LEND}")
@@ -30,6 +31,8 @@ _BARE = regex.compile(
     # a 修正案 names its law short: 将某某法第一条 (after the verb, before the number)
     r"|(?<=^|将|在|删去|删除)(?!将|在|删|对|第)(?P<law2>[\p{Han}]{1,12}?(?:法典|法|条例))(?=原?第[零一二三四五六七八九十百千])"
 )
+_STRAIGHT = regex.compile(r'"([^"]*)"', regex.S)
+_DOT = regex.compile(rf"(?<={QEND})\.|\.(?=\s*$)")  # an ASCII full stop ending a clause
 _ASCII = str.maketrans({":": "：", ",": "，", ";": "；", "(": "（", ")": "）", "!": "！"})
 _LEAD = regex.compile(r"^(?:此外|同时|并且|并|另外|另|相应地|相应|其中|以及)[，、]?")
 _VERB = (
@@ -93,8 +96,11 @@ def required(ref: Ref | None, ctx: Ref | None) -> Ref:
 def prepare(text: str, quotes: list[str], laws: list[str]) -> str:
     """Quotes -> placeholders, names -> markers, punctuation full width (outside quotes)."""
 
+    if '"' in text and "“" not in text and text.count('"') % 2 == 0:
+        text = _STRAIGHT.sub(lambda m: f"“{m.group(1)}”", text)  # "…" typed with straight quotes
     text = _take_quotes(text, quotes)
     text = text.translate(_ASCII)
+    text = _DOT.sub("。", text)
     text = _SPACES.sub("", text)
 
     def name(m: regex.Match[str]) -> str:
@@ -115,6 +121,8 @@ def prepare(text: str, quotes: list[str], laws: list[str]) -> str:
 
 _Q1 = rf"{QMARK}\d+{QEND}"
 _TIDY = (
+    # 第10条 (Arabic numbers in a citation): read as 第十条
+    (regex.compile(r"第([0-9]{1,4})(?=[条款项章节])"), lambda m: f"第{int_to_cn(int(m[1])) if int(m[1]) else '零'}"),
     # 宪法: 第六十七条全国人民代表大会常务委员会职权第二十项 — the description goes
     (regex.compile(r"(?<=条)[\p{Han}]{2,24}?职权(?=第)"), ""),
     # 宪法第六十二条“全国人民代表大会行使下列职权”中增加一项 — the quoted lead-in goes
@@ -122,6 +130,11 @@ _TIDY = (
     # 宪法序言第七自然段后两句：“…”修改为 — the old sentences are quoted in full anyway
     (regex.compile(r"(?<=自然段)(?:前|后)[一二两三]句"), ""),
     (regex.compile(r"。(?=内容如下)"), "，"),
+    # 第（三）项 (some legislatures bracket the item number when citing it)
+    (regex.compile(rf"第（({NUM})）(?=[项目])"), r"第\1"),
+    # 删去“的”字 / “甲”一词: the word after the quote names what the quote is
+    (regex.compile(rf"(?<={QEND})(?:等?字|一词|等词)(?=[，。；、]|$)"), ""),
+    (regex.compile(r"(?:替换|更改|修订)为"), "修改为"),
     (regex.compile(rf"(?<=条)中(?=第{NUM}[款项])"), ""),
     # the quoted text on the next line(s) belongs to the clause that announced it
     (regex.compile(rf"(?<=[：，])\n+(?={QMARK})"), ""),
