@@ -94,7 +94,10 @@ def test_each_layout_gives_each_regulation_its_own_instructions(layout: str) -> 
     a, b = _texts(LAYOUTS[layout])
     assert [x.text for x in a.articles] == ["第一条　甲一新。", "第二条　甲三。"]
     # B's 第二条 cites 本办法第三条, renumbered with the text
-    assert [x.text for x in b.articles] == ["第一条　乙二，依照本办法第二条处理。", "第二条　乙三。"]
+    assert [x.text for x in b.articles] == [
+        "第一条　乙二，依照本办法第二条处理。",
+        "第二条　乙三。",
+    ]
 
 
 def test_one_instruction_naming_two_regulations() -> None:
@@ -107,7 +110,11 @@ def test_one_instruction_naming_two_regulations() -> None:
     a = apply_decision(parse_text(A.splitlines()), dec, law_title=A_NAME).text
     b = apply_decision(parse_text(B.splitlines()), dec, law_title=B_NAME).text
     assert [x.text for x in a.articles] == ["第一条　甲壹。", "第二条　甲二。"]
-    assert [x.text for x in b.articles] == ["第一条　壹。", "第二条　乙二，依照本办法第三条处理。", "第三条　乙三。"]
+    assert [x.text for x in b.articles] == [
+        "第一条　壹。",
+        "第二条　乙二，依照本办法第三条处理。",
+        "第三条　乙三。",
+    ]
 
 
 def test_without_law_the_part_is_chosen_by_the_base_title_and_law_picks_exactly_one() -> None:
@@ -121,10 +128,12 @@ def test_without_law_the_part_is_chosen_by_the_base_title_and_law_picks_exactly_
 
 
 def test_closing_sentence_renumbers_only_the_regulations_it_names() -> None:
-    dec = parse_decision(LAYOUTS["对《》作出修改, 1．"].replace(
-        "以上法规根据本决定作相应修改并对条文顺序作相应调整，重新公布。",
-        "《甲市物业管理条例》根据本决定作相应修改并对条文顺序作相应调整，重新公布。",
-    ))
+    dec = parse_decision(
+        LAYOUTS["对《》作出修改, 1．"].replace(
+            "以上法规根据本决定作相应修改并对条文顺序作相应调整，重新公布。",
+            "《甲市物业管理条例》根据本决定作相应修改并对条文顺序作相应调整，重新公布。",
+        )
+    )
     assert [p.renumber for p in dec.parts] == [True, None]
     assert not dec.renumber
 
@@ -133,7 +142,10 @@ def test_titles_match_through_nesting_prefixes_and_a_renaming() -> None:
     law = "中华人民共和国某某法\n第一条　甲。\n第二条　乙。"
     dec = parse_decision("中华人民共和国某某法修正案\n一、将某某法第一条修改为：“甲新。”")
     for title in ("某某法", "中华人民共和国某某法", "《中华人民共和国某某法》"):
-        assert apply_decision(parse_text(law.splitlines()), dec, law_title=title).text.articles[0].text == "第一条　甲新。"
+        assert (
+            apply_decision(parse_text(law.splitlines()), dec, law_title=title).text.articles[0].text
+            == "第一条　甲新。"
+        )
     renaming = parse_decision(
         "关于修改《甲市物业管理条例》的决定\n一、将名称修改为：“甲市物业服务条例”\n二、删去第三条。"
     )
@@ -149,3 +161,44 @@ def test_amend_command_picks_the_part_with_law(tmp_path: Path) -> None:
                                          str(tmp_path / "d.txt"), "--law", A_NAME])  # fmt: skip
     assert r.exit_code == 0, r.stderr
     assert r.stdout.splitlines()[1:] == ["第一条　甲一新。", "第二条　甲三。"]
+
+
+HEADINGS = {
+    "对《A》作如下修改：": "{n}、对《{t}》作如下修改：",
+    "对《A》作出如下修改：": "{n}、对《{t}》作出如下修改：",
+    "对《A》作出修改": "{n}、对《{t}》作出修改",
+    "对《A》的修改": "{n}、对《{t}》的修改",
+    "《A》作如下修改：": "{n}、《{t}》作如下修改：",
+    "将《A》修改如下：": "{n}、将《{t}》修改如下：",
+    "《A》修改：": "{n}、《{t}》修改：",
+    "修改《A》": "{n}、修改《{t}》",
+    "关于《A》": "{n}、关于《{t}》",
+    "《A》": "{n}、《{t}》",
+    "（一）A": "（{n}）{t}",
+}
+NUMBERS = [("（一）", "（二）"), ("1．", "2．"), ("1.", "2."), ("1、", "2、"), ("", "")]
+
+
+@pytest.mark.parametrize("heading", list(HEADINGS))
+@pytest.mark.parametrize("numbers", NUMBERS, ids=["paren", "dot", "ascii-dot", "comma", "none"])
+def test_every_heading_with_every_numbering(heading: str, numbers: tuple[str, str]) -> None:
+    """A special-economic-zone omnibus (深圳经济特区…) in each heading style the legislatures use,
+    its instructions numbered in each way (or not at all)."""
+    titles = ["深圳经济特区甲条例", "深圳经济特区乙条例", "深圳市丙规定"]
+    h = [HEADINGS[heading].format(n=n, t=t) for n, t in zip("一二三", titles, strict=True)]
+    text = "\n".join([
+        "深圳市人民代表大会常务委员会关于修改《深圳经济特区甲条例》等三项法规的决定",
+        "（2017年4月27日深圳市第六届人民代表大会常务委员会第十六次会议通过）",
+        "深圳市第六届人民代表大会常务委员会第十六次会议决定：",
+        h[0], f"{numbers[0]}删去第二条。", f"{numbers[1]}将第三条中的“甲”修改为“乙”。",
+        h[1], "将第五条修改为：“第五条　乙。”",
+        h[2], "将第一条中的“甲”修改为“乙”。",
+        "本决定自2017年5月16日起施行。",
+        "《深圳经济特区甲条例》等三项法规根据本决定作相应修改，重新公布。",
+    ])  # fmt: skip
+    d = parse_decision(text)
+    got = [
+        (p.target, len(p.instructions), sum(len(i.ops) for i in p.instructions)) for p in d.parts
+    ]
+    assert got == [(titles[0], 2, 2), (titles[1], 1, 1), (titles[2], 1, 1)]
+    assert d.republish

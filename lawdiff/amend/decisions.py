@@ -1,7 +1,8 @@
 """修改决定 / 修正案 text -> parts (one per regulation) of instructions with their operations.
 
 Layouts (all seen in real decisions, see ``notes/phrasings.md`` §4): a single-regulation
-decision; ``一、对《A》作出修改`` / ``一、对《A》的修改`` / ``一、修改《A》`` / ``关于《A》`` /
+decision; ``一、对《A》作出修改`` / ``一、对《A》的修改`` / ``一、《A》作如下修改`` /
+``一、将《A》修改如下`` / ``一、修改《A》`` / ``关于《A》`` /
 ``《A》`` / ``（一）A`` headings, their instructions numbered ``1．`` ``（一）`` or not at all;
 numbered instructions that run across regulations, each naming its regulation the first time
 (``1.在《A》第七条中…`` ⏎ ``第九条修改为…`` ⏎ ``2.将《B》…``); one instruction naming several.
@@ -25,8 +26,8 @@ CNUM = "一二三四五六七八九十百"
 _TITLE = r"《(?P<t>(?:[^《》]|《[^《》]*》)+)》"
 _NUMBER = rf"(?:[{CNUM}]+、|（[{CNUM}]+）|[0-9]+[．.、])?"
 PART_HEADER = regex.compile(
-    rf"^{_NUMBER}(?:对{_TITLE}(?:作出|作如下|作以下|作)?(?:的)?(?:如下)?(?:修改|修正)"
-    rf"|修改{_TITLE}|关于{_TITLE}|{_TITLE})[：:。]?$"
+    rf"^{_NUMBER}(?:对?{_TITLE}(?:作出|作如下|作以下|作)?(?:的)?(?:如下)?(?:修改|修正)"
+    rf"|将{_TITLE}(?:修改|修正)如下|修改{_TITLE}|关于{_TITLE}|{_TITLE})[：:。]?$"
 )
 BARE_HEADER = regex.compile(
     rf"^(?:（[{CNUM}]+）|[{CNUM}]+、)(?P<t>[\p{{Han}}（）〈〉《》0-9]{{4,60}}?"
