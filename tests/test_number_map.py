@@ -43,3 +43,34 @@ def test_an_article_moved_goes_where_it_is_sent() -> None:
     new_of_old, _, flag = _map("将第七条调整为第二条。")
     assert flag
     assert new_of_old == {1: 1, 7: 2, 2: 3, 3: 4, 4: 5, 5: 6, 6: 7, 8: 8}
+
+
+def test_consistency_finds_zhiyi_articles_by_label() -> None:
+    """verify without the base text (刑法修正案: 之一 articles, nothing renumbered): each check
+    looks at the article the label names, not at the n-th article."""
+    from lawdiff.amend.consistency import consistency
+    from lawdiff.structure.parse import parse_text
+
+    official = parse_text(
+        [
+            "中华人民共和国刑法",
+            "第一条　甲。",
+            "第一条之一　新增。",
+            "第二条　乙。",
+            "第二条之一　丙二。",
+            "第三条　丁。",
+        ]
+    )
+    dec = parse_decision(
+        "中华人民共和国刑法修正案\n"
+        "一、在刑法第一条后增加一条，作为第一条之一：“新增。”\n"
+        "二、将刑法第二条之一修改为：“丙二。”\n"
+        "三、将刑法第三条中的“戊”修改为“丁”。\n"
+    )
+    part = dec.parts[0]
+    checks = consistency(official, part, renumbered=renumbers(part, dec))
+    assert [(c.op, c.article, c.status) for c in checks] == [
+        ("AddArticles", "第一条之一", "consistent"),
+        ("ReplaceUnit", "第二条之一", "consistent"),
+        ("ReplaceTerms", "第三条", "consistent"),
+    ]

@@ -121,13 +121,27 @@ def consistency(official: LawText, part: Part, *, renumbered: bool = True) -> li
     ]
 
 
-def _article_for(old: int | None, nmap: NumberMap, arts: list[Article]) -> Article | None:
-    if old is None or old not in nmap.new_of_old:
+def _article_for(ref: Ref | None, nmap: NumberMap, arts: list[Article]) -> Article | None:
+    """The article of the new text that the old reference ``ref`` became (a 之一 article keeps
+    its label: the map is of the plain numbers)."""
+    if ref is None or ref.article is None:
         return None
-    n = nmap.new_of_old[old]
-    if 0 < n <= len(arts) and arts[n - 1].number == n and not arts[n - 1].sub:
-        return arts[n - 1]
-    return next((a for a in arts if a.number == n and not a.sub), None)  # 之一 articles before it
+    if ref.sub:
+        return _labelled(ref.article, ref.sub, arts)
+    if ref.article not in nmap.new_of_old:
+        return None
+    return _labelled(nmap.new_of_old[ref.article], 0, arts)
+
+
+def _labelled(number: int, sub: int, arts: list[Article]) -> Article | None:
+    if (
+        not sub
+        and 0 < number <= len(arts)
+        and arts[number - 1].number == number
+        and not arts[number - 1].sub
+    ):
+        return arts[number - 1]
+    return next((a for a in arts if a.number == number and a.sub == sub), None)
 
 
 def _para_index(old_article: int, old_para: int, part: Part) -> int:
@@ -173,7 +187,7 @@ def _check_op(
     kind = op.kind
     ok, bad, unk = "consistent", "inconsistent", "unverifiable"
     if isinstance(op, ReplaceTerms):
-        scope_art = _article_for(op.scope.article, nmap, arts) if op.scope else None
+        scope_art = _article_for(op.scope, nmap, arts)
         where = [scope_art] if scope_art else arts
         text = "\n".join(a.text for a in where if a)
         results = {b for _, b in op.pairs}
@@ -190,7 +204,7 @@ def _check_op(
             out.append(Check(ordinal, kind, status, detail, scope_art.label if scope_art else None))
         return out
     if isinstance(op, ReplaceUnit):
-        art = _article_for(op.target.article, nmap, arts)
+        art = _article_for(op.target, nmap, arts)
         if art is None:
             return [Check(ordinal, kind, bad, f"{op.target.label()} has no place in the new text")]
         want = _body_lines(op.text)
@@ -218,7 +232,7 @@ def _check_op(
             )
         ]
     if isinstance(op, Merge):
-        art = _article_for(op.targets[0].article, nmap, arts)
+        art = _article_for(op.targets[0], nmap, arts)
         if art is None:
             return [Check(ordinal, kind, bad, "merged article has no place in the new text")]
         status = ok if _article_lines(art) == _body_lines(op.text) else bad
@@ -232,7 +246,7 @@ def _check_op(
             )
         ]
     if isinstance(op, DeletePhrases):
-        art = _article_for(op.scope.article, nmap, arts)
+        art = _article_for(op.scope, nmap, arts)
         if art is None:
             return [Check(ordinal, kind, bad, "article has no place in the new text")]
         out = []
@@ -249,7 +263,7 @@ def _check_op(
             )
         return out
     if isinstance(op, AddParagraphs):
-        art = _article_for(op.article.article, nmap, arts)
+        art = _article_for(op.article, nmap, arts)
         out = []
         for pos, text in zip(op.positions, op.texts, strict=True):
             got = art.paragraphs[pos - 1].body if art and pos <= len(art.paragraphs) else None
@@ -267,14 +281,14 @@ def _check_op(
     if isinstance(op, AddArticles):
         out = []
         for pos, text in zip(op.positions, op.texts, strict=True):
-            art = arts[pos.article - 1] if pos.article and pos.article <= len(arts) else None
+            art = _labelled(pos.article, pos.sub, arts) if pos.article else None
             status = ok if art and _article_lines(art) == _body_lines(text) else bad
             out.append(
                 Check(ordinal, kind, status, f"new {pos.label()}", art.label if art else None)
             )
         return out
     if isinstance(op, InsertPhrase):
-        art = _article_for(op.scope.article if op.scope else None, nmap, arts)
+        art = _article_for(op.scope, nmap, arts)
         joined = op.text + op.anchor if op.before else op.anchor + op.text
         status = ok if art and joined in art.text else bad
         return [Check(ordinal, kind, status, f"“{joined}”", art.label if art else None)]
@@ -285,7 +299,7 @@ def _check_op(
                 detail = f"{t.label()} deleted; with the others it implies {nmap.old_count} articles before the decision"
                 out.append(Check(ordinal, kind, "implied", detail))
             else:
-                art = _article_for(t.article, nmap, arts)
+                art = _article_for(t, nmap, arts)
                 out.append(
                     Check(
                         ordinal,
