@@ -195,3 +195,35 @@ def test_a_comparison_is_kept_while_its_files_stay_as_they_are(
     assert diffing.compare(Corpus(corpus_copy), LAND, "2020", "2024").law.title.startswith("山西省执行")
     assert diffing.compare(Corpus(corpus_copy), LAND, "2020", "2024").law.title.startswith("山西省执行")
     assert calls == 3  # not kept: a file this young could change again unseen
+
+
+def test_a_build_killed_halfway_leaves_an_index_that_tells_the_truth(corpus_copy: Path) -> None:
+    """kill -9 during the first build of the text index: the next search answers as a clean one."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from lawdiff.compare.lineage import group
+    from lawdiff.query.search import find
+
+    def answers() -> list[list[tuple[str, str, str]]]:
+        c = Corpus(corpus_copy)
+        return [
+            [(s.law, s.label, s.first) for s in group(c, find(c, phrase), on=None, every=True)]
+            for phrase in ("耕地开垦费", "土地利用", "煤成（层）气", "选举委员会")
+        ]
+
+    build = (
+        "from lawdiff.corpus.reader import Corpus\n"
+        "from lawdiff.query.textindex import TextIndex\n"
+        f"TextIndex(Corpus({str(corpus_copy)!r})).refresh()\n"
+    )
+    want = answers()  # from a build nothing interrupted
+    for delay in (0.2, 0.4, 0.7):
+        cache.index_file(corpus_copy).unlink(missing_ok=True)
+        proc = subprocess.Popen([sys.executable, "-c", build])
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        assert answers() == want, delay

@@ -149,3 +149,14 @@ def test_the_index_follows_a_text_imported_again(parking: Path, tmp_path: Path) 
     import_paths([tmp_path / "2023.txt"], parking, Options(force=True))
     assert _search(parking, "鼓励共享") == []
     assert [s.label for s in _search(parking, "鼓励错时开放")] == ["第四条"]
+
+
+def test_a_text_edited_under_its_law_yaml_is_reported_not_searched(corpus_copy: Path) -> None:
+    assert len(_search(corpus_copy, "耕地开垦费")) == 2
+    text = corpus_copy / LAND / "2020-11-27.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace("耕地开垦费", "耕地开荒费"), encoding="utf-8")
+    c = Corpus(corpus_copy)
+    found = find(c, "耕地开垦费")
+    assert found.hits == [] and "sha256" in found.problems[LAND]  # the text no longer reads
+    r = runner.invoke(app, ["search", "耕地开垦费", "--all", "--corpus", str(corpus_copy)])
+    assert "not searched: 土地管理法实施办法" in r.stdout

@@ -203,15 +203,35 @@ class Catalog:
 
     # ------------------------------------------------------------ list
 
+    def _stale_laws(self) -> list[str]:
+        """The laws whose law.yaml is not the file their rows came from (one stat each)."""
+        import os
+
+        rows = self.cache.db.execute(
+            "SELECT e.id, f.mtime, f.size, f.ino, f.racy, l.id IS NULL FROM entries e "
+            "LEFT JOIN files f ON f.path = e.id || '/law.yaml' LEFT JOIN laws l ON l.id = e.id "
+            "ORDER BY e.pos"
+        )
+        base = os.fspath(self.root) + os.sep
+        stat = os.stat
+        out, racy = [], []
+        for law_id, mtime, size, ino, is_racy, missing in rows:
+            try:
+                st = stat(base + law_id + "/law.yaml")
+            except OSError:
+                out.append(law_id)
+                continue
+            if missing or mtime is None or (st.st_mtime_ns, st.st_size, st.st_ino) != (mtime, size, ino):
+                out.append(law_id)
+            elif is_racy:
+                racy.append(law_file(law_id))
+        return out + [p.partition("/")[0] for p in self.cache.stale(racy)] if racy else out
+
     def list_rows(self, day: date) -> Iterator[str]:
         """Every law's ``list`` row on ``day``, as compact JSON, in the order of index.yaml."""
         self.refresh_names()
         db = self.cache.db
-        ids = [r[0] for r in db.execute("SELECT id FROM entries ORDER BY pos")]
-        stale_files = set(self.cache.stale(law_file(i) for i in ids))
-        stale = [i for i in ids if law_file(i) in stale_files]
-        known = {r[0] for r in db.execute("SELECT id FROM laws")}
-        stale += [i for i in ids if i not in known and law_file(i) not in stale_files]
+        stale = self._stale_laws()
         for k in range(0, len(stale), 500):  # a long first build commits as it goes
             batch = stale[k : k + 500]
             found = self._refresh_laws(batch)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
-
-import regex
 
 from lawdiff.errors import CorpusError, InputError
 from lawdiff.structure.dates import parse_iso
@@ -37,7 +36,7 @@ def optional(data: dict[str, Any], key: str, kind: type | tuple[type, ...], wher
     return _plain(value, key, where)
 
 
-_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _plain(value: Any, key: str, where: str) -> Any:
@@ -182,7 +181,7 @@ def _revision(data: Any, where: str) -> Revision:
         not_before(getattr(rev, key), key, rev.adopted, "adopted", where)
     if rev.text_file is not None:
         inside(rev.text_file, "text", where, flat=True)
-    if rev.text_sha256 is not None and not regex.fullmatch(r"[0-9a-f]{64}", rev.text_sha256):
+    if rev.text_sha256 is not None and not re.fullmatch(r"[0-9a-f]{64}", rev.text_sha256):
         raise CorpusError(f"{where}: field 'sha256' should be 64 hex digits")
     files = [r.file for r in rev.reports]
     if len(set(files)) != len(files):

@@ -55,6 +55,9 @@ def find(corpus: Corpus, phrase: str, *, law: str | None = None, kind: str | Non
         raise InputError(_("no law of kind {kind!r} (kinds: {kinds})").format(kind=kind, kinds=kinds))
     bodies = dict(ti.matching_texts(phrase))
     units = [u for u in ti.units_with(list(bodies)) if not law_id or u[0] == law_id]
+    if ti.verify(sorted({u[0] for u in units})):  # a text of a law with hits changed: again
+        bodies = dict(ti.matching_texts(phrase))
+        units = [u for u in ti.units_with(list(bodies)) if not law_id or u[0] == law_id]
     entries = catalog.entries_of(sorted({u[0] for u in units}))
     hits = []
     for law_of, rev, unit, ord_, label, text_id in units:

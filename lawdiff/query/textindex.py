@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from lawdiff.corpus.catalog import law_file
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from lawdiff.corpus.reader import Corpus
     from lawdiff.structure.model import Law, LawText, Revision
 
-FORMAT = "4"
+FORMAT = "5"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS texts(id INTEGER PRIMARY KEY, sha TEXT UNIQUE, body TEXT);
 CREATE VIRTUAL TABLE IF NOT EXISTS texts_fts USING fts5(
@@ -39,9 +39,11 @@ CREATE INDEX IF NOT EXISTS units_text ON units(text);
 CREATE INDEX IF NOT EXISTS units_law ON units(law, rev);
 CREATE TABLE IF NOT EXISTS links(law TEXT, a TEXT, b TEXT, old INTEGER, new INTEGER);
 CREATE INDEX IF NOT EXISTS links_law ON links(law, a, b);
-CREATE TABLE IF NOT EXISTS textlaws(law TEXT PRIMARY KEY, error TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS textlaws(law TEXT PRIMARY KEY, error TEXT, mtime INTEGER,
+                                    size INTEGER, ino INTEGER) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS textfiles(path TEXT, law TEXT, mtime INTEGER, size INTEGER,
                                      ino INTEGER, PRIMARY KEY(law, path)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS textfiles_path ON textfiles(path);
 """
 
 
@@ -108,32 +110,82 @@ class TextIndex:
     def refresh(self, only: list[str] | None = None) -> None:
         """Bring every law's units (or only these laws') up to date with their files.
 
-        One stat per file the units came from (law.yaml, texts, the decisions a table is derived
-        from); a law none of whose files changed is not read.
+        A law is read again when its law.yaml (which names its texts and records their sha256),
+        or a decision a table of it is derived from, is not the file it was: one stat each.
+        Its texts are stat'ed too when the law is named (``only``) or holds a hit (``verify``):
+        a text changed under an unchanged law.yaml no longer matches the sha256 recorded for it
+        and cannot be read; such a text is found the moment it would matter.
         """
         db = self.cache.db
         self.catalog.refresh_names()
-        marks = ",".join("?" * len(only or ()))
-        where, args = ("", []) if only is None else (f" WHERE law IN ({marks})", only)
-        ids = {r[0] for r in db.execute("SELECT id FROM entries")} if only is None else set(only)
-        indexed = {r[0]: r[1] for r in db.execute(f"SELECT law, error FROM textlaws{where}", args)}
-        base = os.fspath(self.corpus.root) + os.sep
-        stat = os.stat
-        changed = {law for law in ids if law not in indexed}
-        for path, law, mtime, size, ino in db.execute(f"SELECT * FROM textfiles{where}", args):
-            try:
-                st = stat(base + path)
-            except OSError:
-                changed.add(law)
-                continue
-            if st.st_mtime_ns != mtime or st.st_size != size or st.st_ino != ino:
-                changed.add(law)
-        self.problems.update((law, e) for law, e in indexed.items() if e and law not in changed)
-        gone = [law for law in indexed if law not in ids]
-        todo = sorted(changed & ids)
+        if only is None:
+            new_laws = {r[0] for r in db.execute("SELECT id FROM entries WHERE id NOT IN (SELECT law FROM textlaws)")}
+            gone = [r[0] for r in db.execute("SELECT law FROM textlaws WHERE law NOT IN (SELECT id FROM entries)")]
+            laws = db.execute("SELECT law, error, mtime, size, ino FROM textlaws").fetchall()
+            rows = db.execute(  # the decisions tables are derived from
+                "SELECT path, law, mtime, size, ino FROM textfiles WHERE path GLOB 'decisions/*'"
+            ).fetchall()
+        else:
+            marks = ",".join("?" * len(only))
+            laws = db.execute(
+                f"SELECT law, error, mtime, size, ino FROM textlaws WHERE law IN ({marks})", only
+            ).fetchall()
+            rows = db.execute(
+                f"SELECT path, law, mtime, size, ino FROM textfiles WHERE law IN ({marks})", only
+            ).fetchall()
+            new_laws, gone = set(only) - {law for law, *_ in laws}, []
+        changed = new_laws | self._stale(rows) | self._stale_yaml(laws)
+        self.problems.update((law, e) for law, e, *_ in laws if e and law not in changed)
+        todo = sorted(changed - set(gone))
         if todo or gone:
             for k in range(0, max(len(todo), 1), 200):  # a first build commits as it goes
                 self._rebuild(todo[k : k + 200], gone if k == 0 else [])
+
+    def verify(self, laws: list[str]) -> bool:
+        """Stat every file of these laws, texts included; read again those that changed."""
+        if not laws:
+            return False
+        marks = ",".join("?" * len(laws))
+        db = self.cache.db
+        rows = db.execute(f"SELECT path, law, mtime, size, ino FROM textfiles WHERE law IN ({marks})", laws).fetchall()
+        rows += [
+            (law_file(law), law, m, s, i)
+            for law, m, s, i in db.execute(f"SELECT law, mtime, size, ino FROM textlaws WHERE law IN ({marks})", laws)
+        ]
+        stale = sorted(self._stale(rows))
+        if stale:
+            self._rebuild(stale, [])
+        return bool(stale)
+
+    def _stale_yaml(self, laws: Iterable[tuple[str, str | None, int, int, int]]) -> set[str]:
+        """The laws whose law.yaml is not the one their units came from."""
+        base = os.fspath(self.corpus.root) + os.sep
+        stat = os.stat
+        out = set()
+        for law, _error, mtime, size, ino in laws:
+            try:
+                st = stat(base + law + "/law.yaml")
+            except OSError:
+                out.add(law)
+                continue
+            if st.st_mtime_ns != mtime or st.st_size != size or st.st_ino != ino:
+                out.add(law)
+        return out
+
+    def _stale(self, rows: Iterable[tuple[str, str, int, int, int]]) -> set[str]:
+        """The laws of the rows whose file is not the one recorded."""
+        base = os.fspath(self.corpus.root) + os.sep
+        stat = os.stat
+        out = set()
+        for path, law, mtime, size, ino in rows:
+            try:
+                st = stat(base + path)
+            except OSError:
+                out.add(law)
+                continue
+            if st.st_mtime_ns != mtime or st.st_size != size or st.st_ino != ino:
+                out.add(law)
+        return out
 
     def _rebuild(self, law_ids: list[str], gone: list[str]) -> None:
         built = {law_id: self._read(law_id) for law_id in law_ids}
@@ -157,7 +209,7 @@ class TextIndex:
         rel = law_file(law_id)
         got = self.cache.read(rel)
         if got is None:
-            return [], [], None
+            return [], [], f"{self.corpus.root / rel}: no such file"
         files: list[tuple[str, Stat]] = [(rel, got[1])]
         try:
             where = str(self.corpus.root / rel)
@@ -231,12 +283,14 @@ class TextIndex:
             db.execute(
                 "INSERT INTO units VALUES (?, ?, ?, ?, ?, ?)", (law_id, rev, u.kind, u.ord, u.label, text_id)
             )
-        recent = time.time_ns() - int(RACY * 1e9)
-        db.executemany(  # a file changed just now may change again unseen: mtime -1 reads it again
+        recent = time.time_ns() - int(RACY * 1e9)  # a file changed just now may change again
+        young = [(rel, (-1 if m >= recent else m, size, ino)) for rel, (m, size, ino) in files]
+        db.executemany(  # unseen: mtime -1 has it read again
             "INSERT OR REPLACE INTO textfiles VALUES (?, ?, ?, ?, ?)",
-            [(rel, law_id, -1 if m >= recent else m, size, ino) for rel, (m, size, ino) in files],
+            [(rel, law_id, *st) for rel, st in young if rel != law_file(law_id)],
         )
-        db.execute("INSERT OR REPLACE INTO textlaws VALUES (?, ?)", (law_id, error))
+        yaml_stat = next((st for rel, st in young if rel == law_file(law_id)), (-1, -1, -1))
+        db.execute("INSERT OR REPLACE INTO textlaws VALUES (?, ?, ?, ?, ?)", (law_id, error, *yaml_stat))
         if error:
             self.problems[law_id] = error
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
-
-import regex
 
 from lawdiff.errors import InputError
 from lawdiff.i18n import _
 
 # 日 may be missing in the source (公报2024-2 L3490 "2024年3月28山西省…"): a day
 # number followed by a non-digit is still unambiguous.
-DATE = regex.compile(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})(?:日|(?![0-9]))")
+DATE = re.compile(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})(?:日|(?![0-9]))")
 _CN_DATE = r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
 _YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 
@@ -21,7 +20,7 @@ def parse_cn_date(text: str) -> date | None:
     m = DATE.search(text)
     if m:
         return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = regex.search(_CN_DATE, text)
+    m = re.search(_CN_DATE, text)
     if m:
         from lawdiff.structure.numerals import to_int
 
@@ -48,7 +47,7 @@ def all_dates(text: str) -> list[date]:
 
 def parse_iso(text: str, what: str = "date") -> date:
     """A user-supplied YYYY-MM-DD; anything else is a one-line input error."""
-    m = regex.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text.strip())
+    m = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text.strip())
     if not m:
         raise InputError(_("bad {what} {text!r}: expected YYYY-MM-DD").format(what=what, text=text))
     d = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
