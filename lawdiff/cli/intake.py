@@ -96,6 +96,8 @@ def import_cmd(
     else:
         out("".join(line + "\n" for line in import_lines(report, dry_run=dry_run)))
     if not report.added and not report.decisions and not report.gazettes:
+        if len(report.skipped) == 1:  # one file, refused: its reason is the error
+            raise InputError(f"nothing imported: {report.skipped[0][0]}: {report.skipped[0][1]}")
         raise InputError(_("nothing imported: no law text or decision in {paths}").format(
             paths=", ".join(str(p) for p in paths)))
 

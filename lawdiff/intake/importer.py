@@ -21,10 +21,11 @@ from lawdiff.corpus import store
 from lawdiff.corpus.txn import check_target
 from lawdiff.errors import InputError
 from lawdiff.intake.consolidated import store_text
+from lawdiff.intake.metadates import complete_from_meta, later_than_known, revision_from_meta
 from lawdiff.intake.render import state_writes
 from lawdiff.intake.state import ImportState
 from lawdiff.sources.events import drop_impossible_dates, read_events, revisions_from_events
-from lawdiff.sources.kinds import issuer_of, kind_of
+from lawdiff.sources.kinds import issuer_of, kind_from_meta, kind_of
 from lawdiff.sources.readers import SUFFIXES, SourceText, detect, read_bytes, read_source
 from lawdiff.structure.dates import parse_cn_date
 from lawdiff.structure.model import Law, LawText, Revision
@@ -34,7 +35,7 @@ DECISION_TITLE = regex.compile(r"关于修改.+的决定$|修正案(?:（[一二
 EFFECTIVE = regex.compile(
     r"本(?:法|条例|办法|细则|规定|规则|决定|解释|修正案)自(公布之日|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)起(?:施行|实施)"
 )
-_FILE_DATE = regex.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_FILE_DATE = regex.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})|(?<![0-9])(1[89][0-9]{2}|20[0-9]{2})([01][0-9])([0-3][0-9])(?![0-9])")
 
 
 @dataclass
@@ -90,7 +91,12 @@ def import_paths(paths: list[Path], root: Path, opts: Options | None = None) -> 
     texts: list[tuple[Path, bytes]] = []
     for f in expand(paths):
         raw = read_bytes(f)
-        if detect(f, raw) == "gazette":
+        try:
+            fmt = detect(f, raw)
+        except InputError as exc:  # not a text lawdiff reads (a PDF, a .doc): say so, go on
+            report.skipped.append((f, str(exc).removeprefix(f"{f}: ")))
+            continue
+        if fmt == "gazette":
             report.gazettes.append(_ingest(f, root, opts))
         else:
             texts.append((f, raw))
@@ -149,10 +155,15 @@ def _add_text(state: ImportState, src: SourceText, opts: Options) -> Added | str
     rev = _text_revision(src, text, history, opts)
     if rev is None:
         return "no date: the text has no 题注 or effective clause; give --rev DATE"
-    kind = opts.kind or kind_of(src.title, src.note, src.front)
-    law = state.law_for(src.title, kind, issuer_of(src.note, src.front))
+    meta = src.meta
+    kind = opts.kind or kind_from_meta(src.title, meta.level, meta.issuer) or kind_of(
+        src.title, src.note, (*src.front, *meta.lines)
+    )
+    law = state.law_for(src.title, kind, issuer_of(src.note, src.front) or meta.issuer)
     if opts.kind:
         law.kind = opts.kind
+    if not history and opts.rev is None:
+        later_than_known(law, rev)
     tag = f"import {src.path.name} sha256:{src.sha256[:12]}"
     for h in history:
         h.sources = [f"{tag} (题注)"]
@@ -182,13 +193,20 @@ def _text_revision(
         if rev is None:
             rev = Revision(id=iso, kind="amended" if history else "enacted", adopted=opts.rev)
     elif history:
-        rev = history[-1]
+        rev = complete_from_meta(history[-1], src.meta)
+    elif src.meta.promulgated or src.meta.dated or src.meta.effective:
+        rev = revision_from_meta(src.meta, src.version)
     else:
-        when = _clause_date(text) or _file_date(src.path)
-        if when is None:
+        when, named = _clause_date(text), _file_date(src.path)
+        if when is not None:
+            rev = Revision(id=when.isoformat(), kind="enacted", effective=when,
+                           effective_basis="no 题注: dated by its effective clause")  # fmt: skip
+        elif named is not None:  # which event the date in the file name is, nobody says
+            rev = Revision(id=named.isoformat(), kind="enacted", notes=[
+                f"no 题注, no effective clause: identified by the date in its file name ({src.path.name}); "
+                "adoption, promulgation and effective dates unknown"])  # fmt: skip
+        else:
             return None
-        rev = Revision(id=when.isoformat(), kind="enacted", effective=when,
-                       effective_basis="no 题注: dated by its effective clause or file name")  # fmt: skip
     if opts.effective is not None:
         rev.effective, rev.effective_basis = opts.effective, "--effective"
     elif rev.effective is None and rev.kind in ("enacted", "revised"):
@@ -212,8 +230,9 @@ def _file_date(path: Path) -> date | None:
     m = _FILE_DATE.search(path.stem)
     if not m:
         return None
+    y, mo, d = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
     try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return date(int(y), int(mo), int(d))
     except ValueError:
         return None
 

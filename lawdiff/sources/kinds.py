@@ -41,6 +41,34 @@ def kind_of(title: str, note: str | None, front: tuple[str, ...] = ()) -> str:
     return "regulation"
 
 
+_LEVELS = (
+    ("宪法", "constitution"),
+    ("监察法规", "supervisory-regulation"),
+    ("行政法规", "administrative-regulation"),
+    ("司法解释", "judicial-interpretation"),
+    ("自治条例", "autonomous-regulation"),
+    ("单行条例", "autonomous-regulation"),
+    ("地方政府规章", "local-government-rule"),
+    ("部门规章", "departmental-rule"),
+    ("决定", "decision"),
+    ("法律", "law"),
+)
+
+
+def kind_from_meta(title: str, level: str, issuer: str) -> str | None:
+    """The kind a source's metadata states (效力级别：行政法规 / 制定机关：国务院), if it states one."""
+    for word, kind in _LEVELS:
+        if word in level:
+            return "decision" if kind == "law" and title.endswith(("决定", "决议")) else kind
+    if "地方性法规" in level or "经济特区法规" in level:
+        return _local_kind(title, "") or "regulation"
+    if issuer in ("国务院", "中华人民共和国国务院"):
+        return "administrative-regulation"
+    if issuer.startswith("全国人民代表大会"):
+        return "decision" if title.endswith(("决定", "决议")) else "law"
+    return None
+
+
 def _national_title(title: str) -> bool:
     return title.startswith("中华人民共和国") or not (PROVINCE_LEVEL.match(title) or CITY.match(title))
 

@@ -80,6 +80,8 @@ def _once(raw: str, gazette: bool) -> str:
     text = raw.translate(_CONTEXT_FREE) if _CONTEXT_FREE_KEYS.search(raw) else raw
     text = text.strip(" \u3000")
     if text.startswith("第"):
+        if not gazette and "0" <= text[1:2] <= "9":
+            text = arabic_label(text)
         text = LABEL_SEP.sub("\\1\u3000", text)
         text = HEADING_SEP.sub("\\1\u3000", text)
     elif text and "\u2460" <= text[0] <= "\u2473":
@@ -95,6 +97,27 @@ def _once(raw: str, gazette: bool) -> str:
         text = _DECIMAL.sub(".", text)
         text = _LIST_DOT.sub("．", text)
     return text
+
+
+_ARABIC_LABEL = regex.compile(r"^第([0-9]{1,4})(条|编|分编|章|节)(?:之([0-9]{1,2}|[一二三四五六七八九十]{1,3}))?(?=[ \u3000])")
+
+
+def arabic_label(text: str) -> str:
+    """第1条 / 第12条之1 / 第3章 followed by a space: the label as statutes print it (第一条, 第十二条之一,
+    第三章).  A reference inside a sentence (第5条规定的…) has no space after it and stays."""
+    m = _ARABIC_LABEL.match(text)
+    if not m or (m.group(3) and m.group(2) != "条"):
+        return text
+    from lawdiff.structure.numerals import NumeralError, int_to_cn
+
+    try:
+        label = f"第{int_to_cn(int(m.group(1)))}{m.group(2)}"
+        sub = m.group(3)
+        if sub:
+            label += "之" + (int_to_cn(int(sub)) if sub.isdigit() else sub)
+    except NumeralError:
+        return text
+    return label + text[m.end() :]
 
 
 def grid_row(cells: Iterable[str]) -> str:

@@ -20,9 +20,11 @@ from typing import NamedTuple
 import regex
 
 from lawdiff.errors import InputError
-from lawdiff.sources.layout import finish_body, split_parts
+from lawdiff.sources.body import TOC
+from lawdiff.sources.layout import split_parts
+from lawdiff.sources.metadata import Meta, date_in, read_meta
 from lawdiff.sources.normalize import grid_row, is_blank, normalize
-from lawdiff.structure.lines import is_history_note
+from lawdiff.structure.lines import ARTICLE, numbered_heading
 
 SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".docx": "docx"}
 GAZETTE_HEADER = regex.compile(r"常务委员会公报[０-９0-9]{4}.[０-９0-9]+", regex.MULTILINE)
@@ -39,6 +41,8 @@ class SourceText(NamedTuple):
     front: tuple[str, ...]  # lines before the title (a promulgation order, metadata)
     sha256: str  # of the file's bytes
     size: int
+    meta: Meta = Meta()  # what the source says about the text (dates, issuer, status)
+    version: str = ""  # 修正 / 修订 when the title carried a version suffix （2023修正）
 
 
 def read_bytes(path: Path) -> bytes:
@@ -51,7 +55,18 @@ def read_bytes(path: Path) -> bytes:
 
 
 def decode(path: Path, raw: bytes) -> str:
-    """UTF-8 (with or without BOM); GB18030 as older Chinese exports are; anything else refused."""
+    """UTF-8 (with or without BOM); UTF-16 as Windows Notepad saves "Unicode" (with its BOM, or
+    recognisable by the zero bytes of its ASCII); GB18030 as older Chinese exports are; anything
+    else refused."""
+    utf16 = _utf16(raw)
+    if utf16:
+        try:
+            text = raw.decode(utf16)
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: not readable as {utf16.upper()} text") from None
+        from lawdiff.sources.files import without_controls
+
+        return without_controls(path, text.lstrip("\ufeff"))
     for enc in ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(enc)
@@ -65,8 +80,34 @@ def decode(path: Path, raw: bytes) -> str:
     raise InputError(f"{path}: not text in UTF-8 or GB18030")
 
 
+def _utf16(raw: bytes) -> str | None:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    head = raw[:4000]
+    if len(head) >= 8 and head.count(b"\x00") > len(head) // 4:
+        return "utf-16-le" if head[1::2].count(b"\x00") > head[::2].count(b"\x00") else "utf-16-be"
+    return None
+
+
+_NOT_TEXT = (
+    (b"\xd0\xcf\x11\xe0", "a Word 97-2003 (.doc) or WPS file: save it as .docx or text"),
+    (b"%PDF", "a PDF: extract its text first (pdftotext -layout), or use the .docx or text download"),
+    (b"{\\rtf", "an RTF file: save it as .docx or text"),
+)
+
+
 def detect(path: Path, raw: bytes) -> str:
-    """text | markdown | docx | gazette (an unknown suffix is read as text)."""
+    """text | markdown | docx | gazette (an unknown suffix is read as text); a file of another
+    kind (Word 97-2003, PDF, RTF, HTML, an archive) is refused with what to do instead."""
+    for magic, what in _NOT_TEXT:
+        if raw.startswith(magic):
+            raise InputError(f"{path}: {what}")
+    if raw.startswith(b"PK\x03\x04"):
+        if b"word/document.xml" in raw[:200_000] or path.suffix.lower() == ".docx":
+            return "docx"
+        raise InputError(f"{path}: a ZIP archive, not a .docx: unpack it and import its files")
+    if path.suffix.lower() in (".html", ".htm") or raw[:2000].lstrip().lower().startswith((b"<!doctype html", b"<html")):
+        raise InputError(f"{path}: an HTML page: save its text (or the database's .docx) and import that")
     fmt = SUFFIXES.get(path.suffix.lower(), "text")
     if fmt == "text" and GAZETTE_HEADER.search(raw[:200_000].decode("utf-8", "ignore")):
         return "gazette"
@@ -87,8 +128,9 @@ def read_source(path: Path, raw: bytes | None = None) -> SourceText:
         parts = split_parts(normalised(text_lines(decode(path, raw))))
     else:
         raise InputError(f"{path}: a gazette is read by ingest, not as one text")
+    meta = read_meta([*parts.front, *parts.meta])
     return SourceText(path, fmt, parts.title, parts.note, parts.body, parts.front,
-                      hashlib.sha256(raw).hexdigest(), len(raw))  # fmt: skip
+                      hashlib.sha256(raw).hexdigest(), len(raw), meta, parts.version)  # fmt: skip
 
 
 def read_sources(path: Path, raw: bytes | None = None, corrections: object = None) -> list[SourceText]:
@@ -132,47 +174,48 @@ def normalised(lines: Iterable[str]) -> list[str]:
     return [ln for ln in out if ln]
 
 
-# ---------------------------------------------------------------- Markdown (LawRefBook)
-
-_HISTORY_LINE = regex.compile(r"^\s*(?:[0-9]{4}年|[0-9]{4}[-.][0-9]{1,2})")
-_TABLE_RULE = regex.compile(r"^\|?\s*:?-{2,}")
-_GLUED_HEADING = regex.compile(r"^(第[零一二三四五六七八九十百千]+(?:编|分编|章|节))(?=[^\s\u3000])")
+# ---------------------------------------------------------------- Markdown
 
 
 def _markdown(path: Path, raw: bytes) -> SourceText:
-    text = decode(path, raw)
-    head, marker, body = text.partition("<!-- INFO END -->")
-    if not marker:
-        head, body = "", text
-    titles: list[str] = []
+    from lawdiff.sources.markdown import read_markdown
+
+    doc = read_markdown(decode(path, raw))
+    titles = normalised(doc.head_titles)  # LawRefBook: # 标题 (and a subtitle), one event a line
     history: list[str] = []
-    for line in head.splitlines():
-        s = line.strip()
-        if s.startswith("# "):
-            titles.append(s[2:].strip())
-        elif _HISTORY_LINE.match(s):
-            history.append(normalize(s.rstrip("）)")))
-    lines: list[str] = []
-    for line in body.splitlines():
-        s = line.strip()
-        if s.startswith("<!--") or _TABLE_RULE.match(s):
-            continue
-        if s.startswith("#"):
-            s = _GLUED_HEADING.sub("\\1\u3000", s.lstrip("#").strip())
-            if not titles and line.startswith("# "):
-                titles.append(s)
-                continue
-        lines.append(s)
-    lines = normalised(lines)
+    dated = None
+    for line in normalised(doc.head):
+        if _BARE_DATE.match(line):
+            dated = date_in(line)  # a date alone: the collection's publication date
+        elif _HISTORY_LINE.match(line):
+            history.append(line.rstrip("）)"))
+    lines = normalised(doc.lines)
     if not titles:
-        parts = split_parts(lines)
-        title, note, body_lines, front = parts.title, parts.note, parts.body, parts.front
-    else:
-        title = normalize(titles[0])
-        note = "（" + "\u3000".join(history) + "）" if history else None
-        if note is None and lines and is_history_note(lines[0]):
-            note, lines = lines[0], lines[1:]
-        sub = [normalize(t) for t in titles[1:2]]
-        body_lines, front = tuple(finish_body([*sub, *lines])), ()
-    return SourceText(path, "markdown", title, note, tuple(body_lines), tuple(front),
-                      hashlib.sha256(raw).hexdigest(), len(raw))  # fmt: skip
+        titles = _heading_titles(doc, lines) or [normalize(str(doc.front.get("title", "")))]
+    title = titles[0] if titles and titles[0] else None
+    parts = split_parts(lines, history=history, title=title)
+    body = parts.body
+    if title and len(titles) > 1 and doc.head_titles:  # 民法典 物权编: the 编 as a subtitle line
+        body = (titles[1], *body)
+    meta = read_meta([*parts.front, *parts.meta], doc.front, dated)
+    return SourceText(path, "markdown", parts.title, parts.note, tuple(body), parts.front,
+                      hashlib.sha256(raw).hexdigest(), len(raw), meta, parts.version)  # fmt: skip
+
+
+_HISTORY_LINE = regex.compile(r"^(?:[0-9]{4}年|[0-9]{4}[-.][0-9]{1,2})")
+_BARE_DATE = regex.compile(r"^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日$|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$")
+
+
+def _heading_titles(doc: object, lines: list[str]) -> list[str]:
+    """The first line written as a heading, before any article, when it reads as a title."""
+    from lawdiff.sources.layout import _title_like
+
+    for i in doc.headings:  # type: ignore[attr-defined]
+        if i >= len(doc.lines) or i > 60:  # type: ignore[attr-defined]
+            break
+        line = normalize(doc.lines[i])  # type: ignore[attr-defined]
+        if ARTICLE.match(line) or numbered_heading(line):
+            break
+        if _title_like(line) and not TOC.match(line):
+            return [line]
+    return []

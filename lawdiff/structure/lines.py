@@ -26,7 +26,7 @@ CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474))
 NOTE_LINE = regex.compile(rf"^[{CIRCLED}]\u3000")
 ANNEX_MARK = regex.compile(
     rf"^(?:附件|附表|附录|附图)[{CN}0-9]*(?:[：:].*)?$|^(?:附件|附表|附图)[{CN}0-9]*\s?.{{1,50}}$"
-    rf"|^附[：:]?$|^附[：:].{{1,40}}$"
+    rf"|^附[：:]?$|^附[：:].{{1,58}}$"
 )
 TABLE_TITLE = regex.compile(
     r"^[^。；，：、]{2,40}(?:表|清单|目录|式样|示意图)[一二三四五六七八九十0-9]*(?:（[^）]{1,20}）)?$"
@@ -43,8 +43,10 @@ def numbered_heading(line: str) -> regex.Match[str] | None:
     """第X编/分编/章/节 (a short line that does not read like a sentence; a stray 。 at the end of
     a short title is tolerated: 第五节　生活、卫生。)."""
     m = HEADING.match(line)
-    if not m or len(line) > 40:
+    if not m or len(line) > 80:
         return None
+    if len(line) > 40 and regex.search(r"[。；：！？]", line):
+        return None  # a long title is a heading only when it is not a sentence
     if line.endswith(TERMINAL):
         title = (m.group(3) or "")[:-1]
         if len(line) > 20 or not title or regex.search(r"[。；，：！？]", title):

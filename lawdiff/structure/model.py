@@ -264,8 +264,9 @@ class Revision:
 
     @property
     def order(self) -> tuple[date, str]:
-        """Sort key of a law's timeline: adoption date (unknown first), then id."""
-        return (self.adopted or date.min, self.id)
+        """Sort key of a law's timeline: adoption date (unknown: the promulgation, then the
+        effective date — a text known only by its source's metadata; none known: first), then id."""
+        return (self.adopted or self.promulgated or self.effective or date.min, self.id)
 
 
 @dataclass
