@@ -96,3 +96,10 @@ def test_every_schema_is_valid_and_documented_in_the_readme() -> None:
     )
     shipped = {p.stem for p in schemas.HERE.glob("*.json")}
     assert shipped == set(schemas.COMMANDS.values())
+
+
+def test_search_and_pickaxe() -> None:
+    for args in (("耕地开垦费", "--all"), ("土地利用",), ("煤成（层）气", "--date", "2021-01-01"), ("无此词语",)):
+        _check("search", _json("search", *args))
+    for law, phrase in ((LAND, "耕地开垦费"), (LAND, "自然资源主管部门"), ("资源税", "2％"), ("选举实施细则", "劳动教养")):
+        _check("log-S", _json("log", law, "-S", phrase))

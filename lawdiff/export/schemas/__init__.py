@@ -18,6 +18,8 @@ COMMANDS = {
     "list --format json": "list",
     "history --format json": "history",
     "log --format json (also with --article)": "log",
+    "log LAW -S PHRASE --format json": "log-S",
+    "search --format json": "search",
     "blame --format json": "blame",
     "verify --format json": "verify",
     "diff --format json": "diff",
