@@ -131,6 +131,8 @@ EXPECTED: dict[str, list[list[str]]] = {
         ["ReplaceUnit(target='第二条第一款第二句', text='乙。')"],
         ["ReplaceUnit(target='第三条第一款第二项第一目', text='1．甲；')"],
         ["ReplaceUnit(target='第五条', text='甲。\\n乙。')"],
+        ["ReplaceUnit(target='名称', text='甲市价格监督规定')"],
+        ["甲市甲条例: ReplaceUnit(target='名称', text='甲市乙条例')"],
     ],
     'words-insert': [
         ["InsertPhrase(scope='第三条第一款', anchor='开放协作', text='、品牌引领')"],

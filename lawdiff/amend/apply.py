@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from lawdiff.amend.build import emit, layout
 from lawdiff.amend.citations import renumber_citations
+from lawdiff.amend.decisions import amends_several
 from lawdiff.amend.edits import TEXT_EDITS, global_replace
 from lawdiff.amend.history import amended_note, history_entry
 from lawdiff.amend.moves import STRUCTURE_EDITS
@@ -124,6 +125,12 @@ def apply_decision(
     else:
         part = decision.parts[0]
     names = part.titles() + _renamed(part)
+    if part.target is None and amends_several(decision.title):
+        raise AmendmentError(
+            "the decision amends several regulations and lawdiff cannot tell which of its "
+            f"instructions amend {law_title or base.title}: no heading or name marks them",
+            decision=decision_id,
+        )
     if part.target and not any(same_title(t, base.title) for t in names):
         raise AmendmentError(
             f"the decision amends {part.target}, the base text is {base.title}",

@@ -23,6 +23,7 @@ from lawdiff.amend.ops import (
 )
 from lawdiff.amend.prepare import Env, required
 from lawdiff.amend.refs import NUM, count, parse_refs, positions
+from lawdiff.amend.titles import unnest
 
 ITEM_LINE = regex.compile(r"^（[零一二三四五六七八九十百]+）")
 SUBITEM_LINE = regex.compile(r"^[0-9０-９]+[．.]|^[一二三四五六七八九十]+、")
@@ -83,6 +84,8 @@ def b_replace(m: regex.Match[str], env: Env) -> None:
     text = nonempty("\n".join(env.qs(m.group("q"))), "replacement text")
     if len(refs) == 1:
         law, ref = refs[0]
+        if ref.unit == "title" and text.startswith("《") and text.endswith("》"):
+            text = unnest(text[1:-1])  # 规章名称修改为：“《厦门市…规定》”
         env.emit(ReplaceUnit(ref, text), law)
     else:
         paras = paragraphs_of(text)

@@ -25,15 +25,19 @@ from lawdiff.structure.dates import parse_cn_date
 CNUM = "一二三四五六七八九十百"
 _TITLE = r"《(?P<t>(?:[^《》]|《[^《》]*》)+)》"
 _NUMBER = rf"(?:[{CNUM}]+、|（[{CNUM}]+）|[0-9]+[．.、])?"
+_SOURCE = r"(?:（[^（）]*(?:公布|发布|修正|修订|通过|批准|令)[^（）]*）)?"  # 《A》（市政府令第6号公布，第69号修正）
 PART_HEADER = regex.compile(
     rf"^{_NUMBER}(?:对?{_TITLE}(?:作出|作如下|作以下|作)?(?:的)?(?:如下)?(?:修改|修正)"
-    rf"|将{_TITLE}(?:修改|修正)如下|修改{_TITLE}|关于{_TITLE}|{_TITLE})[：:。]?$"
+    rf"|将{_TITLE}(?:修改|修正)如下|修改{_TITLE}|关于{_TITLE}|{_TITLE}){_SOURCE}[：:。]?$"
 )
 BARE_HEADER = regex.compile(
     rf"^(?:（[{CNUM}]+）|[{CNUM}]+、)(?P<t>[\p{{Han}}（）〈〉《》0-9]{{4,60}}?"
-    r"(?:条例|办法|规定|细则|法|决定|解释|规则|章程|标准))[：:]?$"
+    rf"(?:条例|办法|规定|细则|法|决定|解释|规则|章程|标准)){_SOURCE}[：:]?$"
 )
-GROUP = regex.compile(rf"^{_NUMBER}对下列.*(?P<repeal>废止)?.*[：:]?$")
+# 一、对下列地方性法规作出修改 / 二、废止下列地方性法规 / 对下列规章予以废止：
+GROUP = regex.compile(rf"^{_NUMBER}(?:对下列|(?:决定)?(?:予以)?废止下列|下列).*[：:]?$")
+_SOURCE_RE = regex.compile(_SOURCE[3:-2])
+REPEAL = regex.compile(rf"^{_NUMBER}(?:决定)?(?:予以)?废止《")  # 二、废止《甲省丁条例》。
 NUMBERED = regex.compile(r"^([0-9]+)[．.、]\s*")
 CN_NUMBERED = regex.compile(rf"^([{CNUM}]+)、")
 PAREN_NUMBERED = regex.compile(rf"^（([{CNUM}]+)）")
@@ -42,7 +46,7 @@ NOTE = regex.compile(
     r"^[（(].*(?:通过|施行|公布|发布|会议)[^（）()]*[）)]$|^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日.*(?:通过|施行|会议)$"
 )
 EFFECTIVE = regex.compile(
-    r"^本(?:决定|修正案|修改决定)自(公布之日|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)起(?:施行|实施)。?$"
+    r"^本(?:决定|修正案|修改决定)自(公布之日|发布之日|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)起(?:施行|实施)。?$"
 )
 REPUBLISH = regex.compile(r"重新公布|作相应(?:的)?(?:修改|修订)后")
 STATEMENT = regex.compile(r"^(?:此外，)?对.*(?:顺序|个别.*文字).*(?:调整|修改)。?$")
@@ -60,7 +64,8 @@ _ARABIC_REF = regex.compile(r"第[0-9]{1,4}(?=[条款项章节])")
 _NAME_SPAN = regex.compile(r"《(?:[^《》]|《[^《》]*》)*》")
 _REPUBLISH_LINE = regex.compile(r"根据本决定|重新公布。?$")
 _ANNEX = regex.compile(r"附件《([^》]+)》")
-_ENDS_ASKING = regex.compile(r"(?:修改为|如下|增加|规定|即)[：:]$")
+# the text follows on the next lines, unquoted: 将第二条修改为： / 增加一条，作为第四条：
+_ENDS_ASKING = regex.compile(r"(?:修改为|如下|增加|规定|即|内容为|[条款项目章节句])[：:]$")
 _TITLES = regex.compile(r"《((?:[^《》]|《[^《》]*》)+)》")
 
 
@@ -147,7 +152,7 @@ class _Segmenter:
         body = line[numbered.end() :] if numbered else line
         m_eff = EFFECTIVE.match(body)
         if m_eff:
-            if m_eff.group(1) == "公布之日":
+            if m_eff.group(1) in ("公布之日", "发布之日"):
                 dec.effective_on_promulgation = True
             else:
                 dec.effective = parse_cn_date(m_eff.group(1))
@@ -204,17 +209,23 @@ class _Segmenter:
         m = PART_HEADER.match(line) or BARE_HEADER.match(line)
         if m:
             target = unnest(m.group("t")) if "《" in line else m.group("t")
-            if self.repealing:
-                self.dec.transitional.append(line)
+            if self.repealing and not regex.search("修改|修正", _SOURCE_RE.sub("", line)):
+                self.dec.transitional.append(line)  # （一）《甲省丁条例》 under 二、废止下列…
                 return True
+            self.repealing = False
             self.part = self._part(target)
             self.headed = True
             self.current = None
             self.numbered = False
             return True
+        if REPEAL.match(line):
+            self.dec.transitional.append(line)
+            self.repealing = True
+            self.current = None
+            return True
         g = GROUP.match(line)
         if g and "《" not in line:
-            self.repealing = "废止" in line
+            self.repealing = bool(regex.search("废止|失效", line))
             self.current = None
             return True
         return False
@@ -355,6 +366,14 @@ def _cn(n: int) -> str:
     from lawdiff.structure.numerals import int_to_cn
 
     return int_to_cn(n)
+
+
+_SEVERAL = regex.compile(r"》等[一二三四五六七八九十百两0-9]+[件项部个]|部分|[》][、和及]?《")
+
+
+def amends_several(title: str) -> bool:
+    """Does the decision's title say it amends several regulations (等N件, 部分, 《A》《B》)?"""
+    return bool(_SEVERAL.search(regex.sub(r"^.*?关于修改", "", title)))
 
 
 def single_target(title: str) -> str | None:

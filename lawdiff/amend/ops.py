@@ -372,6 +372,8 @@ class Decision:
             return self.parts[0]
         names = "; ".join(p.target or "?" for p in self.parts)
         what = "matches several parts" if hits else "is not amended by this decision"
+        if not hits and all(p.target is None for p in self.parts):
+            what = "cannot be matched: no heading or name marks which instructions amend which regulation"
         raise AmendmentError(f"{title} {what} (parts: {names})")
 
     @property

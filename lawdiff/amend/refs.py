@@ -32,8 +32,8 @@ _SEGMENT = {
 
 # one reference; every part optional, the whole not empty (checked by the caller)
 ONE = (
-    rf"(?:(?P<law>{L}))?(?:原|修改后)?(?:{L})?(?:"
-    r"(?P<title>名称|标题)"
+    rf"(?:(?P<law>{L})的?)?(?:原|修改后)?(?:{L})?(?:"
+    r"(?:(?:法规|规章|条例|办法|规定|细则|法律)的?)?(?P<title>名称|标题|题目)"
     rf"|(?:(?P<pre>引言|序言|正文)(?:第(?P<pp>{NUM})(?:自然段|段))?|第(?P<pp2>{NUM})(?:自然段|段))"
     rf"(?:第(?P<psn>{NUM})句)?"
     rf"|(?:第(?P<a>{NUM})条(?:之(?P<s>{NUM}))?)?(?:第(?P<p>{NUM})款)?(?:第(?P<i>{NUM})项)?"

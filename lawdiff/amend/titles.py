@@ -14,12 +14,13 @@ _ISSUER = regex.compile(
     r"^(?:[\p{Han}]{2,14}?人民代表大会(?:常务委员会)?|最高人民法院(?:、?最高人民检察院)?|"
     r"最高人民检察院|国务院|[\p{Han}]{2,10}?人民政府)(?=关于)"
 )
-_PRC = regex.compile(r"^中华人民共和国")
+_PRC = regex.compile(r"中华人民共和国")  # 刑法 = 中华人民共和国刑法; 实施《水法》办法 = 实施《中华人民共和国水法》办法
 _BRACKETS = str.maketrans("()", "（）")
 
 
 def title_key(text: str) -> str:
-    """A title without book-title marks, spaces, issuer or 中华人民共和国 prefix, for matching."""
+    """A title without book-title marks, spaces, issuer or 中华人民共和国 (also inside: 上海市实施
+    《义务教育法》办法 is 上海市实施《中华人民共和国义务教育法》办法), for matching."""
     key = _MARKS.sub("", text).translate(_BRACKETS)
     key = _ISSUER.sub("", key)
     return _PRC.sub("", key)

@@ -1,0 +1,145 @@
+"""Layouts of local decisions (provincial, municipal, special economic zone, local government
+rules) that the national ones do not have, each on a text written for this test in the printed
+layout: unquoted new text after 增加一条，作为第四条：, headings carrying the source of the rule
+（市政府令第6号公布，第69号修正）, groups of repealed or expired rules between the amended ones,
+规章名称修改为：“《…》”, titles quoted with 《中华人民共和国…》 inside and cited without it, and an
+omnibus whose instructions cannot be told apart (refused, never applied to the wrong text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawdiff.amend.apply import apply_decision
+from lawdiff.amend.decisions import amends_several, parse_decision
+from lawdiff.errors import AmendmentError
+from lawdiff.structure.parse import parse_text
+
+ROAD = """甲市公路管理条例
+（2000年1月1日甲市第十一届人民代表大会常务委员会第二次会议通过）
+第一条　为了加强公路管理，制定本条例。
+第二条　本条例所称公路，是指本市的国道和省道。
+第三条　市交通部门负责本市公路管理。
+第四条　违反本条例第三条规定的，依照本条例第五条处理。
+第五条　处一千元罚款。"""
+
+# Shanghai prints the new text of an article unquoted, one paragraph a line, after the instruction
+SHANGHAI = """甲市人民代表大会常务委员会关于修改《甲市公路管理条例》的决定
+（2020年9月25日甲市第十五届人民代表大会常务委员会第二十五次会议通过）
+甲市第十五届人民代表大会常务委员会第二十五次会议决定对《甲市公路管理条例》作如下修改：
+一、将第二条修改为：
+本条例所称公路，是指本市的国道、省道、县道和乡道。
+县道和乡道统称农村公路。
+二、增加一条，作为第三条：
+本市加强公路管理工作。
+各级人民政府应当把农村公路建好、管好。
+三、将原第三条改为第四条，修改为：
+市交通部门履行下列职责：
+（一）编制公路规划；
+（二）监督检查。
+本决定自2020年10月1日起施行。
+《甲市公路管理条例》根据本决定作相应修改并对条文顺序作相应调整，重新公布。"""
+
+
+def _apply(base: str, decision: str, law: str | None = None) -> list[str]:
+    out = apply_decision(parse_text(base.splitlines()), parse_decision(decision), law_title=law)
+    return [a.text for a in out.text.articles]
+
+
+def test_unquoted_text_after_an_added_article_and_a_moved_one() -> None:
+    assert _apply(ROAD, SHANGHAI) == [
+        "第一条　为了加强公路管理，制定本条例。",
+        "第二条　本条例所称公路，是指本市的国道、省道、县道和乡道。\n县道和乡道统称农村公路。",
+        "第三条　本市加强公路管理工作。\n各级人民政府应当把农村公路建好、管好。",
+        "第四条　市交通部门履行下列职责：\n（一）编制公路规划；\n（二）监督检查。",
+        "第五条　违反本条例第四条规定的，依照本条例第六条处理。",
+        "第六条　处一千元罚款。",
+    ]
+
+
+RULES = """甲市价格监督规定
+第一条　为了维护价格秩序，制定本规定。
+第二条　物价部门负责实施。"""
+
+# a city government's rules omnibus: repealed, expired and amended rules in groups, each amended
+# rule headed by its name and the decree that issued it
+CITY_RULES = """甲市人民政府关于废止、宣布失效、修改部分市政府规章的决定
+经清理，决定对下列市政府规章分别予以废止、宣布失效、修改：
+一、对下列甲市政府规章予以废止：
+1、《甲市粮油市场管理规定》（市政府令第27号公布，第69号修正）
+2、《甲市农业环境保护办法》（市政府令第84号公布）
+二、对下列甲市政府规章宣布失效：
+《甲市并机管理规定》（市政府令第38号公布）
+三、对下列甲市政府规章进行修改：
+（一）《甲市价格监督暂行规定》（市政府令第6号公布，第69号修正）
+1、规章名称修改为：“《甲市价格监督规定》”。
+2、第二条修改为：“价格主管部门负责实施。”
+（二）《甲市农药管理规定》（市政府令第10号公布）
+1、删去第二条。
+本决定自发布之日起施行。"""
+
+
+def test_rules_grouped_by_fate_and_headed_with_their_decree() -> None:
+    d = parse_decision(CITY_RULES)
+    assert [p.target for p in d.parts] == ["甲市价格监督暂行规定", "甲市农药管理规定"]
+    assert len(d.transitional) == 3  # the repealed and expired rules: no text edits
+    assert d.effective_on_promulgation  # 本决定自发布之日起施行
+    base = RULES.replace("甲市价格监督规定", "甲市价格监督暂行规定", 1)
+    for law in ("甲市价格监督暂行规定", "甲市价格监督规定"):  # the old name or the new one
+        out = apply_decision(parse_text(base.splitlines()), d, law_title=law).text
+        assert out.title == "甲市价格监督规定"
+        assert [a.text for a in out.articles][1] == "第二条　价格主管部门负责实施。"
+
+
+B = "甲省乙条例\n第一条　乙一。\n第二条　乙二。\n第三条　乙三，依照本条例第二条办理。"
+AMEND_AND_REPEAL = """甲省人民代表大会常务委员会关于修改和废止部分地方性法规的决定
+（2022年3月31日甲省第十三届人民代表大会常务委员会第三十二次会议通过）
+甲省第十三届人民代表大会常务委员会第三十二次会议决定：
+一、对下列地方性法规作出修改
+（一）对《甲省丙条例》作出修改
+1．删去第二条。
+（二）对《甲省乙条例》作出修改
+1．删去第三条。
+2．将第二条中的“乙二”修改为“乙贰”。
+二、废止下列地方性法规
+（一）《甲省丁条例》
+（二）《甲省戊办法》
+本决定自公布之日起施行。《甲省丙条例》《甲省乙条例》根据本决定作相应修改，重新公布。"""
+
+REPEAL_FIRST = """甲省人民代表大会常务委员会关于废止和修改部分地方性法规的决定
+一、废止《甲省丁条例》。
+二、对《甲省乙条例》作出修改
+1．删去第三条。
+2．将第二条中的“乙二”修改为“乙贰”。"""
+
+
+@pytest.mark.parametrize("decision", [AMEND_AND_REPEAL, REPEAL_FIRST], ids=["repeal-after", "repeal-first"])
+def test_repeal_sections_do_not_swallow_or_take_instructions(decision: str) -> None:
+    d = parse_decision(decision)
+    assert "甲省丁条例" not in [p.target for p in d.parts]
+    assert _apply(B, decision, "甲省乙条例") == ["第一条　乙一。", "第二条　乙贰。"]
+
+
+def test_a_title_cited_without_the_prc_prefix_inside_it() -> None:
+    base = "甲市实施《中华人民共和国义务教育法》办法\n第一条　甲。\n第二条　乙。"
+    d = """甲市人民代表大会常务委员会关于修改《甲市妇女权益保障条例》等2件地方性法规的决定
+一、对《甲市妇女权益保障条例》作出修改
+删去第九条。
+二、对《甲市实施〈中华人民共和国义务教育法〉办法》作出修改
+删去第二条。"""
+    assert _apply(base, d, "甲市实施《义务教育法》办法") == ["第一条　甲。"]
+
+
+def test_an_omnibus_whose_instructions_name_no_regulation_is_refused() -> None:
+    """Headings in a form lawdiff does not read: the instructions of every regulation would land in
+    one part; applying them to any one text would be a guess."""
+    d = """甲市人民代表大会常务委员会关于修改《甲市公路管理条例》等二件地方性法规的决定
+第一部分　甲市公路管理条例的修改
+1．删去第二条。
+第二部分　甲市乙条例的修改
+1．删去第一条。"""
+    assert amends_several(parse_decision(d).title)
+    with pytest.raises(AmendmentError, match="no heading or name marks"):
+        _apply(ROAD, d, "甲市公路管理条例")
+    one = d.splitlines()[0] + "\n删去第二条。"  # one instruction, one part, no regulation named
+    with pytest.raises(AmendmentError, match="cannot tell which of its instructions"):
+        _apply(ROAD, one, "甲市公路管理条例")
