@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from lawdiff.amend.apply import apply_decision
-from lawdiff.amend.decisions import amends_several, parse_decision
+from lawdiff.amend.decisions import parse_decision
+from lawdiff.amend.lines import amends_several
 from lawdiff.errors import AmendmentError
 from lawdiff.structure.parse import parse_text
 

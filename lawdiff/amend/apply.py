@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from lawdiff.amend.build import emit, layout
 from lawdiff.amend.citations import renumber_citations
-from lawdiff.amend.decisions import amends_several
 from lawdiff.amend.edits import TEXT_EDITS, global_replace
 from lawdiff.amend.history import amended_note, history_entry
+from lawdiff.amend.lines import amends_several
 from lawdiff.amend.moves import STRUCTURE_EDITS
 from lawdiff.amend.ops import (
     Decision,

@@ -7,74 +7,44 @@ decision; ``一、对《A》作出修改`` / ``一、对《A》的修改`` / ``�
 numbered instructions that run across regulations, each naming its regulation the first time
 (``1.在《A》第七条中…`` ⏎ ``第九条修改为…`` ⏎ ``2.将《B》…``); one instruction naming several.
 Instructions carry the regulation they name; an operation is filed under the part of its
-regulation.  Closing sentences set the effective date and which texts are renumbered.
+regulation.  Closing sentences set the effective date and which texts are renumbered.  What a
+single line is (heading, group, numbering, closing sentence) is read with ``lines.py``.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 
+from lawdiff.amend.lines import (
+    ABBREVIATION,
+    AMENDMENT_ARTICLE,
+    ANNEX,
+    BARE_HEADER,
+    CN_NUMBERED,
+    EFFECTIVE,
+    ENDS_ASKING,
+    GROUP,
+    NOTE,
+    NUMBERED,
+    PAREN_NUMBERED,
+    PART_HEADER,
+    PROVISION,
+    REPEAL,
+    REPUBLISH,
+    REPUBLISH_LINE,
+    SOURCE_RE,
+    STATEMENT,
+    TITLES,
+    cn,
+    looks_like_instruction,
+    next_ordinal,
+    open_quote,
+    single_target,
+)
 from lawdiff.amend.ops import Decision, Instruction, Part, Ref, Renumber, ReplaceUnit, Unstated
-from lawdiff.amend.refs import NUM
 from lawdiff.amend.titles import same_title, unnest
 from lawdiff.errors import AmendmentError
 from lawdiff.structure.dates import parse_cn_date
-
-CNUM = "一二三四五六七八九十百"
-_TITLE = r"《(?P<t>(?:[^《》]|《[^《》]*》)+)》"
-_NUMBER = rf"(?:[{CNUM}]+、|（[{CNUM}]+）|[0-9]+[．.、])?"
-_SOURCE = r"(?:（[^（）]*(?:公布|发布|修正|修订|通过|批准|令)[^（）]*）)?"  # 《A》（市政府令第6号公布，第69号修正）
-PART_HEADER = regex.compile(
-    rf"^{_NUMBER}(?:对?{_TITLE}(?:作出|作如下|作以下|作)?(?:的)?(?:如下)?(?:修改|修正)"
-    rf"|将{_TITLE}(?:修改|修正)如下|修改{_TITLE}|关于{_TITLE}|{_TITLE}){_SOURCE}[：:。]?$"
-)
-BARE_HEADER = regex.compile(
-    rf"^(?:（[{CNUM}]+）|[{CNUM}]+、)(?P<t>[\p{{Han}}（）〈〉《》0-9]{{4,60}}?"
-    rf"(?:条例|办法|规定|细则|法|决定|解释|规则|章程|标准)){_SOURCE}[：:]?$"
-)
-# 一、对下列地方性法规作出修改 / 二、废止下列地方性法规 / 对下列规章予以废止：
-GROUP = regex.compile(rf"^{_NUMBER}(?:对下列|(?:决定)?(?:予以)?废止下列|下列).*[：:]?$")
-_SOURCE_RE = regex.compile(_SOURCE[3:-2])
-REPEAL = regex.compile(rf"^{_NUMBER}(?:决定)?(?:予以)?废止《")  # 二、废止《甲省丁条例》。
-NUMBERED = regex.compile(r"^([0-9]+)[．.、]\s*")
-CN_NUMBERED = regex.compile(rf"^([{CNUM}]+)、")
-PAREN_NUMBERED = regex.compile(rf"^（([{CNUM}]+)）")
-AMENDMENT_ARTICLE = regex.compile(rf"^第({NUM})条[\u3000 ]+")  # 宪法修正案: 第三十二条　宪法…
-NOTE = regex.compile(
-    r"^[（(].*(?:通过|施行|公布|发布|会议)[^（）()]*[）)]$|^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日.*(?:通过|施行|会议)$"
-)
-EFFECTIVE = regex.compile(
-    r"^本(?:决定|修正案|修改决定)自(公布之日|发布之日|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)起(?:施行|实施)。?$"
-)
-REPUBLISH = regex.compile(r"重新公布|作相应(?:的)?(?:修改|修订)后")
-STATEMENT = regex.compile(r"^(?:此外，)?对.*(?:顺序|个别.*文字).*(?:调整|修改)。?$")
-_PROVISION = regex.compile(rf"“|第{NUM}[条款项目]")
-ABBREVIATION = regex.compile(r"以下简称《([^《》]+)》")
-_INSTRUCTION = regex.compile(
-    rf"(?:将|删去|删除|在)(?:\ue002\d+\ue003)?(?:原)?第{NUM}|(?:将|删去|删除|在)[^。：]*?第{NUM}[条款项]|第{NUM}[条款项目章节][^。]*?(?:修改为|增加|删去|改为|调整为|作为)"
-    rf"|增加[一二两三四五六七八九十]+[条款项目句章节]|顺序作相应调整|税目|税率表|将(?:引言|名称|序言|正文|\ue000)"
-    rf"|(?:序言|引言|名称)[^。]*?(?:修改为|增加)|将[^。]*?中的\ue000\d+\ue001[^。]*?修改为"
-)
-
-
-_QUOTE_SPAN = regex.compile(r"“[^“”]*”?")
-_ARABIC_REF = regex.compile(r"第[0-9]{1,4}(?=[条款项章节])")
-_NAME_SPAN = regex.compile(r"《(?:[^《》]|《[^《》]*》)*》")
-_REPUBLISH_LINE = regex.compile(r"根据本决定|重新公布。?$")
-_ANNEX = regex.compile(r"附件《([^》]+)》")
-# the text follows on the next lines, unquoted: 将第二条修改为： / 增加一条，作为第四条：
-_ENDS_ASKING = regex.compile(r"(?:修改为|如下|增加|规定|即|内容为|[条款项目章节句])[：:]$")
-_TITLES = regex.compile(r"《((?:[^《》]|《[^《》]*》)+)》")
-
-
-@lru_cache(maxsize=4096)
-def looks_like_instruction(line: str) -> bool:
-    """Does the line (quotes and names set aside) read like an amendment instruction?"""
-    light = _NAME_SPAN.sub("\ue0020\ue003", _QUOTE_SPAN.sub("\ue0000\ue001", line))
-    light = _ARABIC_REF.sub("第十", light)  # 第10条: the number's value does not matter here
-    return bool(_INSTRUCTION.search(light.replace(":", "：")))
 
 
 def parse_decision(text: str, *, decision_id: str = "decision", strict: bool = True) -> Decision:
@@ -139,11 +109,11 @@ class _Segmenter:
         for abbr in ABBREVIATION.findall(line):
             self.aliases.append(abbr)
         numbered = NUMBERED.match(line) or CN_NUMBERED.match(line) or PAREN_NUMBERED.match(line)
-        quoting = self.current is not None and (_open_quote(self.current.text) or line.startswith("“"))
+        quoting = self.current is not None and (open_quote(self.current.text) or line.startswith("“"))
         next_one = (
             numbered is not None
             and self.current is not None
-            and _next(self.current.ordinal, numbered.group(1))
+            and next_ordinal(self.current.ordinal, numbered.group(1))
             and looks_like_instruction(line[numbered.end() :])
         )  # the next instruction: the quote before it lost its closing mark
         if quoting and not next_one:
@@ -158,7 +128,7 @@ class _Segmenter:
                 dec.effective = parse_cn_date(m_eff.group(1))
             self.current = None
             return
-        if REPUBLISH.search(line) and _REPUBLISH_LINE.search(line):
+        if REPUBLISH.search(line) and REPUBLISH_LINE.search(line):
             self.closing.append(line)
             dec.republish = True
             self.current = None
@@ -181,7 +151,7 @@ class _Segmenter:
             return
         if self.part is None and self.current is None and not looks_like_instruction(line):
             dec.preamble.append(line)
-            m_tab = _ANNEX.search(line)
+            m_tab = ANNEX.search(line)
             if m_tab:
                 dec.table_target = m_tab.group(1)
             return
@@ -195,7 +165,7 @@ class _Segmenter:
         if self.repealing:
             dec.transitional.append(line)
             return
-        if self.part is not None and _PROVISION.search(line):
+        if self.part is not None and PROVISION.search(line):
             # it quotes a text or names a provision: an instruction lawdiff must read, not skip
             count = sum(1 for p, _ in self.raw if p is self.part)
             self._start(str(count + 1), line, span, numbered=False)
@@ -209,7 +179,7 @@ class _Segmenter:
         m = PART_HEADER.match(line) or BARE_HEADER.match(line)
         if m:
             target = unnest(m.group("t")) if "《" in line else m.group("t")
-            if self.repealing and not regex.search("修改|修正", _SOURCE_RE.sub("", line)):
+            if self.repealing and not regex.search("修改|修正", SOURCE_RE.sub("", line)):
                 self.dec.transitional.append(line)  # （一）《甲省丁条例》 under 二、废止下列…
                 return True
             self.repealing = False
@@ -248,7 +218,7 @@ class _Segmenter:
         if not self.headed and self.part.target is None and self.raw:
             self.part = Part(target=None)  # across regulations: each instruction routed by its names
         self.raw.append((self.part, self.current))
-        self.unquoted = bool(_ENDS_ASKING.search(text)) and not _open_quote(
+        self.unquoted = bool(ENDS_ASKING.search(text)) and not open_quote(
             text
         )
 
@@ -305,7 +275,7 @@ class _Segmenter:
         for p_no, p in enumerate(dec.parts, start=1):
             for ins in p.instructions:
                 if multi and self.headed:
-                    ins.ordinal = f"{_cn(p_no)}.{ins.ordinal}"
+                    ins.ordinal = f"{cn(p_no)}.{ins.ordinal}"
             if any(isinstance(op, Renumber) for i in p.instructions for op in i.ops):
                 p.renumber = True
             if any(isinstance(op, Unstated) for i in p.instructions for op in i.ops):
@@ -341,7 +311,7 @@ class _Segmenter:
                 dec.unstated.append(line)
             if "顺序" not in line:
                 continue
-            names = [unnest(t) for t in _TITLES.findall(line)]
+            names = [unnest(t) for t in TITLES.findall(line)]
             named = [p for p in dec.parts if any(same_title(t, n) for t in p.titles() for n in names)]
             if named and len(dec.parts) > 1:
                 for p in named:
@@ -350,49 +320,3 @@ class _Segmenter:
                 dec.renumber = True
 
 
-def _next(current: str, ordinal: str) -> bool:
-    """``ordinal`` follows ``current`` (二十三 -> 二十四, 9 -> 10)."""
-    from lawdiff.structure.numerals import NumeralError, to_int
-
-    try:
-        a = int(current) if current.isdigit() else to_int(current)
-        b = int(ordinal) if ordinal.isdigit() else to_int(ordinal)
-    except (NumeralError, ValueError):
-        return False
-    return b == a + 1
-
-
-def _cn(n: int) -> str:
-    from lawdiff.structure.numerals import int_to_cn
-
-    return int_to_cn(n)
-
-
-_SEVERAL = regex.compile(r"》等[一二三四五六七八九十百两0-9]+[件项部个]|部分|[》][、和及]?《")
-
-
-def amends_several(title: str) -> bool:
-    """Does the decision's title say it amends several regulations (等N件, 部分, 《A》《B》)?"""
-    return bool(_SEVERAL.search(regex.sub(r"^.*?关于修改", "", title)))
-
-
-def single_target(title: str) -> str | None:
-    """The one regulation a decision's title names, if it names one."""
-    inner = regex.sub(r"^.*?关于修改", "", title)
-    quoted = [m.group(1) for m in regex.finditer(r"《((?:[^《》]|《[^《》]*》)*)》", inner)]
-    if len(quoted) == 1 and not regex.search(r"》等", inner):
-        return unnest(quoted[0])
-    m = regex.match(r"^(?:中华人民共和国)?(.+?)修正案", title)
-    if m:
-        return "中华人民共和国" + m.group(1)
-    return None
-
-
-def _open_quote(text: str) -> bool:
-    depth = 0
-    for ch in text:
-        if ch == "“":
-            depth = 1
-        elif ch == "”":
-            depth = 0
-    return depth > 0
