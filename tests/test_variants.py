@@ -123,3 +123,56 @@ def test_web_copy_bare_note_arabic_labels_and_page_furniture(tmp_path: Path) -> 
 def test_encodings(tmp_path: Path, encoding: str) -> None:
     _, text = imported(tmp_path, "示范法.txt", v.web_copy().encode(encoding))
     same_as_reference(text, note="（" + "\u3000".join(v.EVENTS) + "）")
+
+
+INTERPRETATION = """最高人民法院公告
+《最高人民法院关于审理示范纠纷案件适用法律若干问题的解释》已于2020年12月23日由最高人民法院审判委员会第1823次会议通过，现予公布，自2021年1月1日起施行。
+最高人民法院
+2020年12月29日
+法释〔2020〕25号
+最高人民法院关于审理示范纠纷案件
+适用法律若干问题的解释
+（2020年12月23日最高人民法院审判委员会第1823次会议通过，自2021年1月1日起施行）
+为正确审理示范纠纷案件，根据《中华人民共和国示范法》等法律的规定，制定本解释。
+第一条　当事人请求确认示范合同无效的，人民法院应当依法审查。
+第二条　本解释自2021年1月1日起施行。
+"""
+
+
+def test_an_announcement_and_document_number_before_the_title_are_front_matter(tmp_path: Path) -> None:
+    law, text = imported(tmp_path, "解释.txt", INTERPRETATION)
+    assert text.title == "最高人民法院关于审理示范纠纷案件适用法律若干问题的解释"  # 法释〔2020〕25号 is not in it
+    assert law.kind == "judicial-interpretation" and [a.label for a in text.articles] == ["第一条", "第二条"]
+    assert text.preamble == ("为正确审理示范纠纷案件，根据《中华人民共和国示范法》等法律的规定，制定本解释。",)
+    (rev,) = law.revisions
+    assert (rev.id, rev.effective) == ("2020-12-23", date(2021, 1, 1))
+
+
+SPLIT = """某省示范条例
+（2023年修正）
+（2019年5月30日某省第十三届人民代表大会常务委员会第十二次会议通过　根据2023年3月30日某省第十四届人民代表大会常务委员会第二次会议《关于修改〈某省示范条例〉的决定》修正）
+第一章
+总　　则
+第一条：为了规范示范活动，制定本条例。
+第二条、本条例适用于本省行政区域内的示范活动。
+第二章
+附　　则
+第三条　本条例自2019年7月1日起施行。
+"""
+
+
+def test_headings_over_two_lines_colon_labels_and_a_version_line(tmp_path: Path) -> None:
+    law, text = imported(tmp_path, "条例.txt", SPLIT)
+    assert text.title == "某省示范条例" and text.note is not None and text.note.startswith("（2019年5月30日")
+    assert [h.text for h in text.headings] == ["第一章　总　　则", "第二章　附　　则"]
+    assert [a.text for a in text.articles][:2] == [
+        "第一条　为了规范示范活动，制定本条例。", "第二条　本条例适用于本省行政区域内的示范活动。"
+    ]  # fmt: skip
+    assert [r.id for r in law.chronological()] == ["2019-05-30", "2023-03-30"]
+
+
+def test_a_text_that_begins_with_its_note_has_no_title(tmp_path: Path) -> None:
+    src = tmp_path / "无题.txt"
+    src.write_text("\n".join(SPLIT.splitlines()[2:]) + "\n", encoding="utf-8")
+    report = import_paths([src], tmp_path / "corpus", Options())
+    assert report.skipped == [(src, "no title found: the text begins with its 题注")] and not report.added

@@ -147,7 +147,7 @@ def _ingest(path: Path, root: Path, opts: Options) -> object:
 def _add_text(state: ImportState, src: SourceText, opts: Options) -> Added | str:
     """Store one consolidated text; a string says why it was skipped."""
     if not src.title:
-        return "no title found"
+        return "no title found" + (": the text begins with its 题注" if src.note else "")
     text = build_text(src.title, src.note, src.body, source=str(src.path))
     if not text.articles and not _decision_text(src, text):
         return "no articles found (not a law text?)"

@@ -34,7 +34,7 @@ from lawdiff.structure.numerals import NumeralError, int_to_cn, to_int
 
 CN = "零一二三四五六七八九十百千"
 TOC = regex.compile(r"^目[\u3000 ]*录[：:]?$")
-_GLUED = regex.compile(rf"^(第([{CN}]+|[0-9]{{1,4}})条(?:之[{CN}]+)?)(?=[\p{{Han}}“《（])")
+_GLUED = regex.compile(rf"^(第([{CN}]+|[0-9]{{1,4}})条(?:之[{CN}]+)?)(?:[：:、.．]|(?=[\p{{Han}}“《（]))")
 _NOT_TEXT_START = "规的和及或至、第款项中之"
 _OPEN_END = ("、", "和", "及", "与", "或", "的", "，")
 _PAGE_NO = regex.compile(r"[.…·．\s\u3000]*[0-9]+$")
@@ -107,13 +107,25 @@ def _join_wrapped_headings(lines: list[str], toc: list[str]) -> list[str]:
     while i < len(lines):
         ln = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if numbered_heading(ln) and nxt and _continues(ln, nxt, whole):
+        head = numbered_heading(ln)
+        if head and nxt and not head.group(3) and _titles(nxt):  # 第一章 / 总　　则 on two lines
+            out.append(ln + "\u3000" + nxt)
+            i += 2
+            continue
+        if head and nxt and _continues(ln, nxt, whole):
             out.append(ln + nxt)
             i += 2
             continue
         out.append(ln)
         i += 1
     return out
+
+
+def _titles(nxt: str) -> bool:
+    """The line after a bare 第一章 that is its title (not an article, item or other heading)."""
+    if len(nxt) > 40 or ARTICLE.match(nxt) or ARTICLE_BARE.match(nxt) or numbered_heading(nxt) or ITEM.match(nxt):
+        return False
+    return not nxt.endswith(("。", "；", "：", "，")) and not TOC.match(nxt)
 
 
 def _continues(heading: str, nxt: str, whole: set[str]) -> bool:
@@ -172,8 +184,8 @@ def _repair_labels(lines: list[str]) -> list[str]:
             if not m.group(2):
                 expected = _safe_int(m.group(1))
         else:
-            g = _GLUED.match(ln)
-            if g and ln[g.end()] not in _NOT_TEXT_START:
+            g = _GLUED.match(ln)  # 第一条为了… / 第一条：为了… (a colon or 、 for the separator)
+            if g and g.end() < len(ln) and ln[g.end()] not in _NOT_TEXT_START:
                 n = int(g.group(2)) if g.group(2).isdigit() else _safe_int(g.group(2))
                 if n is not None and ((expected is None and n == 1) or (expected is not None and n == expected + 1)):
                     label = g.group(1).replace(g.group(2), int_to_cn(n), 1) if g.group(2).isdigit() else g.group(1)

@@ -38,6 +38,15 @@ _EVENT_START = regex.compile(rf"^(?:根据|经)?{_FULL_DATE}|^自{_FULL_DATE}起
 VERSION_SUFFIX = regex.compile(r"（(?:[0-9]{4}年?|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)(?:第[一二三四五六七八九十]+次)?(修正|修订|修改)(?:文本|本)?）$")
 
 
+# a document number (法释〔2020〕25号, 国务院令第767号, 第十一号) or an order's heading: front matter
+DOC_NUMBER = regex.compile(r"[〔\uff3b\[（(][0-9]{4}[〕\uff3d\]）)]\s*第?[0-9]+号$|^第[0-9零一二三四五六七八九十百千]+号$|令第?[0-9零一二三四五六七八九十百千]+号$")
+ORDER = regex.compile(
+    r"^(?:中华人民共和国主席令|中华人民共和国国务院令|.{2,20}(?:人民政府令|委员会令|部令|局令|署令)|"
+    r"(?:最高人民(?:法院|检察院)|.{2,16}(?:人民政府|委员会|人民代表大会))公告(?:[（(]?第[0-9零一二三四五六七八九十百]+号[）)]?)?)$"
+)
+VERSION_LINE = regex.compile(r"^（[0-9]{4}年?(?:第[一二三四五六七八九十]+次)?(?:修正|修订|修改)(?:文本|本)?）$")
+
+
 class Parts(NamedTuple):
     front: tuple[str, ...]
     title: str
@@ -96,7 +105,7 @@ def _skip_meta(lines: list[str], i: int, title: str, meta: list[str]) -> int:
     """Past metadata lines and the title printed again."""
     key = _key(title) if title else None
     while i < len(lines):
-        if is_meta_line(lines[i]):
+        if is_meta_line(lines[i]) or VERSION_LINE.match(lines[i]):
             meta.append(lines[i])
         elif key is None or _key(lines[i]) != key:
             break
@@ -131,11 +140,13 @@ def read_note(lines: list[str], i: int) -> tuple[str | None, int]:
 
 def _title_and_front(lines: list[str], meta: list[str]) -> tuple[list[str], list[str], int]:
     """(front matter, title lines, index after the title) of a text whose title is not known."""
+    if lines and read_note(lines, 0)[0] is not None:
+        return [], [], 0  # the text begins with its 题注: it has no title
     note_at = _find_note(lines)
     if note_at is not None:
         end = note_at
-        while end > 0 and is_meta_line(lines[end - 1]):  # metadata between title and 题注
-            end -= 1
+        while end > 0 and (is_meta_line(lines[end - 1]) or VERSION_LINE.match(lines[end - 1])):
+            end -= 1  # metadata (or a version line （2018年修正）) between title and 题注
         start = end
         while start > 0 and end - start < 4 and _title_like(lines[start - 1]):
             start -= 1
@@ -163,4 +174,6 @@ def _title_like(line: str) -> bool:
         return False
     if ARTICLE.match(line) or numbered_heading(line) or TOC.match(line) or is_meta_line(line):
         return False
-    return not regex.match(rf"^(?:{_DATE}|第[0-9]+号|[（(]|.*：)", line)
+    if DOC_NUMBER.search(line) or ORDER.search(line):
+        return False
+    return not regex.match(rf"^(?:{_DATE}|[（(]|.*：)", line)

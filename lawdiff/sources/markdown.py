@@ -52,7 +52,7 @@ _IMAGE = regex.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = regex.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
 _LINK_DEF = regex.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 _AUTOLINK = regex.compile(r"<(?:https?|ftp)://[^>\s]*>|<[^>\s@]+@[^>\s]+>")
-_ATTRS = regex.compile(r"\{:[^}]*\}")
+_ATTRS = regex.compile(r"\{:[^}]*\}|\s*\{#[A-Za-z0-9_-][^}]*\}\s*$")
 _STRONG = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPH = regex.compile(r"(?<![*\w])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![*\w])")
 _STRIKE = regex.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
@@ -163,7 +163,7 @@ def inline(text: str) -> str:
     if "](" in text or "][" in text:
         text = _IMAGE.sub("", text)
         text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
-    if "{:" in text:
+    if "{:" in text or "{#" in text:
         text = _ATTRS.sub("", text)
     if "*" in text or "__" in text:
         text = _STRONG.sub(lambda m: m.group(2), text)
