@@ -72,15 +72,25 @@ def compare(corpus: Corpus, name: str, a: str, b: str) -> Comparison:
     Computed from the earlier revision to the later one, and kept in the derived index
     (``diffcache``) while the files it came from stay as they are.
     """
+    law, old, new = revisions(corpus, name, a, b)
+    cmp = compare_revisions(corpus, law, old, new)
+    return cmp if old.id == pick_revision(corpus, law, a).id else inverse(cmp)
+
+
+def compare_revisions(
+    corpus: Corpus, law: Law, old: Revision, new: Revision,
+    texts: tuple[LawText, LawText] | None = None,
+) -> Comparison:  # fmt: skip
+    """``old`` → ``new`` (the earlier first) from the index if kept there, else computed and kept."""
     from lawdiff.compare import diffcache
 
-    law, old, new = revisions(corpus, name, a, b)
     cmp = diffcache.lookup(corpus, law, old, new)
     if cmp is None:
         before = diffcache.files_now(corpus, law, old, new)
-        cmp = compare_texts(law, old, new, _text(corpus, law, old), _text(corpus, law, new), corpus=corpus)
+        a, b = texts or (_text(corpus, law, old), _text(corpus, law, new))
+        cmp = compare_texts(law, old, new, a, b, corpus=corpus)
         diffcache.store(corpus, cmp, before)
-    return cmp if old.id == pick_revision(corpus, law, a).id else inverse(cmp)
+    return cmp
 
 
 def revisions(corpus: Corpus, name: str, a: str, b: str) -> tuple[Law, Revision, Revision]:

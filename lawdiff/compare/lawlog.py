@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lawdiff.compare.diffing import compare_texts
+from lawdiff.compare.diffing import compare_revisions
 from lawdiff.corpus.reader import Corpus
 from lawdiff.corpus.timeline import effective_of, kind_word, revision_by_id
 from lawdiff.errors import InputError
@@ -39,7 +39,7 @@ def revision_changes(
         by_decision = decision_counts(corpus, law, r)
         changes: dict[str, Any] | None = None
         if text is not None and prev is not None and (compare_amendments or by_decision is None):
-            cmp = compare_texts(law, prev[0], r, prev[1], text, corpus=corpus)
+            cmp = compare_revisions(corpus, law, prev[0], r, (prev[1], text))
             st = cmp.stats()
             changes = {
                 "source": "comparison",
@@ -114,7 +114,7 @@ def article_trace(
         row = {"revision": cur_rev.id, "kind": cur_rev.kind, "article": "、".join(current)}
         if prev.text_file:
             prev_text = corpus.load_text(law, prev)
-            cmp = compare_texts(law, prev, cur_rev, prev_text, cur_text, corpus=corpus)
+            cmp = compare_revisions(corpus, law, prev, cur_rev, (prev_text, cur_text))
             pair = next((p for p in cmp.pairs if set(current) & set(p.new_labels)), None)
             assert pair is not None
             old = pair.old_labels

@@ -94,9 +94,9 @@ def _changes(
     out: list[dict[str, Any]] = []
     method = None
     if prev.text_file and r.text_file:
-        from lawdiff.compare.diffing import compare_texts
+        from lawdiff.compare.diffing import compare_revisions
 
-        cmp = compare_texts(law, prev, r, corpus.load_text(law, prev), corpus.load_text(law, r), corpus=corpus)
+        cmp = compare_revisions(corpus, law, prev, r)
         method = cmp.method
         for p in cmp.pairs:
             a = sum(x.text.count(phrase) for x in p.old)
