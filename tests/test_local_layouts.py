@@ -144,3 +144,60 @@ def test_an_omnibus_whose_instructions_name_no_regulation_is_refused() -> None:
     one = d.splitlines()[0] + "\n删去第二条。"  # one instruction, one part, no regulation named
     with pytest.raises(AmendmentError, match="cannot tell which of its instructions"):
         _apply(ROAD, one, "甲市公路管理条例")
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "本决定自2012年4月1日起施行。《甲市公路管理条例》根据本决定作相应修改后公布。",
+        "《甲市公路管理条例》根据本决定作相应修改，重新公布。本决定自2012年4月1日起施行。",
+    ],
+)
+def test_effective_date_and_republication_on_one_line(closing: str) -> None:
+    """珠海 prints both closing sentences as one paragraph (either order seen in print)."""
+    d = parse_decision(
+        "甲市人民代表大会常务委员会关于修改《甲市公路管理条例》的决定\n"
+        "决定对《甲市公路管理条例》作如下修改：\n一、删除第二条；\n二、删除第五条。\n" + closing
+    )
+    assert str(d.effective) == "2012-04-01" and d.republish
+    assert _apply(ROAD, "\n".join(d.text.splitlines())) == [
+        "第一条　为了加强公路管理，制定本条例。",
+        "第二条　市交通部门负责本市公路管理。",
+        "第三条　违反本条例第二条规定的，依照本条例第五条处理。",
+    ]
+
+
+DUTIES = """甲市丙条例
+第一条　为了丙，制定本条例。
+第二条　市丙部门履行下列职责：
+（一）规划；
+（二）审批；
+（三）监督。
+第三条　本条例第二条第（三）项规定的监督，依照《中华人民共和国行政处罚法》第十条第（三）项执行。
+第四条　违反本条例第二条第（二）项、第五条规定的，依照本条例第六条处理。
+第五条　丁。
+第六条　处一千元罚款。"""
+
+
+def test_items_cited_with_brackets_follow_their_item() -> None:
+    """Local texts cite items as 第（三）项; the brackets stay, the number follows the item, an item
+    of another law stays, and a citation of the deleted item is reported, never guessed."""
+    d = parse_decision(
+        "甲市人民代表大会常务委员会关于修改《甲市丙条例》的决定\n"
+        "一、删去第二条第二项。\n二、删去第五条。\n"
+        "《甲市丙条例》根据本决定作相应修改并对条文顺序作相应调整，重新公布。"
+    )
+    out = apply_decision(parse_text(DUTIES.splitlines()), d)
+    arts = [a.text for a in out.text.articles]
+    assert arts[2] == (
+        "第三条　本条例第二条第（二）项规定的监督，依照《中华人民共和国行政处罚法》第十条第（三）项执行。"
+    )
+    assert arts[3] == "第四条　违反本条例第二条第（二）项、第五条规定的，依照本条例第五条处理。"
+    assert [(c.old, c.new) for c in out.citations if c.new] == [
+        ("第二条第（三）项", "第二条第（二）项"),
+        ("第六条", "第五条"),
+    ]
+    assert {c.note for c in out.citations if c.new is None} == {
+        "第二条第（二）项 was deleted",
+        "第五条 was deleted by instruction 二",
+    }

@@ -45,6 +45,7 @@ class Numbering:
     deleted: dict[Key, str] = field(default_factory=dict)  # old key -> instruction
     merged: dict[Key, Key] = field(default_factory=dict)  # old key -> new key of the merged article
     old_paragraphs: dict[Key, int] = field(default_factory=dict)  # old key -> paragraphs it had
+    old_items: set[tuple[int, int, int, int]] = field(default_factory=set)  # every item of the old text
     renumbered: bool = False
 
 
@@ -204,6 +205,7 @@ def layout(w: Working, *, renumber: bool, decision_id: str) -> tuple[list[Headin
         if b.old is not None:
             nb.articles[b.old] = key
     nb.old_paragraphs = w.old_paragraphs
+    nb.old_items = set(w.items)
     for blk in w.blocks:
         if isinstance(blk, WArticle) and blk.deleted_by and blk.old is not None:
             nb.deleted[blk.old] = blk.deleted_by

@@ -23,9 +23,10 @@ from lawdiff.structure.model import Heading
 from lawdiff.structure.numerals import NumeralError, int_to_cn, to_int
 
 N = r"[零一二三四五六七八九十百千]+"
+IN = rf"[（(]?{N}[）)]?"  # an item cited with its brackets, as local texts print it: 第（三）项
 ATOM = regex.compile(
-    rf"第(?P<a>{N})条(?:之(?P<s>{N}))?(?:第(?P<p>{N})款)?(?:第(?P<i>{N})项)?"
-    rf"|(?P<rel>前款|本款)(?:第(?P<ri>{N})项)?|(?P<own>本条)?第(?P<p2>{N})款(?:第(?P<i2>{N})项)?"
+    rf"第(?P<a>{N})条(?:之(?P<s>{N}))?(?:第(?P<p>{N})款)?(?:第(?P<i>{IN})项)?"
+    rf"|(?P<rel>前款|本款)(?:第(?P<ri>{IN})项)?|(?P<own>本条)?第(?P<p2>{N})款(?:第(?P<i2>{IN})项)?"
 )
 # what follows a bare reference (no 本法 before it): 第二款规定 / 第三条所列 / 第五条的 …
 CITING = regex.compile(r"(?:规定|所|的|中|和|、|或者|及|以及|至|第|以外|外|之|，|。|；|或)")
@@ -42,7 +43,7 @@ def _n(text: str | None) -> int | None:
     if not text:
         return None
     try:
-        return to_int(text)
+        return to_int(text.strip("（）()"))
     except NumeralError:
         return None
 
@@ -104,24 +105,23 @@ class _Rewriter:
             if p is not None:
                 text += self._para(x, key, p, m.group(0))
             if i is not None:
-                text += self._item(x, key, p, i, m.group(0))
+                text += self._item(x, key, p, m.group("i"), m.group(0))
             return text, key, p
         if m.group("rel") == "前款":
             if para_old is None or art is None:
                 return None, art, para
             text = self._previous(x, art, para_old, m.group(0))
-            i = _n(m.group("ri"))
-            if i is not None and text is not None:
-                text += self._item(x, art, para_old - 1, i, m.group(0))
+            if m.group("ri") and text is not None:
+                text += self._item(x, art, para_old - 1, m.group("ri"), m.group(0))
             return text, art, para_old - 1
         if m.group("rel") == "本款":
             return None, art, para_old
-        p, i = _n(m.group("p2")), _n(m.group("i2"))
+        p = _n(m.group("p2"))
         if art is None or p is None:
             return None, art, para
         text = (m.group("own") or "") + self._para(x, art, p, m.group(0))
-        if i is not None:
-            text += self._item(x, art, p, i, m.group(0))
+        if m.group("i2"):
+            text += self._item(x, art, p, m.group("i2"), m.group(0))
         return text, art, p
 
     # ------------------------------------------------------------ numbers
@@ -134,11 +134,19 @@ class _Rewriter:
             return f"第{int_to_cn(p)}款"
         return f"第{int_to_cn(new)}款"
 
-    def _item(self, x: Placed, art: Key, p: int | None, i: int, whole: str) -> str:
+    def _item(self, x: Placed, art: Key, p: int | None, raw: str, whole: str) -> str:
+        """第Z项 (or 第（Z）项, the brackets kept) with the item's new number."""
+        i = _n(raw) or 0
+        opening, closing = raw[: len(raw) - len(raw.lstrip("（("))], raw[len(raw.rstrip("）)")) :]
         hits = [v for (a, s, pp, ii), v in self._items_of(art) if ii == i and (p is None or pp == p)]
         if len(hits) == 1:
-            return f"第{int_to_cn(hits[0])}项"
-        return f"第{int_to_cn(i)}项"
+            return f"第{opening}{int_to_cn(hits[0])}{closing}项"
+        if not hits and any(
+            (k[0], k[1]) == art and k[3] == i and (p is None or k[2] == p) for k in self.nb.old_items
+        ):
+            where = f"第{int_to_cn(p)}款" if p is not None else ""
+            self._report(x, whole, f"{label(art)}{where}第{raw}项 was deleted")
+        return f"第{raw}项"
 
     def _items_of(self, art: Key) -> list[tuple[tuple[int, int, int, int], int]]:
         cache = self.__dict__.setdefault("_item_cache", {})

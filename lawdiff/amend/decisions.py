@@ -22,6 +22,7 @@ from lawdiff.amend.lines import (
     BARE_HEADER,
     CN_NUMBERED,
     EFFECTIVE,
+    EFFECTIVE_IN,
     ENDS_ASKING,
     GROUP,
     NOTE,
@@ -120,15 +121,10 @@ class _Segmenter:
             self._append(line, span)
             return
         body = line[numbered.end() :] if numbered else line
-        m_eff = EFFECTIVE.match(body)
-        if m_eff:
-            if m_eff.group(1) in ("公布之日", "发布之日"):
-                dec.effective_on_promulgation = True
-            else:
-                dec.effective = parse_cn_date(m_eff.group(1))
-            self.current = None
+        if self._effective(EFFECTIVE.match(body)):
             return
         if REPUBLISH.search(line) and REPUBLISH_LINE.search(line):
+            self._effective(EFFECTIVE_IN.search(line))
             self.closing.append(line)
             dec.republish = True
             self.current = None
@@ -172,6 +168,17 @@ class _Segmenter:
             return
         dec.transitional.append(line)  # e.g. 代表名额根据本决定重新确定: no text edit
         self.current = None
+
+    def _effective(self, m: regex.Match[str] | None) -> bool:
+        """本决定自…起施行: the decision's effective date (or: in force when promulgated)."""
+        if m is None:
+            return False
+        if m.group(1) in ("公布之日", "发布之日"):
+            self.dec.effective_on_promulgation = True
+        else:
+            self.dec.effective = parse_cn_date(m.group(1))
+        self.current = None
+        return True
 
     def _header(self, line: str) -> bool:
         if looks_like_instruction(line):

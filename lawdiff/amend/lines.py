@@ -41,9 +41,10 @@ AMENDMENT_ARTICLE = regex.compile(rf"^第({NUM})条[\u3000 ]+")  # 宪法修正�
 NOTE = regex.compile(
     r"^[（(].*(?:通过|施行|公布|发布|会议)[^（）()]*[）)]$|^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日.*(?:通过|施行|会议)$"
 )
-EFFECTIVE = regex.compile(
-    r"^本(?:决定|修正案|修改决定)自(公布之日|发布之日|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)起(?:施行|实施)。?$"
-)
+_WHEN = r"本(?:决定|修正案|修改决定)自(公布之日|发布之日|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)起(?:施行|实施)"
+EFFECTIVE = regex.compile(rf"^{_WHEN}。?$")
+# a closing line that says both: 本决定自2012年4月1日起施行。《A》根据本决定作相应修改后公布。
+EFFECTIVE_IN = regex.compile(rf"(?:^|。){_WHEN}(?:。|$)")
 REPUBLISH = regex.compile(r"重新公布|作相应(?:的)?(?:修改|修订)后")
 STATEMENT = regex.compile(r"^(?:此外，)?对.*(?:顺序|个别.*文字).*(?:调整|修改)。?$")
 PROVISION = regex.compile(rf"“|第{NUM}[条款项目]")
