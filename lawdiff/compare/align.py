@@ -41,6 +41,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from itertools import repeat
 from typing import NamedTuple
 
 from lawdiff.compare.chains import Pair, gaps, heaviest_chain, identical
@@ -110,10 +111,12 @@ class Vectors:
 
     def weigh(self, g: Counter[str]) -> Weights:
         """Log-scaled counts times IDF (a bigram neither side has weighs as if rare: 1.0)."""
-        idf = self.idf
-        return Weights(
-            {k: (_TF[c] if c < 64 else 1 + math.log(c)) * idf.get(k, 1.0) for k, c in g.items()}
-        )
+        w = dict(zip(g, map(self.idf.get, g, repeat(1.0)), strict=True))
+        for k, c in g.most_common():  # most counts are 1: scale the few others
+            if c == 1:
+                break
+            w[k] *= _TF[c] if c < 64 else 1 + math.log(c)
+        return Weights(w)
 
     def weigh_text(self, text: str) -> Weights:
         return self.weigh(_grams(text))
