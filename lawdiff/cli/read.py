@@ -166,7 +166,7 @@ def list_cmd(
     elif fmt == "tsv":
         _stream(listing.tsv_lines(rows))
     else:
-        ids = [e.id for e in catalog.entries()]
+        ids = catalog.ids()
         if len(ids) <= listing.TABLE_ROWS:
             listing.print_list([json.loads(r) for r in rows])
         else:

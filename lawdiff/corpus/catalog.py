@@ -103,6 +103,11 @@ class Catalog:
         )
         return [IndexEntry(i, t, s, tuple(json.loads(a)), k) for i, t, s, a, k in rows]
 
+    def ids(self) -> list[str]:
+        """The law ids, in the order of index.yaml."""
+        self.refresh_names()
+        return [r[0] for r in self.cache.db.execute("SELECT id FROM entries ORDER BY pos")]
+
     def entries_of(self, law_ids: list[str]) -> dict[str, IndexEntry]:
         self.refresh_names()
         out = {}

@@ -113,18 +113,20 @@ def _cell(value: object) -> str:
 
 def plain_lines(rows: Iterable[str], id_width: int) -> Iterator[str]:
     """For many laws: one line each — id, status, latest revision, title — without a table."""
+    said: dict[str, str] = {}  # the words of a status or a kind, looked up once each
+    loads = json.loads
     for row in rows:
-        r = json.loads(row)
-        latest = f"{r['latest']['id']} {words.revision_kind(r['latest']['kind'])}"
+        r = loads(row)
+        st = json.dumps([r["status"], r["effective_known"], r["pending"], r["repealed"]])
+        status = said.get(st) or said.setdefault(st, status_text(r))
+        kind = said.get(r["latest"]["kind"]) or said.setdefault(r["latest"]["kind"], words.revision_kind(r["latest"]["kind"]))
         pad = " " * max(0, id_width - _cells(r["id"]))
-        yield f"{r['id']}{pad}  {status_text(r)}  {latest}  {r['title']}\n"
+        yield f"{r['id']}{pad}  {status}  {r['latest']['id']} {kind}  {r['title']}\n"
 
 
 def _cells(text: str) -> int:
-    """Terminal cells of ``text`` (CJK characters take two)."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Terminal cells of ``text``: a CJK character (three bytes in UTF-8) takes two, ASCII one."""
+    return (len(text) + len(text.encode("utf-8"))) // 2
 
 
 # ---------------------------------------------------------------- history
