@@ -104,6 +104,7 @@ EXPECTED: dict[str, list[list[str]]] = {
         ["宪法: ReplaceParagraphs(scope='第七条', old=('甲。', '乙。'), new=('丙。', '丁。'))"],
         ["ReplaceTerms(pairs=(('甲', '乙'),), scope='第九条第一款')"],
         ["甲条例: ReplaceTerms(pairs=(('丙', '丁'),), scope='第十条')", "乙条例: ReplaceTerms(pairs=(('丙', '丁'),), scope='第二十七条')"],
+        ["甲市A条例: ReplaceTerms(pairs=(('行政处分', '处分'),))", "甲市B条例: ReplaceTerms(pairs=(('行政处分', '处分'),))"],
     ],
     'words-delete': [
         ["DeletePhrases(scope='第十六条第三款', phrases=('按照该耕地被占用前三年平均年产值的八至十二倍',))"],

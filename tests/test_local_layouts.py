@@ -201,3 +201,32 @@ def test_items_cited_with_brackets_follow_their_item() -> None:
         "第二条第（二）项 was deleted",
         "第五条 was deleted by instruction 二",
     }
+
+
+A2 = "甲市A条例\n第一条　甲一。\n第二条　受到行政处分。\n第三条　给予行政处分。"
+B2 = "甲市B条例\n第一条　乙一，依法给予行政处分。\n第二条　乙二。\n第三条　行政处分。"
+SEVERAL = {
+    "names in a row": "一、将《甲市A条例》《甲市B条例》中的“行政处分”修改为“处分”。",
+    "names listed": "一、将《甲市A条例》、《甲市B条例》中的“行政处分”统一修改为“处分”。",
+    "listed below": "一、将下列地方性法规中的“行政处分”修改为“处分”：\n（一）《甲市A条例》；\n（二）《甲市B条例》。",
+    "listed below, with articles": (
+        "一、将下列地方性法规中的“行政处分”修改为“处分”：\n"
+        "1.《甲市A条例》第二条、第三条；\n2.《甲市B条例》第一条、第三条。"
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", list(SEVERAL))
+def test_one_replacement_for_several_regulations(layout: str) -> None:
+    """A word changed in several regulations by one instruction, naming them in a row or listing
+    them on the following lines; a heading for one of them may follow."""
+    text = (
+        "甲市人民代表大会常务委员会关于修改《甲市A条例》等二件地方性法规的决定\n"
+        + SEVERAL[layout]
+        + "\n二、对《甲市A条例》作出修改\n删去第一条。\n本决定自公布之日起施行。"
+        + "\n以上法规根据本决定作相应修改并对条文顺序作相应调整，重新公布。"
+    )
+    d = parse_decision(text)
+    assert [p.target for p in d.parts] == ["甲市A条例", "甲市B条例"]
+    assert _apply(A2, text, "甲市A条例") == ["第一条　受到处分。", "第二条　给予处分。"]
+    assert _apply(B2, text, "甲市B条例") == ["第一条　乙一，依法给予处分。", "第二条　乙二。", "第三条　处分。"]

@@ -34,6 +34,8 @@ GLOBAL = r"有关条款|有关条文|(?:各|全)[章条]|全文|(?:本)?(?:法|�
 
 
 GLOBAL_RE = regex.compile(GLOBAL)
+# 将《A》《B》中的“行政处分”修改为“处分” / 将《A》、《B》和《C》中的…: every text named, throughout
+_LAWS_ONLY = regex.compile(rf"(?:{LMARK}(\d+){LEND}(?:、|和|及|与|以及|，)?)+")
 _BY_LAW = regex.compile(rf"[，；](?={LMARK})")
 _TABLE_ROW = regex.compile(rf"({Q1})调整为({Q1})")
 _HEAD_LABEL = regex.compile(rf"^第{NUM}[章节][\u3000 ]*")
@@ -50,6 +52,9 @@ def b_words_replace(m: regex.Match[str], env: Env) -> None:
     target = m.group("t")
     if target is not None and GLOBAL_RE.fullmatch(target):
         scopes: list[tuple[str | None, Ref | None]] = [(env.law, None)]
+    elif target is not None and _LAWS_ONLY.fullmatch(target):
+        scopes = [(env.laws[int(k)], None) for k in _LAWS_ONLY.fullmatch(target).captures(1)]
+        env.law = scopes[-1][0]
     elif target:
         scopes = list(env.refs(target))
     else:

@@ -25,6 +25,8 @@ from lawdiff.amend.lines import (
     EFFECTIVE_IN,
     ENDS_ASKING,
     GROUP,
+    LIST_ENTRY,
+    LISTING,
     NOTE,
     NUMBERED,
     PAREN_NUMBERED,
@@ -89,6 +91,7 @@ class _Segmenter:
         self.part: Part | None = None
         self.current: Instruction | None = None
         self.unquoted = False  # the current instruction takes the following lines as its text
+        self.listing = False  # 将下列法规中的“A”修改为“B”： the following lines name where
         self.headed = False  # the decision has part headings
         self.numbered = False
         self.repealing = False
@@ -119,6 +122,9 @@ class _Segmenter:
         )  # the next instruction: the quote before it lost its closing mark
         if quoting and not next_one:
             self._append(line, span)
+            return
+        if self.current is not None and self.listing and LIST_ENTRY.match(line):
+            self._append(line, span)  # （一）《A》第五条； — one of the places the instruction lists
             return
         body = line[numbered.end() :] if numbered else line
         if self._effective(EFFECTIVE.match(body)):
@@ -225,9 +231,8 @@ class _Segmenter:
         if not self.headed and self.part.target is None and self.raw:
             self.part = Part(target=None)  # across regulations: each instruction routed by its names
         self.raw.append((self.part, self.current))
-        self.unquoted = bool(ENDS_ASKING.search(text)) and not open_quote(
-            text
-        )
+        self.unquoted = bool(ENDS_ASKING.search(text)) and not open_quote(text)
+        self.listing = bool(LISTING.search(text))
 
     def _append(self, line: str, span: tuple[int, int], *, quoted: bool = False) -> None:
         assert self.current is not None
@@ -264,12 +269,12 @@ class _Segmenter:
             routed = env.out
             groups: dict[int, tuple[Part, list]] = {}
             for name, op in routed:
-                target = self._route(part, name)
+                target = self._same(self._route(part, name))
                 groups.setdefault(id(target), (target, []))[1].append(op)
                 if name is not None and not self.headed:
                     law = name
             for target, ops in groups.values():
-                if target not in dec.parts:
+                if not any(target is p for p in dec.parts):
                     dec.parts.append(target)
                 target.instructions.append(Instruction(ins.ordinal, ins.text, ins.span, ops, law=target.target))
         self._closing()
@@ -303,12 +308,24 @@ class _Segmenter:
                 return p
         if part.target is None and not self.headed:
             part.target = name  # numbered instructions across regulations: the first it names
+            if not any(part is p for p in self.dec.parts):
+                self.dec.parts.append(part)
             return part
         if name in self.aliases or any(same_title(t, name) for t in part.titles()):
             if name not in part.aliases and not same_title(part.target or "", name, exact=True):
                 part.aliases.append(name)
             return part
-        return Part(target=name)
+        new = Part(target=name)
+        self.dec.parts.append(new)  # the next operation naming it finds it
+        return new
+
+    def _same(self, part: Part) -> Part:
+        """The part already filed for the same regulation (an instruction naming it came before
+        its heading: 一、将下列法规中的… then 二、对《A》作出修改)."""
+        for p in self.dec.parts:
+            if p is not part and p.target and part.target and same_title(p.target, part.target, exact=True):
+                return p
+        return part
 
     def _closing(self) -> None:
         """Which regulations the closing sentences renumber (条文顺序作相应调整)."""

@@ -63,6 +63,11 @@ REPUBLISH_LINE = regex.compile(r"根据本决定|重新公布。?$")
 ANNEX = regex.compile(r"附件《([^》]+)》")
 # the text follows on the next lines, unquoted: 将第二条修改为： / 增加一条，作为第四条：
 ENDS_ASKING = regex.compile(r"(?:修改为|如下|增加|规定|即|内容为|[条款项目章节句])[：:]$")
+LISTING = regex.compile(r"下列[^“”：:]*?中的.*[：:]$")  # 将下列法规中的“A”修改为“B”：
+# one place such an instruction lists: （一）《甲市A条例》第五条、第七条；
+LIST_ENTRY = regex.compile(
+    rf"^{_NUMBER}《(?:[^《》]|《[^《》]*》)+》(?:第[{CNUM}零千两]+[条款项目]|之|[、和及与]|第（[{CNUM}]+）项)*[；;。，,]?$"
+)
 TITLES = regex.compile(r"《((?:[^《》]|《[^《》]*》)+)》")
 
 

@@ -143,10 +143,20 @@ _TIDY = (
 )
 
 
+_LISTED = regex.compile(r"^将下列[^：\n]*?中的(?P<pairs>[^：\n]+)：\n(?P<list>.+)$", regex.S)
+_ENTRY_NO = regex.compile(r"^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|[0-9]+[．.、])")
+
+
+def _listed(m: regex.Match[str]) -> str:
+    """将下列法规中的“A”修改为“B”：⏎（一）《甲》第五条；⏎（二）《乙》 -> 将《甲》第五条，《乙》中的“A”修改为“B”."""
+    places = [_ENTRY_NO.sub("", ln).strip("；。，、 ") for ln in m.group("list").split("\n")]
+    return "将" + "，".join(p for p in places if p) + "中的" + m.group("pairs")
+
+
 def _tidy(text: str) -> str:
     for pattern, repl in _TIDY:
         text = pattern.sub(repl, text)
-    return text
+    return _LISTED.sub(_listed, text)
 
 
 def _take_quotes(text: str, quotes: list[str]) -> str:
