@@ -176,3 +176,60 @@ def test_a_text_that_begins_with_its_note_has_no_title(tmp_path: Path) -> None:
     src.write_text("\n".join(SPLIT.splitlines()[2:]) + "\n", encoding="utf-8")
     report = import_paths([src], tmp_path / "corpus", Options())
     assert report.skipped == [(src, "no title found: the text begins with its 题注")] and not report.added
+
+
+WIKI = """---
+title: 某省示范条例（2018年版）
+published: true
+date: 2024-06-24T06:05:18.267Z
+tags:
+---
+
+# 某省示范条例（2018年版）
+
+## 一、一般规定
+
+第一条【立法目的】为了规范示范活动，制定本条例。
+
+第二条\t本条例适用于本省。\t其他地方参照执行。
+"""
+
+
+def test_a_site_date_is_not_the_laws_and_an_edition_suffix_is_not_the_title(tmp_path: Path) -> None:
+    """wiki.js front matter: its ``date`` is the page's (no tag says 公布), so nothing dates the
+    text; （2018年版） is an edition of 某省示范条例; a tab after a label or inside a sentence is
+    spacing, not a table; 【条旨】 right after the label."""
+    src = tmp_path / "条例.md"
+    src.write_text(WIKI, encoding="utf-8")
+    report = import_paths([src], tmp_path / "corpus", Options())
+    assert report.skipped == [(src, "no date: the text has no 题注 or effective clause; give --rev DATE")]
+    law, text = imported(tmp_path, "条例.md", WIKI, rev=date(2018, 5, 30))
+    assert (law.title, text.title) == ("某省示范条例", "某省示范条例")
+    assert [a.text for a in text.articles] == [
+        "第一条　【立法目的】为了规范示范活动，制定本条例。", "第二条　本条例适用于本省。其他地方参照执行。"
+    ]  # fmt: skip
+    assert [h.text for h in text.headings] == ["一、一般规定"]  # a group heading, never the title
+
+
+def test_a_site_date_the_tags_confirm_dates_the_text(tmp_path: Path) -> None:
+    dated = WIKI.replace("tags:\n", 'tag: ["2018年5月公布"]\n').replace("（2018年版）", "").replace(
+        "2024-06-24T06:05:18.267Z", "2018-05-30"
+    )  # fmt: skip
+    law, _ = imported(tmp_path, "条例.md", dated)
+    (rev,) = law.revisions
+    assert (rev.id, rev.promulgated, rev.adopted) == ("2018-05-30", date(2018, 5, 30), None)
+    assert "date line 2018-05-30 (publication)" in rev.notes[0]
+
+
+def test_the_documents_own_heading_is_its_title_over_the_page_title(tmp_path: Path) -> None:
+    own = WIKI.replace("title: 某省示范条例（2018年版）", "title: 某省关于修改《某省示范条例》的决定")
+    _, text = imported(tmp_path, "条例.md", own, rev=date(2018, 5, 30))
+    assert text.title == "某省示范条例" and len(text.articles) == 2
+
+
+def test_binary_files_are_refused_not_read_as_utf16(tmp_path: Path) -> None:
+    blob = b"SQLite format 3\x00" + b"\x00\x00\x0d\x00\x00\x00\x01\x0f\xf6\x00\x1b\x9c" * 400  # NUL-heavy
+    src = tmp_path / "db.txt"
+    src.write_bytes(blob)
+    report = import_paths([src], tmp_path / "corpus", Options())
+    assert report.skipped == [(src, "a binary file, not text")]

@@ -34,7 +34,7 @@ from lawdiff.structure.numerals import NumeralError, int_to_cn, to_int
 
 CN = "零一二三四五六七八九十百千"
 TOC = regex.compile(r"^目[\u3000 ]*录[：:]?$")
-_GLUED = regex.compile(rf"^(第([{CN}]+|[0-9]{{1,4}})条(?:之[{CN}]+)?)(?:[：:、.．]|(?=[\p{{Han}}“《（]))")
+_GLUED = regex.compile(rf"^(第([{CN}]+|[0-9]{{1,4}})条(?:之[{CN}]+)?)(?:[：:、.．]|(?=[\p{{Han}}“《（【]))")
 _NOT_TEXT_START = "规的和及或至、第款项中之"
 _OPEN_END = ("、", "和", "及", "与", "或", "的", "，")
 _PAGE_NO = regex.compile(r"[.…·．\s\u3000]*[0-9]+$")
@@ -185,7 +185,7 @@ def _repair_labels(lines: list[str]) -> list[str]:
                 expected = _safe_int(m.group(1))
         else:
             g = _GLUED.match(ln)  # 第一条为了… / 第一条：为了… (a colon or 、 for the separator)
-            if g and g.end() < len(ln) and ln[g.end()] not in _NOT_TEXT_START:
+            if g and g.end() < len(ln) and not _reference(ln[g.end() :]):
                 n = int(g.group(2)) if g.group(2).isdigit() else _safe_int(g.group(2))
                 if n is not None and ((expected is None and n == 1) or (expected is not None and n == expected + 1)):
                     label = g.group(1).replace(g.group(2), int_to_cn(n), 1) if g.group(2).isdigit() else g.group(1)
@@ -193,6 +193,14 @@ def _repair_labels(lines: list[str]) -> list[str]:
                     expected = n
         out.append(ln)
     return out
+
+
+_CITED = regex.compile(rf"^第[{CN}]+[款项目条编章节]|^之[{CN}]+")
+
+
+def _reference(rest: str) -> bool:
+    """What follows 第X条 continues a citation (第三条第二款规定的…, 第三条的规定…), not a text."""
+    return rest[0] in _NOT_TEXT_START and (rest[0] != "第" or bool(_CITED.match(rest)))
 
 
 def _safe_int(text: str) -> int | None:

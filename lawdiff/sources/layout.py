@@ -35,7 +35,9 @@ EVENT_LINE = regex.compile(
     rf"^（?(?:根据|经)?{_FULL_DATE}.{{0,400}}?(?:通过|修正|修订|公布|发布|施行|实施|批准|执行)"
 )
 _EVENT_START = regex.compile(rf"^(?:根据|经)?{_FULL_DATE}|^自{_FULL_DATE}起")
-VERSION_SUFFIX = regex.compile(r"（(?:[0-9]{4}年?|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)(?:第[一二三四五六七八九十]+次)?(修正|修订|修改)(?:文本|本)?）$")
+VERSION_SUFFIX = regex.compile(
+    r"（(?:[0-9]{4}年?|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)(?:第[一二三四五六七八九十]+次)?(修正|修订|修改|版)(?:文本|本)?）$"
+)
 
 
 # a document number (法释〔2020〕25号, 国务院令第767号, 第十一号) or an order's heading: front matter
@@ -83,7 +85,9 @@ def split_parts(lines: Sequence[str], *, history: Sequence[str] = (), title: str
 def strip_version(title: str) -> tuple[str, str]:
     """中华人民共和国民事诉讼法（2023修正） -> (中华人民共和国民事诉讼法, 修正)."""
     m = VERSION_SUFFIX.search(title)
-    return (title[: m.start()], m.group(1)) if m and m.start() > 0 else (title, "")
+    if not m or m.start() == 0:
+        return title, ""
+    return title[: m.start()], "" if m.group(1) == "版" else m.group(1)  # （2018年版）: an edition
 
 
 def _key(line: str) -> str:

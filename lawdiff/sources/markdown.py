@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 import regex
 
-from lawdiff.sources.normalize import grid_row
+from lawdiff.sources.normalize import grid_row, tab_row
 
 INFO_END = "<!-- INFO END -->"
 
@@ -32,6 +32,7 @@ class MarkdownDoc(NamedTuple):
     head: tuple[str, ...]  # LawRefBook: its other lines there (one history event a line)
     lines: tuple[str, ...]  # the body, one paragraph a line (raw: not normalised)
     headings: tuple[int, ...]  # indices into ``lines`` of the lines written as headings
+    top: tuple[int, ...] = ()  # those written as level-1 headings (# or a ==== underline)
 
 
 _COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
@@ -68,12 +69,12 @@ def read_markdown(text: str) -> MarkdownDoc:
     head_titles: list[str] = []
     before, marker, after = text.partition(INFO_END)
     if marker:
-        found, marks = _plain_lines(before)
+        found, marks, _ = _plain_lines(before)
         head_titles = [ln for i, ln in enumerate(found) if i in marks]
         head = [ln for i, ln in enumerate(found) if i not in marks]
         text = after
-    lines, headings = _plain_lines(text)
-    return MarkdownDoc(front, tuple(head_titles), tuple(head), tuple(lines), tuple(headings))
+    lines, headings, top = _plain_lines(text)
+    return MarkdownDoc(front, tuple(head_titles), tuple(head), tuple(lines), tuple(headings), tuple(top))
 
 
 def _front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -103,11 +104,12 @@ def _front_matter(text: str) -> tuple[dict[str, Any], str]:
     return {str(k): v for k, v in data.items()}, "\n".join(lines[end + 1 :])
 
 
-def _plain_lines(text: str) -> tuple[list[str], list[int]]:
+def _plain_lines(text: str) -> tuple[list[str], list[int], list[int]]:
     """The paragraphs of a Markdown text without its syntax, and which of them were headings."""
     text = _COMMENT.sub("", text)
     out: list[str] = []
     headings: list[int] = []
+    top: list[int] = []  # level-1 headings
     fenced = False
     aside = False
     prev_blank = True
@@ -126,6 +128,8 @@ def _plain_lines(text: str) -> tuple[list[str], list[int]]:
         if not fenced:
             if _SETEXT.match(raw) and not prev_blank and out and (not headings or headings[-1] != len(out) - 1):
                 headings.append(len(out) - 1)  # the line above was a setext heading
+                if raw.strip().startswith("="):
+                    top.append(len(out) - 1)
                 continue
             if _RULE.match(raw) or _TABLE_RULE.match(raw) or _LINK_DEF.match(raw) or _TOC_MARK.match(raw):
                 prev_blank = True
@@ -139,10 +143,11 @@ def _plain_lines(text: str) -> tuple[list[str], list[int]]:
         m = _ATX.match(line) if not fenced else None
         if m:
             line, heading = m.group(2), True
+            level1 = len(m.group(1)) == 1
         else:
             line = _BULLET.sub("", line)
-            cells = line.strip().split("\t")
-            if len(cells) > 1 and sum(1 for c in cells if c.strip()) >= 2:  # tab-separated: a table row
+            cells = tab_row(line) if "\t" in line.strip() else None
+            if cells:  # tab-separated: a table row
                 out.append(grid_row(inline(c).strip() for c in cells))
                 continue
         for part in _BR.split(line):
@@ -150,9 +155,11 @@ def _plain_lines(text: str) -> tuple[list[str], list[int]]:
             if part.strip(" \t\u3000"):
                 if heading:
                     headings.append(len(out))
+                    if level1:
+                        top.append(len(out))
                     part = _GLUED_HEADING.sub("\\1\u3000", part.strip())
                 out.append(part)
-    return out, headings
+    return out, headings, top
 
 
 def inline(text: str) -> str:

@@ -95,13 +95,25 @@ def read_meta(lines: Iterable[str], front: Mapping[str, Any] | None = None, date
             name = _field(key)
             if name and value and not fields.get(name):
                 fields[name] = _date(value) if name in ("promulgated", "effective") else value
-    if dated is None and "date" in (front or {}):  # a site's date: the law's, as collections use it
-        dated = _date((front or {})["date"])
+    if dated is None and front and "date" in front:
+        dated = _corroborated(front)
     for name in ("promulgated", "effective"):
         if name in fields and not isinstance(fields[name], date):
             fields.pop(name)
     title = fields.pop("title", "")
     return Meta(title=title if isinstance(title, str) else "", dated=dated, lines=tuple(kept), **fields)
+
+
+def _corroborated(front: Mapping[str, Any]) -> date | None:
+    """A front matter's bare ``date`` is the page's date in most sites; it is the law's only where
+    the page's tags say the law was promulgated (or adopted) in that month (1982年12月公布)."""
+    when = _date(front["date"])
+    if when is None:
+        return None
+    words = " ".join(map(str, front.get("tag") or front.get("tags") or [])) if not isinstance(
+        front.get("tag") or front.get("tags"), str) else str(front.get("tag") or front.get("tags"))  # fmt: skip
+    month = f"{when.year}年{when.month}月"
+    return when if regex.search(rf"{month}(?:[0-9]{{1,2}}日)?(?:公布|通过|发布)", words) else None
 
 
 def _field(key: str) -> str | None:

@@ -120,6 +120,19 @@ def arabic_label(text: str) -> str:
     return label + text[m.end() :]
 
 
+_NOT_A_CELL = regex.compile(r"^第\s*(?:[零一二三四五六七八九十百千]+|[0-9]+)\s*(?:条|编|分编|章|节)|[，；：,;:]$")
+
+
+def tab_row(line: str) -> list[str] | None:
+    """The cells of a tab-separated table row, or None: a tab after an article label (第一条<TAB>为了…)
+    or inside a sentence (…报告；<TAB>也可以…) is spacing, not a column."""
+    cells = line.strip(" \u3000").split("\t")
+    full = [c.strip(" \u3000") for c in cells if c.strip(" \u3000")]
+    if len(full) < 2 or _NOT_A_CELL.search(full[0]):
+        return None
+    return cells
+
+
 def grid_row(cells: Iterable[str]) -> str:
     """A table row as stored: ``| a | b |``, each cell normalised, a literal bar escaped."""
     return "| " + " | ".join(normalize(c).replace("|", "\\|") for c in cells) + " |"

@@ -20,10 +20,10 @@ from typing import NamedTuple
 import regex
 
 from lawdiff.errors import InputError
-from lawdiff.sources.body import TOC
-from lawdiff.sources.layout import split_parts
+from lawdiff.sources.body import TOC, is_heading_like
+from lawdiff.sources.layout import _title_like, split_parts
 from lawdiff.sources.metadata import Meta, date_in, read_meta
-from lawdiff.sources.normalize import grid_row, is_blank, normalize
+from lawdiff.sources.normalize import grid_row, is_blank, normalize, tab_row
 from lawdiff.structure.lines import ARTICLE, numbered_heading
 
 SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".docx": "docx"}
@@ -58,7 +58,10 @@ def decode(path: Path, raw: bytes) -> str:
     """UTF-8 (with or without BOM); UTF-16 as Windows Notepad saves "Unicode" (with its BOM, or
     recognisable by the zero bytes of its ASCII); GB18030 as older Chinese exports are; anything
     else refused."""
-    utf16 = _utf16(raw)
+    try:
+        utf16 = _utf16(raw)
+    except InputError as exc:
+        raise InputError(f"{path}: {exc}") from None
     if utf16:
         try:
             text = raw.decode(utf16)
@@ -85,7 +88,12 @@ def _utf16(raw: bytes) -> str | None:
         return "utf-16"
     head = raw[:4000]
     if len(head) >= 8 and head.count(b"\x00") > len(head) // 4:
-        return "utf-16-le" if head[1::2].count(b"\x00") > head[::2].count(b"\x00") else "utf-16-be"
+        enc = "utf-16-le" if head[1::2].count(b"\x00") > head[::2].count(b"\x00") else "utf-16-be"
+        sample = head[: len(head) // 2 * 2].decode(enc, "replace")
+        readable = sum(1 for ch in sample if ch.isprintable() or ch in "\r\n\t")
+        if readable < 0.95 * len(sample):
+            raise InputError("a binary file, not text")
+        return enc
     return None
 
 
@@ -157,11 +165,8 @@ def text_lines(text: str) -> list[str]:
     """Physical lines; a line of tab-separated cells becomes a ``| a | b |`` table row."""
     out = []
     for line in text.splitlines():
-        cells = line.split("\t")
-        if len(cells) > 1 and sum(1 for c in cells if c.strip()) >= 2:
-            out.append(grid_row(cells))
-        else:
-            out.append(line)
+        cells = tab_row(line) if "\t" in line else None
+        out.append(grid_row(cells) if cells else line)
     return out
 
 
@@ -190,8 +195,13 @@ def _markdown(path: Path, raw: bytes) -> SourceText:
         elif _HISTORY_LINE.match(line):
             history.append(line.rstrip("）)"))
     lines = normalised(doc.lines)
-    if not titles:
-        titles = _heading_titles(doc, lines) or [normalize(str(doc.front.get("title", "")))]
+    if not titles:  # the document's own # title, else its front matter's, else its first heading
+        front_title = normalize(str(doc.front.get("title") or doc.front.get("标题") or ""))
+        titles = (
+            _heading_titles(doc, doc.top)
+            or ([front_title] if _title_like(front_title) else [])
+            or _heading_titles(doc, doc.headings)
+        )
     title = titles[0] if titles and titles[0] else None
     parts = split_parts(lines, history=history, title=title)
     body = parts.body
@@ -206,16 +216,15 @@ _HISTORY_LINE = regex.compile(r"^(?:[0-9]{4}年|[0-9]{4}[-.][0-9]{1,2})")
 _BARE_DATE = regex.compile(r"^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日$|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$")
 
 
-def _heading_titles(doc: object, lines: list[str]) -> list[str]:
-    """The first line written as a heading, before any article, when it reads as a title."""
-    from lawdiff.sources.layout import _title_like
-
-    for i in doc.headings:  # type: ignore[attr-defined]
+def _heading_titles(doc: object, marked: tuple[int, ...]) -> list[str]:
+    """The first line written as a heading (of those ``marked``), before any article, when it
+    reads as a title (not a 目录, 一、… group, 附则 or 序言)."""
+    for i in marked:
         if i >= len(doc.lines) or i > 60:  # type: ignore[attr-defined]
             break
         line = normalize(doc.lines[i])  # type: ignore[attr-defined]
         if ARTICLE.match(line) or numbered_heading(line):
             break
-        if _title_like(line) and not TOC.match(line):
+        if _title_like(line) and not TOC.match(line) and not is_heading_like(line):
             return [line]
     return []
