@@ -230,3 +230,16 @@ def test_one_replacement_for_several_regulations(layout: str) -> None:
     assert [p.target for p in d.parts] == ["甲市A条例", "甲市B条例"]
     assert _apply(A2, text, "甲市A条例") == ["第一条　受到处分。", "第二条　给予处分。"]
     assert _apply(B2, text, "甲市B条例") == ["第一条　乙一，依法给予处分。", "第二条　乙二。", "第三条　处分。"]
+
+
+def test_titles_printed_without_book_title_marks() -> None:
+    """The national database prints a decision's title without 《》: what it amends is still read."""
+    assert amends_several("甲省人民代表大会常务委员会关于修改甲省乙条例等2件地方性法规的决定")
+    single = "甲省人民代表大会常务委员会关于修改甲省乙条例的决定\n一、删去第三条。"
+    assert parse_decision(single).parts[0].target == "甲省乙条例"
+    assert _apply(B, single) == ["第一条　乙一。", "第二条　乙二。"]
+    with pytest.raises(AmendmentError, match="the decision amends 甲省乙条例, the base text is 甲市公路管理条例"):
+        _apply(ROAD, single)
+    # three titles run together: no single target is made up from them
+    three = "甲省人民代表大会常务委员会关于修改甲省乙条例甲省丙条例甲省丁条例的决定\n一、删去第三条。"
+    assert parse_decision(three).parts[0].target is None

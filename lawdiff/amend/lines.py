@@ -97,11 +97,12 @@ def cn(n: int) -> str:
     return int_to_cn(n)
 
 
-_SEVERAL = regex.compile(r"》等[一二三四五六七八九十百两0-9]+[件项部个]|部分|[》][、和及]?《")
+_SEVERAL = regex.compile(r"等[一二三四五六七八九十百两0-9]+[件项部个]|部分|[》][、和及]?《")
 
 
 def amends_several(title: str) -> bool:
-    """Does the decision's title say it amends several regulations (等N件, 部分, 《A》《B》)?"""
+    """Does the decision's title say it amends several regulations (等N件, 部分, 《A》《B》)?
+    (The database prints titles without book-title marks: …修改辽宁省A条例等12件地方性法规的决定.)"""
     return bool(_SEVERAL.search(regex.sub(r"^.*?关于修改", "", title)))
 
 
@@ -111,6 +112,11 @@ def single_target(title: str) -> str | None:
     quoted = [m.group(1) for m in regex.finditer(r"《((?:[^《》]|《[^《》]*》)*)》", inner)]
     if len(quoted) == 1 and not regex.search(r"》等", inner):
         return unnest(quoted[0])
+    # the database prints titles without book-title marks: 关于修改辽宁省城镇房地产交易管理条例的决定
+    bare = regex.match(r"^(?P<t>[^《》]{4,60}?)的决定$", inner)
+    one = bare is not None and len(regex.findall(r"条例|办法|规定|细则|规则", bare.group("t"))) == 1
+    if not quoted and bare and one and not _SEVERAL.search(inner):  # (not A条例B条例 run together)
+        return bare.group("t")
     m = regex.match(r"^(?:中华人民共和国)?(.+?)修正案", title)
     if m:
         return "中华人民共和国" + m.group(1)
