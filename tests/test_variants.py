@@ -233,3 +233,32 @@ def test_binary_files_are_refused_not_read_as_utf16(tmp_path: Path) -> None:
     src.write_bytes(blob)
     report = import_paths([src], tmp_path / "corpus", Options())
     assert report.skipped == [(src, "a binary file, not text")]
+
+
+PKULAW = """中华人民共和国示范法(2023修正)
+【法宝引证码】CLI.1.5181412
+【发布部门】全国人民代表大会常务委员会
+【发文字号】中华人民共和国主席令第11号
+【公布日期】2023.12.29
+【施行日期】2024.03.01
+【时效性】现行有效
+【效力级别】法律
+中华人民共和国示范法
+效力：有效
+（2001年3月15日第九届全国人民代表大会第四次会议通过　根据2023年12月29日第十四届全国人民代表大会常务委员会第七次会议《关于修改〈中华人民共和国示范法〉的决定》修正）
+第一条　为了规范示范活动，制定本法。
+第二条　本法自2001年7月1日起施行。
+【法宝联想】
+原文链接：https://www.pkulaw.com/chl/abc.html
+"""
+
+
+def test_a_legal_database_export_with_bracketed_metadata(tmp_path: Path) -> None:
+    """北大法宝-style: 【key】value lines before the title, a label：value line between title and
+    题注, furniture after the text; the metadata completes the 题注's last revision."""
+    law, text = imported(tmp_path, "示范法.txt", PKULAW)
+    assert text.title == TITLE and [a.label for a in text.articles] == ["第一条", "第二条"]
+    assert text.articles[-1].text == "第二条　本法自2001年7月1日起施行。"
+    last = law.chronological()[-1]
+    assert (last.id, last.effective, last.promulgated) == ("2023-12-29", date(2024, 3, 1), date(2023, 12, 29))
+    assert law.kind == "law"

@@ -25,6 +25,10 @@ def _is_article(line: str) -> bool:
     return line.startswith("第") and "条" in line[:8] and "　" in line[:10]
 
 
+def _is_heading(line: str) -> bool:
+    return line == "附　　则" or (line.startswith("第") and line.split("　", 1)[0][-1] in "编章节")
+
+
 def _md_heading(line: str) -> str:
     label = line.split("　", 1)[0]
     depth = {"编": 2, "章": 3, "节": 4}.get(label[-1], 2) + ("分编" in label)
@@ -37,7 +41,7 @@ def lawrefbook_with_body_title() -> str:
     out = [f"# {TITLE}", "", "2023年12月29日", "", "<!-- INFO END -->", "", f"# {TITLE}", "", NOTE, "", "## 目录", ""]
     out += [f"- {e}" for e in _TOC[1:]] + [""]
     for line in BODY:
-        out += [_md_heading(line) if not _is_article(line) and line != "附　　则" else line, ""]
+        out += [_md_heading(line) if _is_heading(line) and line != "附　　则" else line, ""]
     out += [NOTE_LINE, "", *ANNEX[:1], "", ANNEX[1], "", *MD_TABLE, ""]
     return "\n".join(out)
 
@@ -80,7 +84,7 @@ def vuepress() -> str:
         if _is_article(line):
             label, rest = line.split("　", 1)
             line = f"**{label}**　{rest}"
-        elif line != "附　　则":
+        elif _is_heading(line) and line != "附　　则":
             line = _md_heading(line)
         out += [line, ""]
     out += [NOTE_LINE, "", *ANNEX[:1], "", ANNEX[1], "", *MD_TABLE, ""]
@@ -99,6 +103,8 @@ def reading_copy() -> str:
             out.append("&emsp;&emsp;" + line + "  ")
         elif line.startswith("（") or line[0].isdigit():
             out.append("*\t" + line)
+        elif not _is_heading(line):
+            out.append(line + "  ")  # a 款 after a two-space line break
         elif line == "附　　则" or not line.startswith("第"):
             out += ["", line, "-" * 8, ""]
         else:

@@ -49,6 +49,9 @@ ORDER = regex.compile(
 VERSION_LINE = regex.compile(r"^（[0-9]{4}年?(?:第[一二三四五六七八九十]+次)?(?:修正|修订|修改)(?:文本|本)?）$")
 
 
+KEY_VALUE = regex.compile(r"^[\p{Han}]{2,6}[：:][^。；，]{1,40}$")  # 效力：有效 — a label and a value, no sentence
+
+
 class Parts(NamedTuple):
     front: tuple[str, ...]
     title: str
@@ -109,12 +112,20 @@ def _skip_meta(lines: list[str], i: int, title: str, meta: list[str]) -> int:
     """Past metadata lines and the title printed again."""
     key = _key(title) if title else None
     while i < len(lines):
-        if is_meta_line(lines[i]) or VERSION_LINE.match(lines[i]):
+        if is_meta_line(lines[i]) or VERSION_LINE.match(lines[i]) or (KEY_VALUE.match(lines[i]) and _before_note(lines, i)):
             meta.append(lines[i])
         elif key is None or _key(lines[i]) != key:
             break
         i += 1
     return i
+
+
+def _before_note(lines: list[str], i: int) -> bool:
+    """A label-and-value line is metadata when only such lines stand between it and the 题注."""
+    j = i
+    while j < len(lines) and j - i < 12 and (KEY_VALUE.match(lines[j]) or is_meta_line(lines[j])):
+        j += 1
+    return j < len(lines) and read_note(lines, j)[0] is not None
 
 
 def read_note(lines: list[str], i: int) -> tuple[str | None, int]:
@@ -149,7 +160,7 @@ def _title_and_front(lines: list[str], meta: list[str]) -> tuple[list[str], list
     note_at = _find_note(lines)
     if note_at is not None:
         end = note_at
-        while end > 0 and (is_meta_line(lines[end - 1]) or VERSION_LINE.match(lines[end - 1])):
+        while end > 0 and (is_meta_line(lines[end - 1]) or VERSION_LINE.match(lines[end - 1]) or KEY_VALUE.match(lines[end - 1])):
             end -= 1  # metadata (or a version line （2018年修正）) between title and 题注
         start = end
         while start > 0 and end - start < 4 and _title_like(lines[start - 1]):
