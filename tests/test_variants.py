@@ -262,3 +262,20 @@ def test_a_legal_database_export_with_bracketed_metadata(tmp_path: Path) -> None
     last = law.chronological()[-1]
     assert (last.id, last.effective, last.promulgated) == ("2023-12-29", date(2024, 3, 1), date(2023, 12, 29))
     assert law.kind == "law"
+
+
+def test_ordered_list_numbers_before_labels_are_markdown(tmp_path: Path) -> None:
+    """``1. 第一条　…`` (a converter numbering every paragraph) is a label; ``1. 学校；`` is a 目."""
+    md = v.lawrefbook_with_body_title()
+    n = iter(range(1, 100))
+    md = "\n".join(f"{next(n)}. {ln}" if v._is_article(ln) else ln for ln in md.split("\n"))
+    _, text = imported(tmp_path, "示范法.md", md)
+    same_as_reference(text)
+
+
+def test_an_html_table_in_markdown_is_the_annex_table(tmp_path: Path) -> None:
+    head = v.lawrefbook_with_body_title().partition("| 项目")[0]
+    rows = "".join(f"<tr>{''.join(f'<td>{c}</td>' for c in r)}</tr>\n" for r in v.TABLE)
+    _, text = imported(tmp_path, "示范法.md", head + f'<table border="1">\n{rows}</table>\n')
+    same_as_reference(text)
+    assert text.lines()[-3:] == v.GRID

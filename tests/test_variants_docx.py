@@ -195,3 +195,20 @@ def test_binary_formats_are_refused_with_what_to_do(tmp_path: Path, magic: bytes
     path.write_bytes(magic + b"\x00" * 64)
     with pytest.raises(InputError, match=what):
         read_source(path)
+
+
+def test_a_text_box_in_the_body_is_refused_not_dropped(tmp_path: Path) -> None:
+    doc = Document()
+    _title(doc)
+    doc.add_paragraph(NOTE)
+    for line in BODY:
+        doc.add_paragraph(line)
+    box = parse_xml(
+        f'<w:r {W_NS} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox><w:txbxContent>'
+        "<w:p><w:r><w:t>第七条　本法由国务院解释。</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+    )
+    doc.paragraphs[-1]._p.append(box)
+    path = tmp_path / "示范法.docx"
+    doc.save(str(path))
+    with pytest.raises(InputError, match=r"paragraph \d+ holds a text box \(第七条　本法由国务院解释"):
+        read_source(path)

@@ -6,7 +6,8 @@ skips runs inside tracked insertions and content controls):
 
 * paragraphs and tables in document order, through content controls (``w:sdt``), custom XML and
   tracked insertions; tracked deletions, field codes, hidden runs (``w:vanish``), drawings and
-  footnote references are not text; headers, footers and footnotes are not in the body;
+  footnote references are not text; headers, footers and footnotes are not in the body; a text
+  box holding text is refused (its place in the reading order is undefined);
 * a run's text, tabs and line breaks (``w:br``: several 款 in one paragraph, a title over two
   lines) — a break splits the paragraph into lines;
 * a number Word draws from its numbering definitions (``w:numPr``: 第一条 / （一） / 1．) is
@@ -68,6 +69,13 @@ def _paragraph(p: Any, numbering: Any) -> list[str]:
     _inline(p, parts)
     text = "".join(parts)
     label = numbering.label(p)
+    box = next((b for b in p.iter(W + "txbxContent") if "".join(b.itertext()).strip()), None)
+    if box is not None:  # floating text has no place in the reading order: refuse, never drop
+        words = "".join(box.itertext()).strip()[:20]
+        raise InputError(
+            f"{numbering.path}: paragraph {numbering.paragraphs} holds a text box ({words}…) whose place in "
+            "the text is not defined; move its text into the document"
+        )
     if label:
         text = label + text
     return text.split("\n")

@@ -46,6 +46,9 @@ _TABLE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
 _ATX = regex.compile(r"^\s{0,3}(#{1,6})(?:[ \t\u3000]+|(?=[^\s#]))(.*?)(?:[ \t]+#+)?\s*$")
 _QUOTE = regex.compile(r"^\s*(?:>[ \t]?)+")
 _BULLET = regex.compile(r"^[ \t]*[-*+](?:[ \t\u3000]+)")
+# an ordered-list number before an article or heading label (1. 第一条　…) is syntax; before
+# anything else it is the number of a 目 and stays
+_ORDERED_LABEL = regex.compile(r"^[ \t]*[0-9]{1,4}[.)][ \t\u3000]+(?=(?:\*\*|__)?第[^\s]{1,10}?(?:条|章|节|编)(?:之[^\s]{1,3})?(?:\*\*|__)?[\s\u3000])")
 _BR = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
 _TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _ENTITY = regex.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
@@ -107,6 +110,8 @@ def _front_matter(text: str) -> tuple[dict[str, Any], str]:
 def _plain_lines(text: str) -> tuple[list[str], list[int], list[int]]:
     """The paragraphs of a Markdown text without its syntax, and which of them were headings."""
     text = _COMMENT.sub("", text)
+    if "<table" in text.lower():
+        text = _HTML_TABLE.sub(_html_table, text)
     out: list[str] = []
     headings: list[int] = []
     top: list[int] = []  # level-1 headings
@@ -145,7 +150,7 @@ def _plain_lines(text: str) -> tuple[list[str], list[int], list[int]]:
             line, heading = m.group(2), True
             level1 = len(m.group(1)) == 1
         else:
-            line = _BULLET.sub("", line)
+            line = _ORDERED_LABEL.sub("", _BULLET.sub("", line))
             cells = tab_row(line) if "\t" in line.strip() else None
             if cells:  # tab-separated: a table row
                 out.append(grid_row(inline(c).strip() for c in cells))
@@ -182,6 +187,26 @@ def inline(text: str) -> str:
     if "&" in text and _ENTITY.search(text):
         text = html.unescape(text)
     return text.rstrip(" \t")
+
+
+_HTML_TABLE = regex.compile(r"<table\b.*?</table>", regex.IGNORECASE | regex.DOTALL)
+_HTML_ROW = regex.compile(r"<tr\b.*?</tr>", regex.IGNORECASE | regex.DOTALL)
+_HTML_CELL = regex.compile(r"<t([dh])\b([^>]*)>(.*?)</t\1>", regex.IGNORECASE | regex.DOTALL)
+_COLSPAN = regex.compile(r"colspan\s*=\s*[\"']?([0-9]+)", regex.IGNORECASE)
+
+
+def _html_table(m: regex.Match[str]) -> str:
+    """An HTML table (as converters write annex schedules) as pipe rows; a spanned cell once."""
+    rows = []
+    for tr in _HTML_ROW.findall(m.group(0)):
+        cells: list[str] = []
+        for cell in _HTML_CELL.finditer(tr):
+            text = inline(_BR.sub("", cell.group(3)).replace("\n", "")).strip()
+            span = _COLSPAN.search(cell.group(2))
+            cells += [text] + [""] * (int(span.group(1)) - 1 if span else 0)
+        if cells:
+            rows.append(grid_row(cells))
+    return "\n" + "\n".join(rows) + "\n"
 
 
 def _table_row(line: str) -> str:
