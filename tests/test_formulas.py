@@ -72,11 +72,14 @@ EXPECTED: dict[str, list[list[str]]] = {
     ],
     'article-split': [
         ["Split(source='第三条', positions=('第三条', '第四条'), texts=('第三条\\u3000甲。', '第四条\\u3000乙。'))"],
+        ["Split(source='第二十一条', positions=('第二十一条', '第二十二条'), texts=('第二十一条\\u3000甲。', '第二十二条\\u3000乙。'))"],
     ],
     'merge': [
         ["Merge(targets=('第三十八条', '第三十九条'), text='甲。')"],
         ["Merge(targets=('第六条', '第七条'), text='甲。')"],
         ["Merge(targets=('第二十三条', '第四十五条'), text='甲。', position='第二十四条')"],
+        ["ReplaceUnit(target='第十五条第一款', text='甲。')", "DeleteUnits(targets=('第十五条第二款',))"],
+        ["ReplaceUnit(target='第十五条第一款', text='甲。')", "DeleteUnits(targets=('第十五条第二款',))"],
     ],
     'move-rewrite': [
         ["Move(source='第二条', destination='第六条')", "ReplaceUnit(target='第二条', text='甲。')"],
@@ -91,6 +94,7 @@ EXPECTED: dict[str, list[list[str]]] = {
         ["Move(source='第八条第三款', destination='第四十九条', text='甲。')"],
         ["Move(source='第七项', destination='第八项')", "Move(source='第八项', destination='第九项')", "Move(source='第九项', destination='第十项')", "Move(source='第十项', destination='第十一项')", "Move(source='第十一项', destination='第十二项')", "Move(source='第十二项', destination='第十三项')", "Move(source='第十三项', destination='第十四项')", "Move(source='第十四项', destination='第十五项')", "Move(source='第十五项', destination='第十六项')"],
         ["解释: Move(source='第七条', destination='第十二条')"],
+        ["Move(source='第二十六条', destination='第二十四条')", "Move(source='第二十七条', destination='第二十五条')", "Move(source='第二十八条', destination='第二十六条')", "Move(source='第二十九条', destination='第二十七条')", "Move(source='第三十条', destination='第二十八条')"],
     ],
     'restate': [
         ["宪法: ReplaceTerms(pairs=(('甲', '乙'),), scope='引言第七段')", "宪法: ReplaceUnit(target='引言第七段', text='乙丙。')"],
@@ -155,6 +159,7 @@ EXPECTED: dict[str, list[list[str]]] = {
         ["AddArticles(positions=('第四条',), texts=('甲。',))"],
         ["AddArticles(positions=('第五条', '第六条'), texts=('甲。', '乙。'))"],
         ["AddArticles(positions=('第七条',), texts=('甲。',))"],
+        ["AddArticles(positions=('第二十条',), texts=('甲。',), chapter=3)"],
     ],
     'unit-add-next-to': [
         ["AddParagraphs(article='第五条', positions=(2,), texts=('甲。',))"],

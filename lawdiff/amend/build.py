@@ -79,20 +79,35 @@ def _merge(seq: list[Block], pending: list[WArticle], renumber: bool) -> list[Bl
     waiting = sorted(pending, key=lambda a: a.expect or (0, 0))
     out: list[Block] = []
     count, k = 0, 0
+    boundary, chapter = 0, None  # after the last article placed; the chapter being walked
+
+    def place(art: WArticle) -> None:
+        nonlocal boundary
+        if art.chapter is not None and chapter is not art.chapter:
+            out.insert(boundary, art)  # 在第三章中增加…: before the next chapter's heading
+            boundary += 1
+        else:
+            out.append(art)
+
     for b in seq:
+        if isinstance(b, WHeading):
+            chapter = b if b.level == "章" else chapter
         if isinstance(b, WArticle):
             key = b.old if b.old is not None and b.expect is None else b.expect
             if renumber:
                 while k < len(waiting) and waiting[k].expect[0] <= count + 1:  # type: ignore[index]
-                    out.append(waiting[k])
+                    place(waiting[k])
                     k, count = k + 1, count + 1
             else:
                 while k < len(waiting) and key is not None and waiting[k].expect < key:  # type: ignore[operator]
-                    out.append(waiting[k])
+                    place(waiting[k])
                     k += 1
             count += 1
         out.append(b)
-    out.extend(waiting[k:])
+        if isinstance(b, WArticle):
+            boundary = len(out)
+    for art in waiting[k:]:
+        place(art)
     return out
 
 

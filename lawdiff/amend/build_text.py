@@ -250,7 +250,8 @@ def b_section_articles(m: regex.Match[str], env: Env) -> None:
         env.emit(HeadingOp("add", last.level, last.number, last.title, last.chapter,
                            texts, tuple(pos)), law)  # fmt: skip
         return
-    env.emit(AddArticles(None, tuple(pos), texts))
+    chapter = num(m.group("c")) if m.groupdict().get("c") else None
+    env.emit(AddArticles(None, tuple(pos), texts, chapter=chapter))
 
 
 __all__ = ["paragraphs_of"]

@@ -123,8 +123,20 @@ def b_delete(m: regex.Match[str], env: Env) -> None:
 
 
 def b_merge(m: regex.Match[str], env: Env) -> None:
-    """将第X条、第Y条合并(，作为第Z条，)修改为：“…” — named in order, each once."""
-    targets = [r for _, r in env.refs(m.group("t"))]
+    """将第X条、第Y条合并(，作为第Z条，)修改为：“…” — named in order, each once.
+
+    Paragraphs (or items) of one article merged — 将第十五条第一款、第二款合并为一款，修改为 /
+    将第十五条第二款并入第一款，修改为 — are the first rewritten and the others deleted.
+    """
+    if m.group("into"):  # 第二款并入第一款: the host inherits the article named before it
+        moved = [r for _, r in env.refs(m.group("into"))]
+        env.ctx = moved[0]
+        targets = [env.one(m.group("host")), *moved]
+    else:
+        targets = [r for _, r in env.refs(m.group("t"))]
+    if targets and all(not r.is_article for r in targets):
+        _merge_units(targets, nonempty("\n".join(env.qs(m.group("q"))), "merged text"), env)
+        return
     keys = [(r.article, r.sub) for r in targets]
     if any(not r.is_article for r in targets):
         raise ValueError("only whole articles can be merged")
@@ -136,6 +148,22 @@ def b_merge(m: regex.Match[str], env: Env) -> None:
     text = nonempty("\n".join(env.qs(m.group("q"))), "merged text")
     env.emit(Merge(tuple(targets), text, pos))
     env.ctx = targets[0]
+
+
+def _merge_units(targets: list[Ref], text: str, env: Env) -> None:
+    """Paragraphs or items of one article merged into the first of them."""
+    first, rest = min(targets, key=_order), [t for t in targets if t != min(targets, key=_order)]
+    if len({(t.article, t.sub) for t in targets}) != 1 or len({t.label() for t in targets}) != len(targets):
+        raise ValueError("only units of one article, each named once, can be merged")
+    if len({t.item is None for t in targets}) != 1:
+        raise ValueError("a paragraph cannot be merged with an item")
+    env.emit(ReplaceUnit(first, text))
+    env.emit(DeleteUnits(tuple(rest)))
+    env.ctx = first
+
+
+def _order(r: Ref) -> tuple[int, int]:
+    return (r.paragraph or 0, r.item or 0)
 
 
 def b_split(m: regex.Match[str], env: Env) -> None:

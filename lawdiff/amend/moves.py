@@ -122,7 +122,13 @@ def _add_articles(w: Working, op: AddArticles, ctx: Ctx, _r: object) -> None:
             anchor.after.extend(new_arts)
             anchor.after.sort(key=lambda b: b.expect if isinstance(b, WArticle) and b.expect else (0, 0))
         return
+    chapter = None
+    if op.chapter is not None:
+        chapter = w.chapters.get(op.chapter)
+        if chapter is None or chapter.deleted_by:
+            raise fail(ctx, f"the text has no 第{int_to_cn(op.chapter)}章")
     for art in new_arts:
+        art.chapter = chapter
         number, sub = art.expect  # type: ignore[misc]
         base = w.articles.get((number, 0)) if sub else None
         if base is not None and not base.deleted_by:

@@ -198,6 +198,7 @@ class AddArticles(Op):
     positions: tuple[Ref, ...]
     texts: tuple[str, ...]
     before: bool = False
+    chapter: int | None = None  # 在第三章中增加一条: the (old) chapter it joins
 
 
 @dataclass(frozen=True)
