@@ -109,12 +109,14 @@ EXPECTED: dict[str, list[list[str]]] = {
         ["ReplaceTerms(pairs=(('甲', '乙'),), scope='第九条第一款')"],
         ["甲条例: ReplaceTerms(pairs=(('丙', '丁'),), scope='第十条')", "乙条例: ReplaceTerms(pairs=(('丙', '丁'),), scope='第二十七条')"],
         ["甲市A条例: ReplaceTerms(pairs=(('行政处分', '处分'),))", "甲市B条例: ReplaceTerms(pairs=(('行政处分', '处分'),))"],
+        ["ReplaceTerms(pairs=(('甲', '乙'),))"],
     ],
     'words-delete': [
         ["DeletePhrases(scope='第十六条第三款', phrases=('按照该耕地被占用前三年平均年产值的八至十二倍',))"],
         ["DeletePhrases(scope='第八条第一款', phrases=('甲',))", "DeletePhrases(scope='第八条第二款', phrases=('乙',))"],
         ["DeletePhrases(scope='第十六条第二款', phrases=('甲',))"],
         ["甲条例: DeleteUnits(targets=('第九条第四项',))", "乙条例: DeletePhrases(scope='第三条', phrases=('丙',))"],
+        ["DeletePhrases(scope='第十二条', phrases=('、市场监督管理',))"],
     ],
     'delete': [
         ["DeleteUnits(targets=('第七条', '第八条', '第十四条第五款'))"],

@@ -28,9 +28,12 @@ from lawdiff.amend.refs import LEND, LMARK, NUM, QEND, QMARK, count, num, parse_
 
 Q1 = rf"{QMARK}\d+{QEND}"
 _PAIR = regex.compile(
-    rf"(?P<olds>(?:{Q1}、?)+?)，?(?:统一)?(?:修改为|改为)：?(?P<news>(?:{Q1})+)"
+    rf"(?P<olds>(?:{Q1}、?)+?)，?(?:统一|均|一律)?(?:修改为|改为)：?(?P<news>(?:{Q1})+)"
 )
-GLOBAL = r"有关条款|有关条文|(?:各|全)[章条]|全文|(?:本)?(?:法|条例|办法|规定|细则|解释|决定)(?:有关条款|全文)?"
+GLOBAL = (
+    r"有关条款|有关条文|相关条款|相关条文|(?:各|全)[章条]|全文"
+    r"|(?:本)?(?:法|条例|办法|规定|细则|解释|决定)(?:有关条款|相关条款|全文)?"
+)
 
 
 GLOBAL_RE = regex.compile(GLOBAL)
