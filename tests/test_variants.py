@@ -279,3 +279,10 @@ def test_an_html_table_in_markdown_is_the_annex_table(tmp_path: Path) -> None:
     _, text = imported(tmp_path, "示范法.md", head + f'<table border="1">\n{rows}</table>\n')
     same_as_reference(text)
     assert text.lines()[-3:] == v.GRID
+
+
+def test_vuepress_theme_site_with_html_paragraphs_and_boxes(tmp_path: Path) -> None:
+    """The 题注 kept from its tip box; the 目录 box (tabs, link lists) and the source box dropped."""
+    law, text = imported(tmp_path, "示范法.md", v.vuepress_html())
+    same_as_reference(text)
+    assert [r.id for r in law.chronological()][-1] == "2023-12-29"

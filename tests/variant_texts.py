@@ -131,3 +131,40 @@ def web_copy() -> str:
     out += [NOTE_LINE, *ANNEX, *("\t".join(r) for r in TABLE)]
     out += ["来源：国家法律法规数据库", "下载日期：2024-05-01", "【法宝引证码】CLI.1.123456", "打印本页", "关闭窗口"]
     return "\r\n".join(out) + "\r\n"
+
+
+def vuepress_html() -> str:
+    """A VuePress theme site: the 题注 in a ``::: tip 修订信息`` box (&lt; &gt; and &emsp; inside),
+    a ``::: details 目录`` of tabs and link lists, articles as ``<p id>`` with ``<b>`` labels and
+    ``<br>`` between 款, headings with ``{align="center"}``, the source link in a warning box."""
+    note = NOTE.replace("〈", "&lt;").replace("〉", "&gt;").replace("　", "&emsp;")
+    out = [
+        "---", f"title: {TITLE}", "date: 2023-12-29", "author: 全国人民代表大会常务委员会", "---", "",
+        "::: tip 修订信息", "", note, "", ":::", "", "::: details 目录", "", "::: tabs", "", "@tab 章节", "",
+        "[[toc]]", "", "@tab 条例", "", "- 第1~7条：", "  ", "  [1](#t1)&emsp;[2](#t2)&emsp;[3](#t3)", "", ":::", "",
+    ]  # fmt: skip
+    para: list[str] = []
+    n = 0
+
+    def flush() -> None:
+        nonlocal n
+        if para:
+            n += 1
+            label, rest = para[0].split("　", 1)
+            first = f'<p id="t{n}">&emsp;&emsp;<b>{label}</b>&emsp;{rest}'
+            out.append("<br>\n".join([first, *(f"&emsp;&emsp;{p}" for p in para[1:])]) + "</p>")
+            para.clear()
+
+    for line in BODY:
+        if _is_article(line):
+            flush()
+            para.append(line)
+        elif _is_heading(line):
+            flush()
+            out += ["", "#" * (2 + ("节" in line.split("　")[0])) + " " + line.replace("　", "&emsp;") + '{align="center"}', ""]
+        else:
+            para.append(line)
+    flush()
+    out += ["", NOTE_LINE, "", *ANNEX[:1], "", ANNEX[1], "", *MD_TABLE, "", "---", "", "::: warning 原文链接", ""]
+    out += ["<https://flk.npc.gov.cn/detail2.html?abc>", "", ":::", ""]
+    return "\n".join(out)

@@ -37,8 +37,10 @@ class MarkdownDoc(NamedTuple):
 
 _COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
 _FENCE = regex.compile(r"^\s{0,3}(?:`{3,}|~{3,})")
-_CONTAINER = regex.compile(r"^\s{0,3}:{3,}")
-_ASIDE = regex.compile(r"^\s{0,3}:{3,}\s*(?:tip|warning|danger|caution|info|details|important)\b", regex.IGNORECASE)
+_CONTAINER = regex.compile(r"^\s{0,3}(:{3,})\s*(.*?)\s*$")
+_ASIDE = regex.compile(r"^(?:tip|warning|danger|caution|info|details|important|note-box)\b", regex.IGNORECASE)
+_TAB_MARK = regex.compile(r"^\s*@tab\b")
+_NOTE_LIKE = regex.compile(r"^\s*(?:[-*+>]\s*)*[（(]?\s*(?:根据)?[0-9]{4}\s*年")
 _SETEXT = regex.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 _RULE = regex.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 _TABLE_RULE = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -52,11 +54,13 @@ _ORDERED_LABEL = regex.compile(r"^[ \t]*[0-9]{1,4}[.)][ \t\u3000]+(?=(?:\*\*|__)
 _BR = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
 _TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _ENTITY = regex.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_EMSP = regex.compile(r"&emsp;|&#8195;|&#x2003;", regex.IGNORECASE)
 _IMAGE = regex.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = regex.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
 _LINK_DEF = regex.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 _AUTOLINK = regex.compile(r"<(?:https?|ftp)://[^>\s]*>|<[^>\s@]+@[^>\s]+>")
-_ATTRS = regex.compile(r"\{:[^}]*\}|\s*\{#[A-Za-z0-9_-][^}]*\}\s*$")
+_ATTR = r"(?:[.#][A-Za-z][\w-]*|[A-Za-z][\w-]*=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
+_ATTRS = regex.compile(rf"\{{:[^}}]*\}}|\s*\{{{_ATTR}(?:\s+{_ATTR})*\}}\s*$")
 _STRONG = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPH = regex.compile(r"(?<![*\w])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![*\w])")
 _STRIKE = regex.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
@@ -107,6 +111,32 @@ def _front_matter(text: str) -> tuple[dict[str, Any], str]:
     return {str(k): v for k, v in data.items()}, "\n".join(lines[end + 1 :])
 
 
+def _containers(lines: list[str]) -> list[str]:
+    """``::: name`` … ``:::`` containers (VuePress, markdown-it): their fence lines are syntax; a
+    tip / warning / details box is the site's commentary (a 目录 of links, a source link) and is
+    dropped, except the 题注 some sites put in one (``::: tip 修订信息``). A bare ``:::`` closes the
+    outermost open container it can close (and what is nested in it), as markdown-it does."""
+    out: list[str] = []
+    stack: list[tuple[int, bool]] = []  # (colons, aside)
+    for raw in lines:
+        m = _CONTAINER.match(raw)
+        if m:
+            colons, name = len(m.group(1)), m.group(2)
+            if name:
+                stack.append((colons, bool(_ASIDE.match(name))))
+            else:
+                k = next((i for i, (c, _) in enumerate(stack) if c <= colons), None)
+                if k is not None:
+                    del stack[k:]
+            continue
+        if _TAB_MARK.match(raw):
+            continue
+        if any(aside for _, aside in stack) and not _NOTE_LIKE.match(raw):
+            continue
+        out.append(raw)
+    return out
+
+
 def _plain_lines(text: str) -> tuple[list[str], list[int], list[int]]:
     """The paragraphs of a Markdown text without its syntax, and which of them were headings."""
     text = _COMMENT.sub("", text)
@@ -116,17 +146,11 @@ def _plain_lines(text: str) -> tuple[list[str], list[int], list[int]]:
     headings: list[int] = []
     top: list[int] = []  # level-1 headings
     fenced = False
-    aside = False
     prev_blank = True
-    for raw in text.split("\n"):
+    for raw in _containers(text.split("\n")):
         if _FENCE.match(raw):
             fenced = not fenced
             continue
-        if not fenced and _CONTAINER.match(raw):
-            aside = bool(_ASIDE.match(raw)) if not aside else False
-            continue
-        if aside:
-            continue  # a site's tip / warning box: commentary, not the text
         if not raw.strip():
             prev_blank = True
             continue
@@ -146,8 +170,8 @@ def _plain_lines(text: str) -> tuple[list[str], list[int], list[int]]:
             continue
         heading = False
         m = _ATX.match(line) if not fenced else None
-        if m:
-            line, heading = m.group(2), True
+        if m:  # (a stray quote mark inside a heading, '### >第三节', is debris)
+            line, heading = m.group(2).lstrip(">").lstrip(), True
             level1 = len(m.group(1)) == 1
         else:
             line = _ORDERED_LABEL.sub("", _BULLET.sub("", line))
@@ -175,7 +199,7 @@ def inline(text: str) -> str:
     if "](" in text or "][" in text:
         text = _IMAGE.sub("", text)
         text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
-    if "{:" in text or "{#" in text:
+    if "{" in text:
         text = _ATTRS.sub("", text)
     if "*" in text or "__" in text:
         text = _STRONG.sub(lambda m: m.group(2), text)
@@ -184,8 +208,8 @@ def inline(text: str) -> str:
         text = _STRIKE.sub(lambda m: m.group(1), text)
     if "\\" in text:
         text = _ESCAPE.sub(lambda m: m.group(1), text).rstrip("\\")
-    if "&" in text and _ENTITY.search(text):
-        text = html.unescape(text)
+    if "&" in text and _ENTITY.search(text):  # &emsp; is how pages write the ideographic space
+        text = html.unescape(_EMSP.sub("\u3000", text))
     return text.rstrip(" \t")
 
 
