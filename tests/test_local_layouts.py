@@ -243,3 +243,13 @@ def test_titles_printed_without_book_title_marks() -> None:
     # three titles run together: no single target is made up from them
     three = "甲省人民代表大会常务委员会关于修改甲省乙条例甲省丙条例甲省丁条例的决定\n一、删去第三条。"
     assert parse_decision(three).parts[0].target is None
+
+
+def test_a_heading_whose_name_is_broken_over_two_lines() -> None:
+    d = (
+        "深圳市人民代表大会常务委员会关于修改《深圳经济特区甲条例》等二项法规的决定\n"
+        "一、对《深圳经济特区\n乙条例》作出修改\n删去第一条。\n"
+        "二、对《甲市公路\n管理条例》作出修改\n删去第二条。"
+    )
+    assert [p.target for p in parse_decision(d).parts] == ["深圳经济特区乙条例", "甲市公路管理条例"]
+    assert len(_apply(ROAD, d, "甲市公路管理条例")) == 4

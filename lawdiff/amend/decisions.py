@@ -57,7 +57,7 @@ def parse_decision(text: str, *, decision_id: str = "decision", strict: bool = T
     Otherwise it is recorded in ``Decision.failures`` and left out (for parse-rate reports).
     """
     lines = [ln.strip("\u3000 \t\ufeff") for ln in text.splitlines()]
-    lines = [ln for ln in lines if ln]
+    lines = _join_broken_names([ln for ln in lines if ln])
     if not lines:
         raise AmendmentError("empty decision text", decision=decision_id)
     head = 1
@@ -79,6 +79,20 @@ def parse_decision(text: str, *, decision_id: str = "decision", strict: bool = T
     dec = Decision(title=title, text="\n".join(lines), parts=[])
     _Segmenter(dec, decision_id, strict).run(lines, head)
     return dec
+
+
+def _join_broken_names(lines: list[str]) -> list[str]:
+    """A regulation's name broken over two lines (一、对《深圳经济特区 ⏎ 人体器官捐献移植条例》作出修改)
+    is one line again; a quotation is never joined this way (its “ is counted out)."""
+    out: list[str] = []
+    for ln in lines:
+        prev = out[-1] if out else ""
+        light = prev.split("“")[0]
+        if light.count("《") > light.count("》") and "》" in ln and len(prev) < 80:
+            out[-1] = prev + ln
+        else:
+            out.append(ln)
+    return out
 
 
 class _Segmenter:
