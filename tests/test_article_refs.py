@@ -66,7 +66,7 @@ def test_show_diff_log_blame_take_the_label(corpus: Path, value: str) -> None:
     ]
     log = runner.invoke(app, ["log", "示范法", "--article", value, "--format", "json", *c])
     assert log.exit_code == 0, log.stderr
-    assert json.loads(log.stdout)["rows"][0]["article"] == "第三条之一"
+    assert json.loads(log.stdout)["rows"][0]["articles"] == ["第三条之一"]
     blame = runner.invoke(app, ["blame", "示范法", "--rev", "2024-06-28", "--article", value, "--format", "json", *c])
     assert blame.exit_code == 0, blame.stderr
     assert [r["article"] for r in json.loads(blame.stdout)] == ["第三条之一"]

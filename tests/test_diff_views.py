@@ -183,9 +183,11 @@ def test_log_lists_revisions_and_traces_an_article() -> None:
     code, out, _ = _run("log", LAND, "--article", "12", "--rev", "2020", "--format", "json")
     trace = json.loads(out)["rows"]
     # 2020 第十二条 was 第十六条 before the 2020 decision, which changed it (一.3 deleted words)
-    assert trace[0]["article"] == "第十二条" and "was 第十六条" in trace[0]["change"]
-    assert "一.3" in trace[0]["by"]
-    assert trace[1]["revision"] == "2008-05-16" and trace[1]["article"] == "第十六条"
+    assert trace[0]["articles"] == ["第十二条"] and trace[0]["from_articles"] == ["第十六条"]
+    assert trace[0]["change"] == "changed" and trace[0]["source"] == "decision"
+    assert "一.3" in trace[0]["instructions"] and "words deleted" in trace[0]["what"]
+    assert trace[1]["revision"] == "2008-05-16" and trace[1]["articles"] == ["第十六条"]
+    assert trace[1]["change"] == "history-unknown"  # the 2008 text is not in the corpus
 
 
 def test_headings_the_explanation_describes() -> None:
@@ -206,9 +208,11 @@ def test_log_of_an_article_new_in_the_revision_stops_there() -> None:
     code, out, _ = _run("log", LAND, "--article", "2", "--format", "json")
     rows = json.loads(out)["rows"]
     assert code == 0 and len(rows) == 1
-    assert rows[0]["change"].startswith("new") and "2020-11-27" in rows[0]["change"]
+    assert rows[0]["change"] == "new" and rows[0]["from_revision"] == "2020-11-27"
+    assert rows[0]["from_articles"] == [] and rows[0]["source"] == "comparison"
     # 2024 第四十六条 ← 2020 第三十六条 (content) ← 2008 第五十八条 (the 2020 decision, 一.10)
     code, out, _ = _run("log", LAND, "--article", "46", "--format", "json")
     rows = json.loads(out)["rows"]
-    assert [r["article"] for r in rows] == ["第四十六条", "第三十六条", "第五十八条"]
-    assert "一.10" in rows[1]["by"]
+    assert [r["articles"] for r in rows] == [["第四十六条"], ["第三十六条"], ["第五十八条"]]
+    assert rows[0]["method"] == "similarity" and rows[0]["change"] == "modified"
+    assert rows[1]["instructions"] == ["一.10"] and rows[1]["what"] == ["article replaced"]

@@ -166,7 +166,10 @@ def test_blame_of_the_2020_land_text() -> None:
     )
     assert rows["第三十六条"].instructions == ("一.10",)
     assert rows["第二十四条"].instructions == ("一.5", "一.1")
-    assert rows["第一条"].revision == "≤ 2008-05-16" and rows["第一条"].decision is None
+    # unchanged by the 2020 decision: changed in 2008 or before (no earlier text in the corpus)
+    assert rows["第一条"].revision == "2008-05-16" and rows["第一条"].revision_upper_bound
+    assert rows["第一条"].decision is None
+    assert rows["第三十六条"].revision == "2020-11-27" and not rows["第三十六条"].revision_upper_bound
 
 
 def test_operations_of_the_kinds_the_seeds_use_are_all_exercised() -> None:

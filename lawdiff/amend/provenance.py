@@ -28,7 +28,10 @@ from lawdiff.structure.numerals import int_to_cn
 
 class Blame(NamedTuple):
     article: str
-    revision: str  # the revision that last changed it ("≤ 2008-05-16" when only a bound is known)
+    # the revision that last changed it; with ``revision_upper_bound`` the latest it can be (the
+    # texts before it are not in the corpus: "≤ 2008-05-16"); None when nothing is known
+    revision: str | None
+    revision_upper_bound: bool
     decision: str | None
     instructions: tuple[str, ...]
     what: str
@@ -40,7 +43,7 @@ def blame(corpus: Corpus, law: Law, rev: Revision, text: LawText) -> list[Blame]
     arts = text.articles
     if rev.kind in ("enacted", "revised") or not rev.decision:
         word = {"enacted": "enacted", "revised": "revised (whole text)"}.get(rev.kind, rev.kind)
-        return [Blame(a.label, rev.id, rev.decision, (), word, None) for a in arts]
+        return [Blame(a.label, rev.id, False, rev.decision, (), word, None) for a in arts]
     _, decision = decision_for(corpus, rev)
     part = decision.part_for(law.title if len(decision.parts) > 1 else None)
     implied = _implied_citations(corpus, law, rev, decision, part)
@@ -51,7 +54,7 @@ def blame(corpus: Corpus, law: Law, rev: Revision, text: LawText) -> list[Blame]
         if not cites:
             out.append(row)
         elif row.decision is None:  # touched only by the renumbering of its references
-            out.append(Blame(row.article, rev.id, rev.decision, (), "citations renumbered (implied)",
+            out.append(Blame(row.article, rev.id, False, rev.decision, (), "citations renumbered (implied)",
                              row.old_label, cites))  # fmt: skip
         else:
             out.append(
@@ -95,7 +98,7 @@ def _blame_rows(
     }
     touched = _touches(part)
     prev = predecessor(law, rev)
-    earlier = f"≤ {prev.id}" if prev else "?"
+    earlier = prev.id if prev else None  # an upper bound: the texts before are not in the corpus
     out = []
     for a in arts:
         if a.sub:  # 第X条之一: added by this decision, or an earlier one
@@ -104,6 +107,7 @@ def _blame_rows(
                     Blame(
                         a.label,
                         rev.id,
+                        False,
                         rev.decision,
                         (added_sub[(a.number, a.sub)],),
                         "added",
@@ -111,11 +115,12 @@ def _blame_rows(
                     )
                 )
             else:
-                out.append(Blame(a.label, earlier, None, (), "unchanged by this decision (earlier texts not in corpus)",
+                out.append(Blame(a.label, earlier, earlier is not None, None, (),
+                                 "unchanged by this decision (earlier texts not in corpus)",
                                  a.label))  # fmt: skip
             continue
         if a.number in nmap.added:
-            out.append(Blame(a.label, rev.id, rev.decision, (nmap.added[a.number],), "added", None))
+            out.append(Blame(a.label, rev.id, False, rev.decision, (nmap.added[a.number],), "added", None))
             continue
         old = old_of_new.get(a.number)
         old_label = f"第{int_to_cn(old)}条" if old else None
@@ -127,12 +132,13 @@ def _blame_rows(
         if hits:
             ordinals = tuple(dict.fromkeys(o for o, _ in hits))
             what = "; ".join(dict.fromkeys(w for _, w in hits))
-            out.append(Blame(a.label, rev.id, rev.decision, ordinals, what, old_label))
+            out.append(Blame(a.label, rev.id, False, rev.decision, ordinals, what, old_label))
         else:
             out.append(
                 Blame(
                     a.label,
                     earlier,
+                    earlier is not None,
                     None,
                     (),
                     "unchanged by this decision (earlier texts not in corpus)",

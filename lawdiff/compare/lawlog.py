@@ -13,10 +13,9 @@ from typing import Any
 
 from lawdiff.compare.diffing import compare_revisions
 from lawdiff.corpus.reader import Corpus
-from lawdiff.corpus.timeline import effective_of, kind_word, revision_by_id
+from lawdiff.corpus.timeline import effective_of, revision_by_id
 from lawdiff.errors import InputError
-from lawdiff.i18n import _, pgettext
-from lawdiff.i18n.vocabulary import blame_what, relation
+from lawdiff.i18n import _
 from lawdiff.structure.model import Law, LawText, Revision
 
 
@@ -85,11 +84,39 @@ def revision_log(corpus: Corpus, law: Law) -> list[dict[str, Any]]:
     return rows
 
 
+# what ``log --article`` says happened to the article in a revision (JSON ``change``):
+# the diff relations (``source: comparison``), changed/unchanged by the amending decision when
+# the earlier text is not in the corpus (``source: decision``), and where the trace stops
+TRACE_CHANGES = (
+    "same", "renumbered", "modified", "moved", "split", "merged", "new", "deleted",
+    "changed", "unchanged",
+    "enacted", "first-text", "no-text", "history-unknown", "previous-text-missing",
+)  # fmt: skip
+
+
+def _trace_row(rev: Revision, articles: list[str], change: str, **rest: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "revision": rev.id,
+        "kind": rev.kind,
+        "articles": articles,
+        "change": change,
+        "source": None,
+        "from_revision": None,
+        "from_articles": [],
+        "decision": None,
+        "instructions": [],
+        "method": None,
+        "what": [],
+    }
+    row.update(rest)
+    return row
+
+
 def article_trace(
     corpus: Corpus, law: Law, article: str | int, rev: str | None = None
 ) -> list[dict[str, Any]]:
     """The article (3, 第三条, 133之一 …) of revision ``rev`` (default: the latest with text),
-    back to its origin."""
+    back to its origin: one typed row per revision (``change`` one of ``TRACE_CHANGES``)."""
     from lawdiff.structure.refs import article_ref
 
     ref = article_ref(article)
@@ -97,108 +124,80 @@ def article_trace(
     ordered = law.chronological()
     with_text = [r for r in ordered if r.text_file]
     if not with_text:
-        raise InputError(f"{law.id}: no revision has text in the corpus")
+        raise InputError(_("{law}: no revision has text in the corpus").format(law=law.id))
     start = revision_by_id(law, rev) if rev else with_text[-1]
     if not start.text_file:
-        raise InputError(f"{law.id}: revision {start.id} has no text in the corpus")
+        raise InputError(
+            _("{law}: revision {revision} has no text in the corpus").format(
+                law=law.id, revision=start.id
+            )
+        )
     text = corpus.load_text(law, start)
     arts = [a for a in text.articles if ref.matches(a)]
     if not arts:
-        raise InputError(f"{law.id} {start.id}: no article {number} ({len(text.articles)} articles)")
+        raise InputError(
+            _("{law} {revision}: no article {article} ({n} articles)").format(
+                law=law.id, revision=start.id, article=number, n=len(text.articles)
+            )
+        )
     current: list[str] = [arts[0].label]
     rows: list[dict[str, Any]] = []
     k = ordered.index(start)
     cur_rev, cur_text = start, text
     while current and k > 0:
         prev = ordered[k - 1]
-        row = {"revision": cur_rev.id, "kind": cur_rev.kind, "article": "、".join(current)}
         if prev.text_file:
             prev_text = corpus.load_text(law, prev)
             cmp = compare_revisions(corpus, law, prev, cur_rev, (prev_text, cur_text))
             pair = next((p for p in cmp.pairs if set(current) & set(p.new_labels)), None)
             assert pair is not None
-            old = pair.old_labels
-            row["change"] = (
-                _("{relation} from {revision} {articles}").format(
-                    relation=relation(pair.relation), revision=prev.id, articles="、".join(old)
-                )
-                if old
-                else _("{relation} (nothing in {revision} it continues)").format(
-                    relation=relation(pair.relation), revision=prev.id
-                )
-            )
-            row["by"] = (
-                f"{pair.decision} instruction {'、'.join(pair.instructions)}"
-                if pair.instructions
-                else (_("aligned by content") if cmp.method == "similarity" else "")
-            )
+            old = list(pair.old_labels)
+            row = _trace_row(cur_rev, current, pair.relation, source="comparison",
+                             from_revision=prev.id, from_articles=old, decision=pair.decision,
+                             instructions=list(pair.instructions), method=cmp.method)  # fmt: skip
             rows.append(row)
             if not old:
                 return rows  # new in this revision: nothing before it
             current, cur_rev, cur_text = old, prev, prev_text
         elif cur_rev.kind == "amended" and cur_rev.decision:
-            olds, row["change"], row["by"] = _through_decision(
-                corpus, law, cur_rev, cur_text, current
-            )
-            rows.append(row)
-            rows.append(
-                {
-                    "revision": prev.id,
-                    "kind": prev.kind,
-                    "article": "、".join(olds) or "—",
-                    "change": _("text not in corpus: earlier history unknown")
-                    if olds and k - 1 > 0
-                    else (_("enacted") if prev.kind == "enacted" else _("text not in corpus")),
-                    "by": "",
-                }
-            )
+            rows.append(_through_decision(corpus, law, cur_rev, prev, cur_text, current))
+            olds = rows[-1]["from_articles"]
+            if olds and k - 1 > 0:
+                change = "history-unknown"
+            else:
+                change = "enacted" if prev.kind == "enacted" else "no-text"
+            rows.append(_trace_row(prev, olds, change))
             return rows
         else:
-            row["change"] = _("{kind}; the text of {revision} is not in the corpus").format(
-                kind=kind_word(cur_rev.kind), revision=prev.id
-            )
-            row["by"] = cur_rev.decision or ""
+            row = _trace_row(cur_rev, current, "previous-text-missing", from_revision=prev.id,
+                             decision=cur_rev.decision)  # fmt: skip
             rows.append(row)
             return rows
         k -= 1
-    rows.append(
-        {
-            "revision": cur_rev.id,
-            "kind": cur_rev.kind,
-            "article": "、".join(current) or "—",
-            "change": _("enacted") if current and cur_rev.kind == "enacted" else
-            (_("first text in the corpus") if current else "—"),
-            "by": "",
-        }
-    )
+    last = "enacted" if current and cur_rev.kind == "enacted" else "first-text"
+    rows.append(_trace_row(cur_rev, current, last))
     return rows
 
 
 def _through_decision(
-    corpus: Corpus, law: Law, rev: Revision, text: LawText, labels: list[str]
-) -> tuple[list[str], str, str]:
-    """Old labels of ``labels`` by the decision (``blame``), what it did and which instructions."""
+    corpus: Corpus, law: Law, rev: Revision, prev: Revision, text: LawText, labels: list[str]
+) -> dict[str, Any]:
+    """The row of ``rev`` when only its decision is at hand (``blame``): the old labels, whether
+    the decision changed the article, how (blame's words) and by which instructions."""
     from lawdiff.amend.provenance import blame
 
     rows = {b.article: b for b in blame(corpus, law, rev, text)}
     olds: list[str] = []
-    changes: list[str] = []
+    what: list[str] = []
     ins: list[str] = []
     for label in labels:
         b = rows[label]
         if b.old_label:
             olds.append(b.old_label)
-        what = blame_what(b.what) if b.revision == rev.id else _("not changed")
-        if b.old_label and b.old_label != label:
-            what += _(" (was {label})").format(label=b.old_label)
-        changes.append(what)
-        ins.extend(b.instructions)
-    by = (
-        _("{decision} instruction {numbers}").format(
-            decision=rev.decision, numbers="、".join(dict.fromkeys(ins))
-        )
-        if ins
-        else rev.decision or ""
-    )
-    return olds, pgettext("blame separator", "; ").join(changes), by
-
+        if b.revision == rev.id and not b.revision_upper_bound:
+            what.extend(w for w in b.what.split("; ") if w not in what)
+        ins.extend(i for i in b.instructions if i not in ins)
+    row = _trace_row(rev, labels, "changed" if what else "unchanged", source="decision",
+                     from_revision=prev.id, from_articles=olds, decision=rev.decision,
+                     instructions=ins, what=what)  # fmt: skip
+    return row

@@ -7,6 +7,7 @@ from typing import Any
 from lawdiff.export import words
 from lawdiff.export.tables import print_table
 from lawdiff.i18n import _
+from lawdiff.i18n.vocabulary import blame_revision
 from lawdiff.structure.model import Law, Revision
 
 
@@ -17,6 +18,7 @@ def print_blame(law: Law, rev: Revision, rows: list[Any]) -> None:
             "instructions": "、".join(r.instructions),
             "decision": r.decision or "",
             "what": words.blame_what(r.what),
+            "revision": blame_revision(r.revision, r.revision_upper_bound),
         }
         for r in rows
     ]

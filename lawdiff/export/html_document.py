@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from lawdiff.corpus.timeline import effective_of
 from lawdiff.export import words
 from lawdiff.export.html import BASE_CSS, DOC_CSS, esc, page, rev_caption
+from lawdiff.i18n.vocabulary import blame_revision
 from lawdiff.structure.model import Annex, Article, Grid, Heading, Law, LawText, Revision, Table
 
 # ---------------------------------------------------------------- consolidated text
@@ -35,7 +36,7 @@ def _decision_title(law: Law, decision: str | None) -> str | None:
 
 
 def _provenance_html(law: Law, row: Blame) -> str:
-    bits = [f"最后修改：{row.revision}"]
+    bits = [f"最后修改：{blame_revision(row.revision, row.revision_upper_bound)}"]
     title = _decision_title(law, row.decision)
     if title:
         bits.append(f"《{title}》")

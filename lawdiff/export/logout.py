@@ -50,11 +50,63 @@ def print_log(law: Law, rows: list[dict[str, Any]]) -> None:
     print_table(shown, keys, heads, title=title, whole=("revision", "decision"), right=("articles",))
 
 
+def trace_change(row: dict[str, Any]) -> str:
+    """What ``log --article`` says happened, in words (from the row's typed fields)."""
+    from lawdiff.corpus.timeline import kind_word
+    from lawdiff.i18n import pgettext
+    from lawdiff.i18n.vocabulary import blame_what, relation
+
+    change, olds = row["change"], "、".join(row["from_articles"])
+    if row["source"] == "comparison":
+        if olds:
+            return _("{relation} from {revision} {articles}").format(
+                relation=relation(change), revision=row["from_revision"], articles=olds
+            )
+        return _("{relation} (nothing in {revision} it continues)").format(
+            relation=relation(change), revision=row["from_revision"]
+        )
+    if row["source"] == "decision":
+        said = pgettext("blame separator", "; ").join(blame_what(w) for w in row["what"])
+        said = said or _("not changed")
+        if olds and row["from_articles"] != row["articles"]:
+            said += _(" (was {label})").format(label=olds)
+        return said
+    return {
+        "history-unknown": _("text not in corpus: earlier history unknown"),
+        "enacted": _("enacted"),
+        "no-text": _("text not in corpus"),
+        "first-text": _("first text in the corpus"),
+        "previous-text-missing": _("{kind}; the text of {revision} is not in the corpus").format(
+            kind=kind_word(row["kind"]), revision=row["from_revision"]
+        ),
+    }.get(change, change)
+
+
+def trace_by(row: dict[str, Any]) -> str:
+    """The decision and instructions behind the change (or how the texts were aligned)."""
+    if row["instructions"]:
+        return _("{decision} instruction {numbers}").format(
+            decision=row["decision"], numbers="、".join(row["instructions"])
+        )
+    if row["method"] == "similarity":
+        return _("aligned by content")
+    return row["decision"] or "" if row["source"] != "comparison" else ""
+
+
 def print_trace(law: Law, article: str | int, rows: list[dict[str, Any]]) -> None:
     from lawdiff.export.words import revision_kind
     from lawdiff.structure.refs import article_ref
 
-    shown = [r | {"kind": revision_kind(r["kind"])} for r in rows]
+    shown = [
+        {
+            "revision": r["revision"],
+            "kind": revision_kind(r["kind"]),
+            "article": "、".join(r["articles"]) or "—",
+            "change": trace_change(r),
+            "by": trace_by(r),
+        }
+        for r in rows
+    ]
     keys = ["revision", "kind", "article", "change", "by"]
     heads = [_("revision"), _("kind"), _("article"), _("change"), _("by")]
     title = _("{title}: {article} through time").format(

@@ -17,6 +17,7 @@ def render_with_provenance(shown: Any, rows: dict[str, Any], fmt: str) -> str:
     from lawdiff.export.document import header_line
     from lawdiff.export.words import blame_what
     from lawdiff.i18n import _
+    from lawdiff.i18n.vocabulary import blame_revision
     from lawdiff.structure.model import Heading
 
     def note(label: str) -> list[str]:
@@ -36,7 +37,10 @@ def render_with_provenance(shown: Any, rows: dict[str, Any], fmt: str) -> str:
             else ""
         )
         said = _("last changed {revision}: {what}; {by}{before}").format(
-            revision=b.revision, what=blame_what(b.what), by=by, before=before
+            revision=blame_revision(b.revision, b.revision_upper_bound),
+            what=blame_what(b.what),
+            by=by,
+            before=before,
         )
         return [f"　〔{said}〕"]
 

@@ -53,3 +53,10 @@ def blame_what(what: str, lang: str | None = None) -> str:
         else:
             parts.append(words.get(w, w))
     return t.pgettext("blame separator", "; ").join(parts)
+
+
+def blame_revision(revision: str | None, upper_bound: bool) -> str:
+    """``blame``'s revision as shown: ``2020-11-27``, ``≤ 2008-05-16`` (at the latest), ``?``."""
+    if revision is None:
+        return "?"
+    return f"≤ {revision}" if upper_bound else revision
