@@ -253,3 +253,23 @@ def test_a_heading_whose_name_is_broken_over_two_lines() -> None:
     )
     assert [p.target for p in parse_decision(d).parts] == ["深圳经济特区乙条例", "甲市公路管理条例"]
     assert len(_apply(ROAD, d, "甲市公路管理条例")) == 4
+
+
+def test_annexes_and_an_explanation_after_the_closing_sentences_are_not_instructions() -> None:
+    # a gazette prints the re-published texts (附件：1.…) and the 说明 after the decision: their
+    # lines (numbered, citing articles) are not instructions of the decision
+    d = (
+        "甲市人民代表大会常务委员会关于修改《甲市公路管理条例》等二件地方性法规的决定\n"
+        "一、对《甲市公路管理条例》作出修改\n（一）删去第一条。\n"
+        "二、对《甲市乙条例》作出修改\n（一）删去第二条。\n"
+        "本决定自公布之日起施行。\n"
+        "《甲市公路管理条例》《甲市乙条例》根据本决定作相应修改，重新公布。\n"
+        "附件：1.甲市公路管理条例\n2.甲市乙条例\n第二条　本条例所称公路，是指本市的国道。\n"
+        "关于《甲市公路管理条例修正案（草案）》的说明\n一、删去第三条，因为…"
+    )
+    dec = parse_decision(d)
+    assert [len(p.instructions) for p in dec.parts] == [1, 1]
+    assert len(_apply(ROAD, d, "甲市公路管理条例")) == 4
+    # before the closing sentences an 附件 line is the decision's own (not skipped)
+    early = "关于修改《甲市公路管理条例》的决定\n附件：1.甲市公路管理条例\n删去第一条。"
+    assert len(_apply(ROAD, early)) == 4

@@ -18,6 +18,7 @@ import regex
 from lawdiff.amend.lines import (
     ABBREVIATION,
     AMENDMENT_ARTICLE,
+    AFTERWORD,
     ANNEX,
     BARE_HEADER,
     CN_NUMBERED,
@@ -112,6 +113,8 @@ class _Segmenter:
         self.aliases: list[str] = []
         self.raw: list[tuple[Part, Instruction]] = []
         self.closing: list[str] = []
+        self.closed = False  # the effective date or the republication sentence was read
+        self.ended = False  # what follows the closing sentences is not the decision's body
 
     # ------------------------------------------------------------ lines
 
@@ -124,6 +127,9 @@ class _Segmenter:
 
     def line(self, line: str, span: tuple[int, int]) -> None:
         dec = self.dec
+        if self.ended or (self.closed and self.current is None and AFTERWORD.match(line)):
+            self.ended = True  # 附件：1.《A》 (the texts as re-published) / 关于…的说明
+            return
         for abbr in ABBREVIATION.findall(line):
             self.aliases.append(abbr)
         numbered = NUMBERED.match(line) or CN_NUMBERED.match(line) or PAREN_NUMBERED.match(line)
@@ -147,6 +153,7 @@ class _Segmenter:
             self._effective(EFFECTIVE_IN.search(line))
             self.closing.append(line)
             dec.republish = True
+            self.closed = True
             self.current = None
             return
         if STATEMENT.match(line) and not numbered:
@@ -198,6 +205,7 @@ class _Segmenter:
         else:
             self.dec.effective = parse_cn_date(m.group(1))
         self.current = None
+        self.closed = True
         return True
 
     def _header(self, line: str) -> bool:

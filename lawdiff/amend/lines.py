@@ -61,6 +61,8 @@ _ARABIC_REF = regex.compile(r"第[0-9]{1,4}(?=[条款项章节])")
 _NAME_SPAN = regex.compile(r"《(?:[^《》]|《[^《》]*》)*》")
 REPUBLISH_LINE = regex.compile(r"根据本决定|重新公布。?$")
 ANNEX = regex.compile(r"附件《([^》]+)》")
+# after the closing sentences: the re-published texts as annexes (附件：1.《A》), an explanation
+AFTERWORD = regex.compile(r"^(?:附件[一二三四五六七八九十0-9]*(?:[：:　 ]|$)|附[：:]|关于.*的说明$)")
 # the text follows on the next lines, unquoted: 将第二条修改为： / 增加一条，作为第四条：
 ENDS_ASKING = regex.compile(r"(?:修改为|如下|增加|规定|即|内容为|[条款项目章节句])[：:]$")
 LISTING = regex.compile(r"下列[^“”：:]*?中的.*[：:]$")  # 将下列法规中的“A”修改为“B”：
