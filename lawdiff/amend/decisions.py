@@ -17,8 +17,8 @@ import regex
 
 from lawdiff.amend.lines import (
     ABBREVIATION,
-    AMENDMENT_ARTICLE,
     AFTERWORD,
+    AMENDMENT_ARTICLE,
     ANNEX,
     BARE_HEADER,
     CN_NUMBERED,
