@@ -227,3 +227,87 @@ def test_a_build_killed_halfway_leaves_an_index_that_tells_the_truth(corpus_copy
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         assert answers() == want, delay
+
+
+def _page_of(path: Path, table: str) -> tuple[int, int]:
+    """Offset and size of the root page of ``table`` in the index file."""
+    db = sqlite3.connect(path)
+    size = db.execute("PRAGMA page_size").fetchone()[0]
+    root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    db.close()
+    return (root - 1) * size, size
+
+
+@pytest.mark.parametrize(
+    ("args", "table"),
+    [
+        (["list", "--format", "json"], "listing"),
+        (["list", "--format", "tsv"], "entries"),
+        (["show", LAND, "--format", "json"], "laws"),
+        (["search", "耕地开垦费", "--all", "--format", "json"], "units"),
+        (["log", LAND, "--format", "json"], "comparisons"),
+    ],
+)
+def test_an_index_damaged_inside_is_removed_and_the_command_answers_from_the_files(
+    corpus_copy: Path, args: list[str], table: str
+) -> None:
+    """SQLite finds a malformed page only when it reads it, long after the file opened: the
+    command is run again with the index in memory (same output, a note), the file removed."""
+    from typer.testing import CliRunner
+
+    from lawdiff.cli.registry import build_app
+
+    runner = CliRunner()
+    cmd = [*args, "--corpus", str(corpus_copy)]
+    want = runner.invoke(build_app(), cmd)
+    assert want.exit_code == 0, want.stderr
+    path = cache.index_file(corpus_copy)
+    offset, size = _page_of(path, table)
+    with open(path, "r+b") as fh:
+        fh.seek(offset)
+        fh.write(bytes(range(256)) * (size // 256))
+    got = runner.invoke(build_app(), cmd)
+    assert got.exit_code == 0 and "Traceback" not in got.stderr, got.stderr
+    assert got.stdout == want.stdout
+    assert "derived index" in got.stderr and "malformed" in got.stderr
+    again = runner.invoke(build_app(), cmd)  # rebuilt: quiet again
+    assert again.exit_code == 0 and again.stdout == want.stdout and "derived index" not in again.stderr
+
+
+def test_an_index_row_that_does_not_decode_is_damage_too(corpus_copy: Path) -> None:
+    from typer.testing import CliRunner
+
+    from lawdiff.cli.registry import build_app
+
+    runner = CliRunner()
+    cmd = ["show", LAND, "--format", "json", "--corpus", str(corpus_copy)]
+    want = runner.invoke(build_app(), cmd)
+    listing = ["list", "--format", "tsv", "--corpus", str(corpus_copy)]
+    want_list = runner.invoke(build_app(), listing)
+    db = sqlite3.connect(cache.index_file(corpus_copy))
+    db.execute("UPDATE laws SET data = '{\"id\": [' WHERE id = ?", (LAND,))
+    db.execute("UPDATE listing SET row = '{broken}' WHERE law = ?", (LAND,))
+    db.commit()
+    db.close()
+    got = runner.invoke(build_app(), cmd)
+    assert got.exit_code == 0 and got.stdout == want.stdout, got.stderr
+    got = runner.invoke(build_app(), listing)
+    assert got.exit_code == 0 and got.stdout == want_list.stdout, got.stderr
+
+
+def test_an_index_that_fails_after_output_began_is_one_line(corpus_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run twice, the command would print its first part twice: the failure is an error then."""
+    from typer.testing import CliRunner
+
+    from lawdiff.cli import read
+    from lawdiff.cli.registry import build_app
+
+    def failing(lines):  # type: ignore[no-untyped-def]
+        read.out("[\n")
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(read, "_stream", failing)
+    r = CliRunner().invoke(build_app(), ["list", "--format", "json", "--corpus", str(corpus_copy)])
+    assert r.exit_code == 2 and r.stdout == "[\n"
+    assert r.stderr.strip().startswith("error: the derived index") and len(r.stderr.strip().splitlines()) == 1
+    assert not cache.index_file(corpus_copy).exists()  # the next command builds it again

@@ -70,7 +70,7 @@ def handles_errors(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            return _with_index_fallback(func, args, kwargs)
         except LawdiffError as exc:
             message = " ⏎ ".join(str(exc).splitlines())  # one line, whatever the input held
             typer.echo(sanitize(_("error: {message}").format(message=message)), err=True)
@@ -86,6 +86,50 @@ def handles_errors(func: F) -> F:
                 txn.release_reader()
 
     return wrapper  # type: ignore[return-value]
+
+
+OUTPUT_STARTED: list[bool] = []  # set once a command has written to stdout
+
+
+def _with_index_fallback(func: Callable[..., Any], args: Any, kwargs: Any) -> Any:
+    """Run the command; if the derived index (``corpus/cache.py``) turns out damaged while in use
+    (SQLite finds a malformed page, a row does not decode, the cache's disk fails), remove it and
+    run the command once more with the index in memory: the files are the truth, the index only
+    spares reading them. If output had already begun, a second run would print it twice: then
+    the damage is one line and exit 2 (the index is gone; the next command rebuilds it)."""
+    cache = sys.modules.get("lawdiff.corpus.cache")
+    if cache is not None:  # in-process callers (tests) run many commands: each starts afresh
+        cache._OPENED.clear()
+        cache._MEMORY_ONLY.clear()
+    OUTPUT_STARTED.clear()
+    try:
+        return func(*args, **kwargs)
+    except Exception as exc:
+        cache = sys.modules.get("lawdiff.corpus.cache")
+        if cache is None or not cache.is_index_failure(exc):
+            raise
+        first = exc
+    from lawdiff.errors import InputError
+
+    removed = cache.discard_damaged()
+    where = ", ".join(str(p) for p in removed) or str(cache.cache_dir())
+    failed = _("the derived index ({where}) failed: {reason}; it was removed, run the command again")
+    if OUTPUT_STARTED:
+        raise InputError(failed.format(where=where, reason=first))
+    typer.echo(sanitize(
+        _("note: the derived index ({where}) failed ({reason}): removed; this command reads the files")
+        .format(where=where, reason=first)), err=True)  # fmt: skip
+    txn = sys.modules.get("lawdiff.corpus.txn")
+    if txn is not None:
+        txn.release_reader()
+    try:
+        return func(*args, **kwargs)
+    except Exception as exc:
+        if not cache.is_index_failure(exc):
+            raise
+        raise InputError(failed.format(where=where, reason=exc)) from None
+    finally:
+        cache._MEMORY_ONLY.clear()
 
 
 def corpus_of(path: Path | None) -> Any:
@@ -119,6 +163,8 @@ def sanitize(text: str) -> str:
 
 
 def out(text: str) -> None:
+    if text:
+        OUTPUT_STARTED.append(True)
     sys.stdout.write(sanitize(text))
 
 

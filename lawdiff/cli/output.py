@@ -23,7 +23,7 @@ from typing import Any
 
 import typer
 
-from lawdiff.cli.common import out, sanitize
+from lawdiff.cli.common import OUTPUT_STARTED, out, sanitize
 from lawdiff.i18n import _
 
 
@@ -109,6 +109,7 @@ def _to_stdout(data: bytes, *, binary: bool) -> None:
     if binary and sys.stdout.isatty():
         raise InputError("refusing to write a binary document to the terminal: -o FILE or a pipe")
     sys.stdout.flush()
+    OUTPUT_STARTED.append(True)
     if binary:
         sys.stdout.buffer.write(data)
     else:
@@ -152,6 +153,7 @@ def print_rich(
     console = Console(
         width=width or UNWRAPPED, no_color=not color, highlight=False, soft_wrap=False
     )
+    OUTPUT_STARTED.append(True)
     if sys.stdout.isatty():
         from lawdiff.corpus.txn import release_reader
 

@@ -168,7 +168,9 @@ def list_cmd(
     else:
         ids = catalog.ids()
         if len(ids) <= listing.TABLE_ROWS:
-            listing.print_list([json.loads(r) for r in rows])
+            from lawdiff.corpus.cache import decoded
+
+            listing.print_list([decoded(json.loads, r) for r in rows])
         else:
             width = max(listing._cells(i) for i in ids)
             _page(listing.plain_lines(rows, width))

@@ -95,12 +95,14 @@ def lookup(corpus: Corpus, law: Law, old: Revision, new: Revision, *, as_json: b
     if row is None or row[2] is None or row[0] != code_fingerprint():
         return None
     files = _files(law, old, new)
-    if json.loads(row[1]) != [list(s) if s else None for s in _stats(corpus, files)]:
+    from lawdiff.corpus.cache import decoded
+
+    if decoded(json.loads, row[1]) != [list(s) if s else None for s in _stats(corpus, files)]:
         return None
     with c.writing() as ok:
         if ok:
             c.db.execute("UPDATE comparisons SET used = ? WHERE key = ?", (time.time_ns(), _key(law, old, new)))
-    return row[2] if as_json else pickle.loads(row[2])
+    return row[2] if as_json else decoded(pickle.loads, row[2])
 
 
 def store(corpus: Corpus, cmp: Comparison, stats: list[Stat | None] | None = None) -> None:

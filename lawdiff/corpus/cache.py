@@ -11,7 +11,10 @@ Where: ``$LAWDIFF_CACHE`` (else ``$XDG_CACHE_HOME/lawdiff``, else ``~/.cache/law
 ``/index/<hash of the corpus's real path>.sqlite`` — outside the corpus, which stays
 byte-identical to what ingest and import write (issue 11's rule: no persistent file is added to
 a corpus). A missing, unreadable, corrupt or older-format index is rebuilt; if no cache folder is
-writable the index lives in memory for the one command. Nothing here is ever an error.
+writable the index lives in memory for the one command. Damage SQLite finds only later, when it
+reads a malformed page (or a row that does not decode, ``IndexDamaged``), surfaces as an
+exception: the command layer (``cli.common``) then removes the file and runs the command again
+with the index in memory (``discard_damaged``). Nothing here is ever an error.
 
 Writes run in ``BEGIN IMMEDIATE`` transactions: a crash leaves the previous consistent index; two
 commands refreshing at once take turns (a busy timeout); one that cannot get the lock answers
@@ -24,8 +27,9 @@ import contextlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 FORMAT = 2  # bump when the tables change: an index of another format is rebuilt
 BUSY = 5.0  # seconds to wait for another command's write to the index before doing without
@@ -81,13 +85,55 @@ def content_sha(path: Path) -> str | None:
         return None
 
 
+class IndexDamaged(sqlite3.DatabaseError):
+    """A row of the index cannot be decoded: the file is damaged where SQLite cannot see it."""
+
+
+_OPENED: set[Path] = set()  # the index files this process opened
+_MEMORY_ONLY: list[bool] = []  # set after a damaged index: the rest of the process does without
+
+
+def is_index_failure(exc: BaseException) -> bool:
+    """Did ``exc`` come from the index (SQLite, or a row that does not decode)?"""
+    return isinstance(exc, sqlite3.Error)
+
+
+def discard_damaged() -> list[Path]:
+    """After an index failure: remove the index files this process opened (the next command
+    builds them again) and keep every later index of this process in memory. Returns what was
+    removed."""
+    _MEMORY_ONLY.append(True)
+    removed = []
+    for path in sorted(_OPENED):
+        for extra in ("", "-journal", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                Path(f"{path}{extra}").unlink()
+                if not extra:
+                    removed.append(path)
+    _OPENED.clear()
+    return removed
+
+
+def decoded(loads: Callable[[Any], Any], value: Any) -> Any:
+    """``loads(value)`` of a value read from the index; a value that does not decode is damage."""
+    try:
+        return loads(value)
+    except Exception as exc:
+        raise IndexDamaged(f"a row of the index does not decode ({exc.__class__.__name__})") from None
+
+
 class Cache:
     """The open index of one corpus root."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self._base = os.fspath(root)
-        self.db = _open(index_file(root), root)
+        if _MEMORY_ONLY:
+            self.db = _memory(root)
+        else:
+            path = index_file(root)
+            self.db = _open(path, root)
+            _OPENED.add(path)
         self.writable = True
 
     # ------------------------------------------------------------ file freshness
@@ -163,8 +209,7 @@ class Cache:
 
     def to_memory(self) -> None:
         """Carry on in a fresh in-memory index (the file is busy or read-only): correct, not kept."""
-        self.db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-        _create(self.db, self.root)
+        self.db = _memory(self.root)
         self.writable = True
 
     @contextlib.contextmanager
@@ -205,6 +250,10 @@ def _open(path: Path, root: Path) -> sqlite3.Connection:
         if attempt == 0:  # corrupt or of another format: start afresh
             with contextlib.suppress(OSError):
                 path.unlink()
+    return _memory(root)
+
+
+def _memory(root: Path) -> sqlite3.Connection:
     db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     _create(db, root)
     return db

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from lawdiff.corpus.cache import Cache
+from lawdiff.corpus.cache import Cache, IndexDamaged, decoded
 from lawdiff.errors import InputError
 from lawdiff.i18n import _
 
@@ -101,7 +101,7 @@ class Catalog:
         rows = self.cache.db.execute(
             "SELECT id, title, short_title, aliases, kind FROM entries ORDER BY pos"
         )
-        return [IndexEntry(i, t, s, tuple(json.loads(a)), k) for i, t, s, a, k in rows]
+        return [IndexEntry(i, t, s, tuple(decoded(json.loads, a)), k) for i, t, s, a, k in rows]
 
     def ids(self) -> list[str]:
         """The law ids, in the order of index.yaml."""
@@ -118,7 +118,7 @@ class Catalog:
                 f"({','.join('?' * len(chunk))})",
                 chunk,
             )
-            out.update({i: IndexEntry(i, t, s, tuple(json.loads(a)), k) for i, t, s, a, k in rows})
+            out.update({i: IndexEntry(i, t, s, tuple(decoded(json.loads, a)), k) for i, t, s, a, k in rows})
         return out
 
     def kinds(self) -> list[str]:
@@ -161,7 +161,7 @@ class Catalog:
         if not self.cache.stale([rel]):
             row = self.cache.db.execute("SELECT data FROM laws WHERE id = ?", (law_id,)).fetchone()
             if row is not None:
-                return dict(json.loads(row[0]))
+                return dict(decoded(json.loads, row[0]))
         return self._refresh_laws([law_id]).get(law_id)
 
     def _refresh_laws(self, law_ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -249,7 +249,10 @@ class Catalog:
         rows = db.execute(
             "SELECT law, row FROM listing WHERE since <= ?1 AND ?1 < until ORDER BY pos",
             (day.isoformat(),),
-        )
+        ).fetchall()  # all read before the first is printed: a damaged index fails before output
+        for _law, row in rows:
+            if not (isinstance(row, str) and row.startswith("{") and row.endswith("}")):
+                raise IndexDamaged("a row of the list does not decode")
         for law_id, row in rows:
             if row.startswith('{"error"'):  # the error, said as the files say it
                 from lawdiff.corpus.schema import law_from_dict

@@ -36,7 +36,9 @@ def list_row(law: Law, today: date) -> dict[str, Any]:
 
 def list_rows(corpus: Corpus, today: date) -> list[dict[str, Any]]:
     """Every law's row, from the index (``corpus.catalog``): no law file is read unless changed."""
-    return [json.loads(row) for row in corpus.catalog().list_rows(today)]
+    from lawdiff.corpus.cache import decoded
+
+    return [decoded(json.loads, row) for row in corpus.catalog().list_rows(today)]
 
 
 def status_text(row: dict[str, Any]) -> str:
@@ -91,9 +93,11 @@ def json_lines(rows: Iterable[str]) -> Iterator[str]:
 
 def tsv_lines(rows: Iterable[str]) -> Iterator[str]:
     """Tab-separated: a header, then one line per law; null is empty, lists are comma-joined."""
+    from lawdiff.corpus.cache import decoded
+
     yield "\t".join(TSV_COLUMNS) + "\n"
     for row in rows:
-        r = json.loads(row)
+        r = decoded(json.loads, row)
         pending = r["pending"] or {}
         values = [
             r["id"], r["title"], r["kind"], r["status"], r["effective_known"],
@@ -114,9 +118,10 @@ def _cell(value: object) -> str:
 def plain_lines(rows: Iterable[str], id_width: int) -> Iterator[str]:
     """For many laws: one line each — id, status, latest revision, title — without a table."""
     said: dict[str, str] = {}  # the words of a status or a kind, looked up once each
-    loads = json.loads
+    from lawdiff.corpus.cache import decoded
+
     for row in rows:
-        r = loads(row)
+        r = decoded(json.loads, row)
         st = json.dumps([r["status"], r["effective_known"], r["pending"], r["repealed"]])
         status = said.get(st) or said.setdefault(st, status_text(r))
         kind = said.get(r["latest"]["kind"]) or said.setdefault(r["latest"]["kind"], words.revision_kind(r["latest"]["kind"]))

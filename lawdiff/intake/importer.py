@@ -132,6 +132,8 @@ def _import_texts(
     from lawdiff.intake.derived_texts import derive_texts
 
     report.derived = list(derive_texts(state))
+    if not report.added and not report.decisions:
+        return  # every file refused: nothing to write (a new corpus is not even made)
     report.writes = state_writes(state)
     _statuses(report, root)
     if not opts.dry_run:

@@ -33,17 +33,39 @@ _DESCEND = {W + t for t in ("hyperlink", "smartTag", "ins", "moveTo", "fldSimple
 _SKIP = {W + t for t in ("del", "moveFrom", "pPr", "rPr")}
 
 
+# the parts a .docx may unpack to (python-docx reads each whole): a zip bomb is refused first
+MAX_UNPACKED = 512 * 1024 * 1024
+
+
 def docx_lines(path: Path, raw: bytes) -> list[str]:
-    """The document's lines; a table row is a ``| a | b |`` line (cells normalised)."""
+    """The document's lines; a table row is a ``| a | b |`` line (cells normalised).
+
+    A damaged package is one line, whatever python-docx and lxml raise on it: they are parsers of
+    untrusted input whose exceptions for a malformed part are not documented (a ``[Content_Types]``
+    without its namespace raises ``AttributeError``, a part missing from the relationships
+    ``KeyError``), so every exception but ours becomes "not a readable .docx".
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            unpacked = sum(i.file_size for i in z.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        raise InputError(f"{path}: not a readable .docx ({exc.__class__.__name__})") from None
+    if unpacked > MAX_UNPACKED:
+        raise InputError(f"{path}: not a readable .docx (unpacks to {unpacked // 2**20} MB)")
+    try:
+        return _docx_lines(path, raw)
+    except (InputError, MemoryError):
+        raise
+    except Exception as exc:
+        raise InputError(f"{path}: not a readable .docx ({exc.__class__.__name__})") from None
+
+
+def _docx_lines(path: Path, raw: bytes) -> list[str]:
     from docx import Document
-    from lxml.etree import XMLSyntaxError
 
     from lawdiff.sources.docxnumbering import Numbering
 
-    try:
-        doc = Document(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
-        raise InputError(f"{path}: not a readable .docx ({exc.__class__.__name__})") from None
+    doc = Document(io.BytesIO(raw))
     numbering = Numbering(doc, path)
     out: list[str] = []
     for el in _blocks(doc.element.body):
