@@ -5,10 +5,12 @@
 * a **heading broken over two lines** (第二节　向中华人民共和国请求没收、 / 返还违法所得及其他涉案财物,
   as the database prints long headings) is joined when the 目录 has it whole, or when the first
   line cannot end a heading (、 和 及 与 或);
+* **page numbers** on their own lines (- 4 -, 第4页 共21页) are print furniture, not text;
 * the **back matter** of a circulated document (送：…, …办公厅2019年8月20日印) and **page
   furniture** (打印, 关闭窗口, 来源：…, bare URLs) after the text are not part of it;
 * an article label printed without a separator (第一条为了…) gets its U+3000 when its number
-  is the one expected next; a label alone on its line joins the paragraph that follows it.
+  is the one expected next; a label alone on its line joins the paragraph that follows it (and a 之一 alone on the
+  line after the label joins the label first).
 
 A body without a 编/章/节 its 目录 announces is a text cut short: refused.
 """
@@ -38,10 +40,13 @@ _GLUED = regex.compile(rf"^(第([{CN}]+|[0-9]{{1,4}})条(?:之[{CN}]+)?)(?:[：:
 _NOT_TEXT_START = "规的和及或至、第款项中之"
 _OPEN_END = ("、", "和", "及", "与", "或", "的", "，")
 _PAGE_NO = regex.compile(r"[.…·．\s\u3000]*[0-9]+$")
+# a page number printed on its own line (- 4 -, —4—, 第4页, 第4页 共21页), as documents converted
+# from print carry them between paragraphs and at the end
+PAGE_LINE = regex.compile(r"^[-—－–―]\s*[0-9]{1,4}\s*[-—－–―]$|^第\s*[0-9]{1,4}\s*页(?:\s*[，,/]?\s*共\s*[0-9]{1,4}\s*页)?$")
 
 
 def finish_body(lines: Sequence[str]) -> list[str]:
-    lines = _drop_furniture(list(lines))
+    lines = _drop_furniture([ln for ln in lines if not PAGE_LINE.match(ln)])
     body, toc = drop_toc(lines)
     body = _repair_labels(_drop_back_matter(_join_wrapped_headings(body, toc)))
     toc_heads = [e for e in (_entry(ln) for ln in toc) if numbered_heading(e)]
@@ -170,6 +175,9 @@ def _repair_labels(lines: list[str]) -> list[str]:
     lines = list(lines)
     for i, ln in enumerate(lines):
         bare = ARTICLE_BARE.match(ln)
+        if bare and not bare.group(2) and i + 1 < len(lines) and _SUB_ALONE.match(lines[i + 1]):
+            lines[i + 1] = ln + lines[i + 1]  # 第十七条 / 之一 / 【…】已满七十五周岁的人…
+            continue
         if (
             bare
             and i + 1 < len(lines)
@@ -195,6 +203,7 @@ def _repair_labels(lines: list[str]) -> list[str]:
     return out
 
 
+_SUB_ALONE = regex.compile(rf"^之[{CN}]+$")
 _CITED = regex.compile(rf"^第[{CN}]+[款项目条编章节]|^之[{CN}]+")
 
 

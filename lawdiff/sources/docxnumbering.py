@@ -36,6 +36,8 @@ class Level(NamedTuple):
 class Numbering:
     def __init__(self, doc: Any, path: Path) -> None:
         self.path = path
+        self.doc = doc  # the reader also resolves its embedded parts through it
+        self.notes: Any = None  # and draws its footnote references (docxfile._Notes)
         self.abstract: dict[str, dict[int, Level]] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstractNumId, start overrides)
         self.styles: dict[str, tuple[str | None, int | None, str | None]] = {}  # id -> numId, ilvl, basedOn

@@ -6,7 +6,8 @@ containers with ``- 1990 年 6 月 28 日 …通过`` bullets, ``**第一条**�
 as a ``>`` quote over several lines), files converted from the database (``# 标题`` + metadata
 bullets + the database's own text, ``## 目录`` with ``- 第一编　总　　则`` bullets), reading
 copies with setext headings (``====`` / ``----`` underlines), kramdown attributes, breadcrumb
-links, trailing two-space line breaks, ``<br>`` and ``&emsp;`` padding, pipe tables.
+links, trailing two-space line breaks, ``<br>`` and ``&emsp;`` padding, pipe tables, MediaWiki
+links of Wikisource copies (``《[[中华人民共和国水法]]》``, ``[[Category:…]]``).
 
 What is removed is syntax only: heading marks, quote marks, bullets, emphasis, links (their
 text stays), HTML tags and comments, escapes, fences and container lines.  An ordered-list
@@ -21,6 +22,7 @@ from typing import Any, NamedTuple
 
 import regex
 
+from lawdiff.sources.body import PAGE_LINE  # - 4 - is a page number, not a bullet
 from lawdiff.sources.normalize import grid_row, tab_row
 
 INFO_END = "<!-- INFO END -->"
@@ -57,6 +59,8 @@ _ENTITY = regex.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _EMSP = regex.compile(r"&emsp;|&#8195;|&#x2003;", regex.IGNORECASE)
 _IMAGE = regex.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = regex.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
+_WIKI_META = regex.compile(r"\[\[\s*(?:Category|分类|分類|File|文件|Image|图像|圖像)\s*:[^\[\]]*\]\]", regex.IGNORECASE)
+_WIKI_LINK = regex.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]")
 _LINK_DEF = regex.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 _AUTOLINK = regex.compile(r"<(?:https?|ftp)://[^>\s]*>|<[^>\s@]+@[^>\s]+>")
 _ATTR = r"(?:[.#][A-Za-z][\w-]*|[A-Za-z][\w-]*=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
@@ -65,7 +69,7 @@ _STRONG = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPH = regex.compile(r"(?<![*\w])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![*\w])")
 _STRIKE = regex.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 _ESCAPE = regex.compile(r"\\([!-/:-@\[-`{-~])")
-_GLUED_HEADING = regex.compile(r"^(第[零一二三四五六七八九十百千]+(?:编|分编|章|节))(?=[^\s\u3000])")
+GLUED_HEADING = regex.compile(r"^(第[零一二三四五六七八九十百千]+(?:编|分编|章|节))(?=[^\s\u3000])")
 _TOC_MARK = regex.compile(r"^\s*\[{1,2}toc\]{1,2}\s*$|^\s*>\s*\[!\w+\]\s*$", regex.IGNORECASE)
 
 
@@ -160,7 +164,7 @@ def _plain_lines(text: str) -> tuple[list[str], list[int], list[int]]:
                 if raw.strip().startswith("="):
                     top.append(len(out) - 1)
                 continue
-            if _RULE.match(raw) or _TABLE_RULE.match(raw) or _LINK_DEF.match(raw) or _TOC_MARK.match(raw):
+            if _RULE.match(raw) or _TABLE_RULE.match(raw) or _LINK_DEF.match(raw) or _TOC_MARK.match(raw) or PAGE_LINE.match(raw.strip()):
                 prev_blank = True
                 continue
         prev_blank = False
@@ -186,7 +190,7 @@ def _plain_lines(text: str) -> tuple[list[str], list[int], list[int]]:
                     headings.append(len(out))
                     if level1:
                         top.append(len(out))
-                    part = _GLUED_HEADING.sub("\\1\u3000", part.strip())
+                    part = GLUED_HEADING.sub("\\1\u3000", part.strip())
                 out.append(part)
     return out, headings, top
 
@@ -196,6 +200,9 @@ def inline(text: str) -> str:
     if "<" in text:
         text = _AUTOLINK.sub("", text)
         text = _TAG.sub("", text)
+    if "[[" in text:  # MediaWiki (Wikisource copies): [[目标|文字]] is 文字, a category link nothing
+        text = _WIKI_META.sub("", text)
+        text = _WIKI_LINK.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(1), text)
     if "](" in text or "][" in text:
         text = _IMAGE.sub("", text)
         text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
