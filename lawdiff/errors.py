@@ -86,6 +86,17 @@ class AmendmentError(LawdiffError):
         self.article = article
 
 
+class UnreadInstruction(AmendmentError):
+    """An instruction of an omnibus decision that cannot be read, kept for its regulation: that
+    regulation is refused, the others are amended."""
+
+    def __init__(self, cause: AmendmentError) -> None:
+        super().__init__(str(cause))
+        self.decision = cause.decision
+        self.instruction = cause.instruction
+        self.article = cause.article
+
+
 def warn(message: str) -> None:
     """One line on stderr that does not stop the command (control characters shown escaped)."""
     import sys

@@ -273,3 +273,33 @@ def test_annexes_and_an_explanation_after_the_closing_sentences_are_not_instruct
     # before the closing sentences an 附件 line is the decision's own (not skipped)
     early = "关于修改《甲市公路管理条例》的决定\n附件：1.甲市公路管理条例\n删去第一条。"
     assert len(_apply(ROAD, early)) == 4
+
+
+def test_an_unreadable_instruction_refuses_only_its_own_regulation() -> None:
+    # an omnibus amends ten regulations; one instruction for another one is not read: the
+    # regulation asked for is still amended, the other one is refused by name
+    d = (
+        "甲市人民代表大会常务委员会关于修改《甲市公路管理条例》等二件地方性法规的决定\n"
+        "一、对《甲市公路管理条例》作出修改\n（一）删去第一条。\n"
+        "二、对《甲市乙条例》作出修改\n（一）将第十条改写为下列内容：“乙。”\n"
+        "本决定自公布之日起施行。"
+    )
+    assert len(_apply(ROAD, d, "甲市公路管理条例")) == 4
+    other = ROAD.replace("甲市公路管理条例", "甲市乙条例", 1)
+    with pytest.raises(AmendmentError, match=r"unknown phrasing.*改写为下列内容"):
+        _apply(other, d, "甲市乙条例")
+    # numbered across regulations: the unread one names its regulation, or inherits it
+    across = (
+        "甲市人民代表大会常务委员会关于修改部分地方性法规的决定\n"
+        "1.删去《甲市公路管理条例》第一条。\n"
+        "2.将《甲市乙条例》第十条改写为下列内容：“乙。”\n"
+        "3.删去《甲市丙条例》第二条。\n第三条改写为下列内容：“丙。”"
+    )
+    assert len(_apply(ROAD, across, "甲市公路管理条例")) == 4
+    third = ROAD.replace("甲市公路管理条例", "甲市丙条例", 1)
+    for law, text in (("甲市乙条例", other), ("甲市丙条例", third)):
+        with pytest.raises(AmendmentError, match="unknown phrasing"):
+            _apply(text, across, law)
+    # a single-regulation decision: refused as before
+    with pytest.raises(AmendmentError, match="unknown phrasing"):
+        parse_decision("关于修改《甲市公路管理条例》的决定\n一、删去第一条。\n二、将第二条改写为：“乙。”")

@@ -68,6 +68,8 @@ def apply_part(
     history_entry: str | None = None,
 ) -> Result:
     """Apply one part of a decision to ``base``; the result is renumbered and checked."""
+    if part.unread:  # an instruction for this regulation was not read: nothing is applied
+        raise part.unread[0]
     w = Working(base)
     replacements: dict[str, list[tuple[str, str, int]]] = {}
     deferred: list[tuple[Ctx, ReplaceTerms]] = []

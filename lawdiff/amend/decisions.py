@@ -47,7 +47,7 @@ from lawdiff.amend.lines import (
 )
 from lawdiff.amend.ops import Decision, Instruction, Part, Ref, Renumber, ReplaceUnit, Unstated
 from lawdiff.amend.titles import same_title, unnest
-from lawdiff.errors import AmendmentError
+from lawdiff.errors import AmendmentError, UnreadInstruction
 from lawdiff.structure.dates import parse_cn_date
 
 
@@ -283,9 +283,15 @@ class _Segmenter:
             try:
                 env = read_instruction(ins, decision_id=self.id, law=given, ctx=ctx.get(id(part)))
             except AmendmentError as exc:
-                if self.strict:
-                    raise
-                dec.failures.append((ins.ordinal, str(exc)))
+                owner = self._owner(part, ins, law) if self.strict else None
+                if owner is None:
+                    if self.strict:
+                        raise
+                    dec.failures.append((ins.ordinal, str(exc)))
+                    continue
+                owner.unread.append(UnreadInstruction(exc))  # refused when that regulation is amended
+                if not any(owner is p for p in dec.parts):
+                    dec.parts.append(owner)
                 continue
             ctx[id(part)] = env.ctx
             routed = env.out
@@ -318,6 +324,21 @@ class _Segmenter:
             if dec.transitional or dec.failures:
                 return  # a decision without text edits (e.g. a standard no longer applied)
             raise AmendmentError("no amendment instruction found: the decision changes no text", decision=self.id)
+
+    def _owner(self, part: Part, ins: Instruction, law: str | None) -> Part | None:
+        """The regulation an instruction lawdiff cannot read belongs to, when the layout says so
+        without reading it: its part heading (一、对《A》作出修改), or, across regulations, the one
+        regulation it names (将《B》第十条…) or the one the instruction before named.  Only that
+        regulation is refused; an omnibus still amends the others.  None: the decision is refused."""
+        if self.headed:
+            return part if part.target else None
+        if self.default is not None:
+            return None  # the decision amends one regulation: it is refused
+        names = {unnest(t) for t in TITLES.findall(ins.text.split("“")[0])}
+        if len(names) > 1:
+            return None
+        name = names.pop() if names else law
+        return self._same(self._route(part, name)) if name else None
 
     def _route(self, part: Part, name: str | None) -> Part:
         """The part an operation naming regulation ``name`` belongs to."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from lawdiff.amend.titles import same_title, title_key
-from lawdiff.errors import AmendmentError
+from lawdiff.errors import AmendmentError, UnreadInstruction
 
 # ---------------------------------------------------------------- references
 
@@ -331,6 +331,7 @@ class Part:
     instructions: list[Instruction] = field(default_factory=list)
     renumber: bool | None = None  # 条文顺序作相应调整 said of this regulation (None: see decision)
     aliases: list[str] = field(default_factory=list)  # other titles: a renaming, an abbreviation
+    unread: list[UnreadInstruction] = field(default_factory=list)  # instructions for it lawdiff cannot read
 
     def titles(self) -> list[str]:
         return [t for t in (self.target, *self.aliases) if t]

@@ -179,7 +179,7 @@ def decision_lineage(
         return None
     from lawdiff.amend.apply import apply_decision
     from lawdiff.amend.load import decision_for
-    from lawdiff.errors import AmendmentError, LawdiffError
+    from lawdiff.errors import AmendmentError, LawdiffError, UnreadInstruction
 
     text = old
     # ancestry[k] = set of old indices the k-th article of the current text descends from
@@ -197,6 +197,8 @@ def decision_lineage(
             return f"decision {rev.decision} cannot be read ({exc})"
         try:
             result = apply_decision(text, decision, law_title=law.title, decision_id=rev.decision or "")
+        except UnreadInstruction as exc:  # its instructions for this law cannot be read
+            return f"decision {rev.decision} cannot be parsed ({exc})"
         except AmendmentError as exc:
             return f"replaying {rev.decision} failed ({exc})"
         tag = (lambda o: o) if len(chain) == 1 else (lambda o, d=rev.decision: f"{d} {o}")
