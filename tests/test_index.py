@@ -172,31 +172,6 @@ def test_list_formats_stream_the_rows(monkeypatch: pytest.MonkeyPatch) -> None:
     assert any(line.startswith(LAND + " ") and "in force" in line for line in r.stdout.splitlines())
 
 
-def test_a_comparison_is_kept_while_its_files_stay_as_they_are(
-    corpus_copy: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import lawdiff.compare.diffing as diffing
-
-    calls = 0
-    real = diffing.compare_texts
-
-    def counting(*args, **kw):  # type: ignore[no-untyped-def]
-        nonlocal calls
-        calls += 1
-        return real(*args, **kw)
-
-    monkeypatch.setattr(diffing, "compare_texts", counting)
-    first = diffing.compare(Corpus(corpus_copy), LAND, "2020", "2024")
-    again = diffing.compare(Corpus(corpus_copy), LAND, "2020", "2024")
-    back = diffing.compare(Corpus(corpus_copy), LAND, "2024", "2020")  # the inverse of the kept one
-    assert calls == 1 and again == first and back.old_rev.id == "2024-03-28"
-    law_yaml = corpus_copy / LAND / "law.yaml"
-    _replace_in_place(law_yaml, "title: 山西省实施", "title: 山西省执行")  # changed just now
-    assert diffing.compare(Corpus(corpus_copy), LAND, "2020", "2024").law.title.startswith("山西省执行")
-    assert diffing.compare(Corpus(corpus_copy), LAND, "2020", "2024").law.title.startswith("山西省执行")
-    assert calls == 3  # not kept: a file this young could change again unseen
-
-
 def test_a_build_killed_halfway_leaves_an_index_that_tells_the_truth(corpus_copy: Path) -> None:
     """kill -9 during the first build of the text index: the next search answers as a clean one."""
     import signal

@@ -54,7 +54,6 @@ def diff_cmd(
 
     Example: lawdiff diff 土地管理法实施办法 2020 2024 --side-by-side
     """
-    from lawdiff.compare.diffing import compare, select_article
     from lawdiff.errors import InputError
 
     check_format(fmt, ("text", "md", "json", "html", "docx"))
@@ -69,6 +68,8 @@ def diff_cmd(
         if text is not None:
             emit(text, output)
             return
+    from lawdiff.compare.diffing import compare, select_article
+
     cmp = compare(c, law, a, b)
     if reasons:
         from lawdiff.compare.reasons import attach_reasons
@@ -78,10 +79,9 @@ def diff_cmd(
         cmp = select_article(cmp, article)
         show_all = True
     if fmt == "json":
-        from lawdiff.export.diffjson import comparison_dict
-        from lawdiff.export.jsonout import dumps_rows
+        from lawdiff.export.diffjson import diff_json
 
-        text = dumps_rows(comparison_dict(cmp), "pairs")
+        text = diff_json(cmp)
         if plain_json:
             from lawdiff.compare.diffcache import store_json
 

@@ -22,36 +22,11 @@ from collections.abc import Sequence
 from lawdiff.compare.align import align
 from lawdiff.compare.comparison import Comparison, HeadingChange, LinePair, body_lines
 from lawdiff.compare.pairs import Lineage, Order, build_pairs
+from lawdiff.compare.picking import pick_revision, revisions
 from lawdiff.compare.textdiff import invert
 from lawdiff.corpus.reader import Corpus
-from lawdiff.corpus.timeline import in_force, revision_by_id
 from lawdiff.errors import InputError
 from lawdiff.structure.model import Article, Heading, Law, LawText, Revision
-
-# ---------------------------------------------------------------- choosing revisions
-
-
-def pick_revision(corpus: Corpus, law: Law, spec: str) -> Revision:
-    """A revision id (or unique prefix such as ``2024``), else a date: the text in force then."""
-    try:
-        return revision_by_id(law, spec)
-    except InputError as exc:
-        if len(spec) != 10:
-            raise
-        from lawdiff.structure.dates import parse_iso
-
-        try:
-            on = parse_iso(spec)
-        except InputError:
-            raise exc from None
-        st = in_force(law, on)
-        if st.revision is None or st.status != "in-force":
-            raise InputError(f"{law.id}: nothing in force on {on} ({st.reason})") from None
-        if st.text_revision is None or st.text_revision is not st.revision:
-            raise InputError(
-                f"{law.id}: the text in force on {on} (revision {st.revision.id}) is not in the corpus"
-            ) from None
-        return st.revision
 
 
 def _text(corpus: Corpus, law: Law, rev: Revision) -> LawText:
@@ -86,18 +61,12 @@ def compare_revisions(
 
     cmp = diffcache.lookup(corpus, law, old, new)
     if cmp is None:
-        before = diffcache.files_now(corpus, law, old, new)
+        mark = len(corpus.read_log)
         a, b = texts or (_text(corpus, law, old), _text(corpus, law, new))
         cmp = compare_texts(law, old, new, a, b, corpus=corpus)
-        diffcache.store(corpus, cmp, before)
+        read = [f"{law.id}/{r.text_file}" for r in (old, new)] + corpus.read_log[mark:]
+        diffcache.store(corpus, cmp, read)  # what was read, by the digests of what was parsed
     return cmp
-
-
-def revisions(corpus: Corpus, name: str, a: str, b: str) -> tuple[Law, Revision, Revision]:
-    """The law and the two revisions, the earlier first."""
-    law = corpus.load_law(corpus.resolve(name))
-    ra, rb = pick_revision(corpus, law, a), pick_revision(corpus, law, b)
-    return (law, ra, rb) if ra.order <= rb.order else (law, rb, ra)
 
 
 def compare_texts(

@@ -36,6 +36,26 @@ def read_text(path: Path) -> str:
         raise CorpusError(f"{path}: cannot read ({exc.__class__.__name__})") from None
 
 
+def read_text_hashed(path: Path) -> tuple[str, str]:
+    """A file's text as ``read_text`` gives it, and the sha256 of the bytes it was decoded from."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CorpusError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read ({exc.__class__.__name__})") from None
+    import hashlib
+
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CorpusError(f"{path}: cannot read (UnicodeDecodeError)") from None
+    if "\r" in text:  # universal newlines, as read_text
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, digest
+
+
 def file_sha256(path: Path) -> str | None:
     """sha256 of a file's bytes, None when there is no file."""
     import hashlib

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lawdiff.corpus.catalog import Catalog, IndexEntry
-from lawdiff.corpus.files import read_text, sha256
+from lawdiff.corpus.files import read_text, read_text_hashed, sha256
 from lawdiff.corpus.txn import ensure_readable
 from lawdiff.errors import CorpusError, InputError
 from lawdiff.i18n import _
@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the model, the schema and YAML are imported when a law is l
     from lawdiff.structure.model import Law, LawText, ReportRef, Revision
 
 ENV_VAR = "LAWDIFF_CORPUS"
+UNSURE = "?"  # a read_digests value no file has
 
 
 def default_root() -> Path:
@@ -54,12 +55,18 @@ class Corpus:
 
     Names, laws and the list come through the derived index (``catalog.py``), which reads a
     file again whenever it changed; texts, decisions and reports are read from their files.
+
+    ``read_digests`` holds the sha256 of the bytes of every text and decision file read (relative
+    path -> digest; None: there was no file; ``UNSURE``: two reads differed, or it could not be
+    read): what a result computed from them depends on (``compare/diffcache.py``).
     """
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = Path(root) if root is not None else default_root()
         self._index: list[IndexEntry] | None = None
         self._catalog: Catalog | None = None
+        self.read_digests: dict[str, str | None] = {}
+        self.read_log: list[str] = []  # relative paths in the order read
 
     def check_root(self) -> None:
         """A corpus, with no interrupted write pending; share-locked against commits until exit."""
@@ -99,8 +106,7 @@ class Corpus:
         self.check_root()
         if rev.text_file is None:
             raise CorpusError(f"{law.id} {rev.id}: text not in corpus")
-        path = self.law_dir(law.id) / rev.text_file
-        return self.parse_stored(law, rev, read_text(path))
+        return self.parse_stored(law, rev, self._read(f"{law.id}/{rev.text_file}"))
 
     def parse_stored(self, law: Law, rev: Revision, content: str) -> LawText:
         """The text of ``rev`` from the content of its file, checked as ``load_text`` checks it."""
@@ -117,21 +123,24 @@ class Corpus:
 
     def load_decision(self, decision_id: str) -> dict[str, Any]:
         self.check_root()
-        path = self.root / "decisions" / f"{decision_id}.yaml"
+        rel = f"decisions/{decision_id}.yaml"
+        path = self.root / rel
         if not path.exists():
+            self._note(rel, None)
             raise InputError(f"unknown decision {decision_id!r}")
         from lawdiff.corpus.records import check_decision
-        from lawdiff.corpus.yamlio import load
+        from lawdiff.corpus.yamlio import loads
 
-        return check_decision(load(path), str(path), decision_id)
+        return check_decision(loads(self._read(rel), str(path)), str(path), decision_id)
 
     def decision_text(self, data: dict[str, Any]) -> list[str]:
         self.check_root()
         from lawdiff.corpus.schema import inside
 
         where = str(self.root / "decisions" / f"{data.get('id')}.yaml")
-        path = self.root / "decisions" / inside(str(data.get("text")), "text", where, flat=True)
-        content = _clean_text(path, read_text(path))
+        rel = "decisions/" + inside(str(data.get("text")), "text", where, flat=True)
+        path = self.root / rel
+        content = _clean_text(path, self._read(rel))
         recorded = data.get("sha256")
         if recorded and sha256(content) != recorded:
             raise CorpusError(f"{path}: content does not match the sha256 recorded for it")
@@ -145,6 +154,22 @@ class Corpus:
         if sha256(content) != ref.sha256:
             raise CorpusError(f"{path}: content does not match the sha256 recorded in law.yaml")
         return content.splitlines()
+
+    def _read(self, rel: str) -> str:
+        """A corpus file's text; the digest of its bytes noted in ``read_digests``."""
+        try:
+            text, digest = read_text_hashed(self.root / rel)
+        except CorpusError:
+            self._note(rel, None if not os.path.lexists(self.root / rel) else UNSURE)
+            raise
+        self._note(rel, digest)
+        return text
+
+    def _note(self, rel: str, digest: str | None) -> None:
+        if rel in self.read_digests and self.read_digests[rel] != digest:
+            digest = UNSURE  # changed between two reads: which one a result came from is unknown
+        self.read_digests[rel] = digest
+        self.read_log.append(rel)
 
     def all_laws(self) -> list[Law]:
         return [self.load_law(e.id) for e in self.index()]

@@ -63,6 +63,13 @@ def comparison_dict(cmp: Comparison) -> dict[str, Any]:
     }
 
 
+def diff_json(cmp: Comparison) -> str:
+    """What ``diff --format json`` prints: the comparison, one pair a line."""
+    from lawdiff.export.jsonout import dumps_rows
+
+    return dumps_rows(comparison_dict(cmp), "pairs")
+
+
 def pair_dict(p: Pair) -> dict[str, Any]:
     out: dict[str, Any] = {
         "old": [article_key(a) for a in p.old],
