@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -41,6 +41,8 @@ def ingest_cmd(
     root = corpus if corpus is not None else default_root()
     report = ingest(gazette, root, dry_run=dry_run, force=force)
     print_ingest(report, dry_run=dry_run)
+    if not dry_run:
+        prepare_diffs(root, report.writes)
 
 
 @handles_errors
@@ -100,6 +102,31 @@ def import_cmd(
             raise InputError(f"nothing imported: {report.skipped[0][0]}: {report.skipped[0][1]}")
         raise InputError(_("nothing imported: no law text or decision in {paths}").format(
             paths=", ".join(str(p) for p in paths)))
+    if not dry_run:
+        writes = [*report.writes, *(w for g in report.gazettes for w in getattr(g, "writes", []))]
+        prepare_diffs(root, writes)
+
+
+def prepare_diffs(root: Path, writes: list[Any]) -> None:
+    """After the commit: the comparisons of big new texts kept for ``diff`` (compare/precompute.py).
+
+    Never an error and never an exit code of its own: the write is complete. An interrupt ends it
+    quietly (exit 0: 130 means nothing was written); the index stays consistent (SQLite).
+    """
+    import sys
+
+    try:
+        sys.stdout.flush()  # what the command printed first
+        from lawdiff.compare.precompute import precompute
+        from lawdiff.export.diffjson import diff_json
+
+        precompute(root, writes, diff_json)
+    except KeyboardInterrupt:
+        from lawdiff.corpus.lock import say
+
+        say("note: interrupted after the write was complete (diffs not prepared)")
+    except Exception:  # a diff left to compute later, never a failed import
+        pass
 
 
 @handles_errors
