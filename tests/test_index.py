@@ -286,3 +286,48 @@ def test_an_index_that_fails_after_output_began_is_one_line(corpus_copy: Path, m
     assert r.exit_code == 2 and r.stdout == "[\n"
     assert r.stderr.strip().startswith("error: the derived index") and len(r.stderr.strip().splitlines()) == 1
     assert not cache.index_file(corpus_copy).exists()  # the next command builds it again
+
+
+def test_a_busy_index_holding_some_laws_lists_every_law(corpus_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index knows one law (a `show`); another command holds it for writing while `list`
+    needs the other 35. Before: `list` moved to memory half-way and printed the one law of the
+    old index (the rows it had read before the move): 1 law of 36, exit 0."""
+    want = list_rows(Corpus(LAWS), date(2025, 1, 1))
+    c = Corpus(corpus_copy)
+    c.load_law(c.resolve("土地管理法实施办法"))  # the index: names and one law
+    other = sqlite3.connect(cache.index_file(corpus_copy), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    monkeypatch.setattr(cache, "BUSY", 0.05)
+    try:
+        got = list_rows(Corpus(corpus_copy), date(2025, 1, 1))
+    finally:
+        other.execute("ROLLBACK")
+    assert got == want and len(got) == 36
+
+
+def test_an_index_on_a_full_disk_is_done_without(corpus_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLITE_FULL at COMMIT (the disk fills while the index is built): the rows of the failed
+    transaction are gone. Before: the failure was swallowed and `list` printed the empty tables
+    ('[]', exit 0), or a traceback came from the ROLLBACK of a transaction SQLite had ended."""
+    from typer.testing import CliRunner
+
+    from lawdiff.cli.registry import build_app
+
+    runner = CliRunner()
+    cmds = [["list", "--format", "json"], ["search", "耕地开垦费", "--all"], ["log", LAND], ["show", LAND]]
+    want = [runner.invoke(build_app(), [*c, "--corpus", str(LAWS)]).stdout for c in cmds]
+    real = cache._open
+
+    def small_disk(path: Path, root: Path) -> sqlite3.Connection:
+        db = real(path, root)
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+        db.execute(f"PRAGMA max_page_count = {pages + 3}")  # SQLITE_FULL past a few more pages
+        return db
+
+    monkeypatch.setattr(cache, "_open", small_disk)
+    for c, w in zip(cmds, want, strict=True):
+        cache.index_file(corpus_copy).unlink(missing_ok=True)
+        r = runner.invoke(build_app(), [*c, "--corpus", str(corpus_copy)])
+        assert r.exit_code == 0 and "Traceback" not in r.stderr, r.stderr
+        assert r.stdout == w.replace(str(LAWS), str(corpus_copy)), c
+        assert "cannot be written (" in r.stderr and "database or disk is full)" in r.stderr

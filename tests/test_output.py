@@ -150,3 +150,21 @@ def test_export_dash_is_stdout(tmp_path: Path) -> None:
         build_app(), ["export", LAND, "--rev", "2024", "-o", "-", "--corpus", str(LAWS)]
     )
     assert r.exit_code == 0 and r.stdout.startswith("# 山西省实施") and r.stderr == ""
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_search_writes_its_file_through_a_symlink_and_dash_is_stdout(
+    tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """search had no -o (a usage error): it takes it as show and diff do."""
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "hits.txt"
+    link = tmp_path / "link"
+    link.symlink_to(target)
+    plain = invoke("search", "耕地开垦费", "--all", "--format", fmt)
+    assert plain.exit_code == 0 and "耕地开垦费" in plain.stdout
+    r = invoke("search", "耕地开垦费", "--all", "--format", fmt, "-o", str(link))
+    assert r.exit_code == 0 and r.stdout == "" and link.is_symlink()
+    assert target.read_text(encoding="utf-8") == plain.stdout
+    dash = invoke("search", "耕地开垦费", "--all", "--format", fmt, "-o", "-")
+    assert dash.stdout == plain.stdout and not Path("-").exists()

@@ -223,3 +223,49 @@ def test_a_command_run_in_process_releases_its_read_lock(start: Path) -> None:
     _, err = p.communicate(timeout=60)
     assert p.returncode == 0, err
     assert snap(start) == AFTER
+
+
+def test_a_writer_waiting_on_a_new_corpus_that_is_rolled_back_makes_it_again(tmp_path: Path) -> None:
+    """Two imports into one missing folder: the first makes it and holds the lock, the second
+    waits on that folder; the first fails and removes the folder it made. The second used to hold
+    a lock on a removed folder (and wrote nowhere, or failed); it now makes the corpus afresh."""
+    from lawdiff.errors import InputError
+
+    root = tmp_path / "new"
+    src = tmp_path / "law.txt"
+    src.write_text((LAWS / "机关运行保障条例" / "2020-11-27.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(InputError), txn.transaction(root, create=True):
+        assert root.is_dir()
+        p = lawdiff("import", str(src), "--corpus", str(root))
+        deadline = time.monotonic() + 30
+        err = b""
+        while b"waiting" not in err and time.monotonic() < deadline:
+            err += p.stderr.read1(4096) if p.stderr else b""  # type: ignore[attr-defined]
+        assert b"waiting for another lawdiff" in err
+        raise InputError("the first writer fails")  # rolls back: the folder it made is removed
+    _, rest = p.communicate(timeout=60)
+    assert p.returncode == 0, rest.decode()
+    assert (root / "index.yaml").is_file() and (root / "机关运行保障条例" / "2020-11-27.txt").is_file()
+    assert not (root / ".lawdiff").exists()
+
+
+@pytest.mark.parametrize("next_command", ["ingest", "list"])
+def test_a_new_corpus_half_committed_by_a_killed_writer_is_finished_by_the_next_command(
+    tmp_path: Path, next_command: str
+) -> None:
+    """kill -9 after the commit point of the first write into a new folder: decisions/ renamed
+    in, index.yaml not yet (the renames go in path order). Every command then refused the folder
+    as 'not a lawdiff corpus' before it recovered anything, so nothing ever finished the write."""
+    root = tmp_path / "new"
+    code, _ = run_ingest(root, "apply:3", seed=F24)
+    assert code == -signal.SIGKILL and (root / ".lawdiff" / "journal").is_file()
+    assert (root / "decisions").is_dir() and not (root / "index.yaml").exists()
+    args = ["ingest", str(F24)] if next_command == "ingest" else ["list"]
+    q = lawdiff(*args, "--corpus", str(root))
+    _, err = q.communicate(timeout=120)
+    assert q.returncode == 0, err.decode()
+    assert "finished an interrupted write" in err.decode()
+    assert (root / "index.yaml").is_file() and not (root / ".lawdiff").exists()
+    whole = tmp_path / "whole"
+    assert run_ingest(whole, seed=F24)[0] == 0
+    assert snap(root) == snap(whole)  # exactly the state the killed ingest was writing

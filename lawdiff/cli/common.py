@@ -111,14 +111,16 @@ def _with_index_fallback(func: Callable[..., Any], args: Any, kwargs: Any) -> An
         first = exc
     from lawdiff.errors import InputError
 
-    removed = cache.discard_damaged()
+    removed = cache.discard_damaged(first)
     where = ", ".join(str(p) for p in removed) or str(cache.cache_dir())
     failed = _("the derived index ({where}) failed: {reason}; it was removed, run the command again")
     if OUTPUT_STARTED:
         raise InputError(failed.format(where=where, reason=first))
-    typer.echo(sanitize(
-        _("note: the derived index ({where}) failed ({reason}): removed; this command reads the files")
-        .format(where=where, reason=first)), err=True)  # fmt: skip
+    if removed:
+        note = _("note: the derived index ({where}) failed ({reason}): removed; this command reads the files")
+    else:  # a full disk, an I/O error: the file is sound, it just cannot be written now
+        note = _("note: the derived index ({where}) cannot be written ({reason}); this command reads the files")
+    typer.echo(sanitize(note.format(where=where, reason=first)), err=True)
     txn = sys.modules.get("lawdiff.corpus.txn")
     if txn is not None:
         txn.release_reader()

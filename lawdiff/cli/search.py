@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -34,6 +35,9 @@ def search_cmd(
         str | None, typer.Option("--kind", help="Only laws of this kind (regulation, city-regulation, …).")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="text | json")] = "text",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to this file ('-': stdout).")
+    ] = None,
     corpus: CorpusOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -56,6 +60,13 @@ def search_cmd(
     segments = group(c, found, on=day, every=every)
     if fmt == "json":
         doc = search_dict(found.phrase, segments, day, found.problems)
-        out(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-        return
-    out("".join(search_lines(found.phrase, segments, day, found.problems)))
+        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = "".join(search_lines(found.phrase, segments, day, found.problems))
+    if output is None:
+        out(text)
+    else:
+        from lawdiff.cli.output import emit
+
+        emit(text, output)  # -o as every command takes it: symlinks, FIFOs, the umask, '-'
+

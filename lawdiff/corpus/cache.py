@@ -98,11 +98,19 @@ def is_index_failure(exc: BaseException) -> bool:
     return isinstance(exc, sqlite3.Error)
 
 
-def discard_damaged() -> list[Path]:
-    """After an index failure: remove the index files this process opened (the next command
-    builds them again) and keep every later index of this process in memory. Returns what was
-    removed."""
+def is_damage(exc: BaseException) -> bool:
+    """A damaged file (SQLITE_CORRUPT, SQLITE_NOTADB, a row that does not decode), as opposed to
+    one that cannot be written now (a full disk, a read-only file, an I/O error, a lock)."""
+    return isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)
+
+
+def discard_damaged(exc: BaseException) -> list[Path]:
+    """After an index failure: keep every later index of this process in memory; if the file is
+    damaged (not merely unwritable), remove the index files this process opened (the next
+    command builds them again). Returns what was removed."""
     _MEMORY_ONLY.append(True)
+    if not is_damage(exc):
+        return []
     removed = []
     for path in sorted(_OPENED):
         for extra in ("", "-journal", "-wal", "-shm"):
@@ -128,13 +136,19 @@ class Cache:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._base = os.fspath(root)
+        self.writable = True
+        self.generation = 0  # counts moves to memory: what was read from the old db is gone
         if _MEMORY_ONLY:
             self.db = _memory(root)
-        else:
-            path = index_file(root)
-            self.db = _open(path, root)
-            _OPENED.add(path)
-        self.writable = True
+            return
+        path = index_file(root)
+        self.db = _open(path, root)
+        _OPENED.add(path)
+        # a read-only index (a read-only mount, a file or folder without write permission) is
+        # read as long as it is fresh; what needs writing is done in memory (``writing``)
+        file = self.db.execute("PRAGMA database_list").fetchone()[2]
+        if file and not (os.access(file, os.W_OK) and os.access(os.path.dirname(file), os.W_OK)):
+            self.writable = False
 
     # ------------------------------------------------------------ file freshness
 
@@ -211,6 +225,7 @@ class Cache:
         """Carry on in a fresh in-memory index (the file is busy or read-only): correct, not kept."""
         self.db = _memory(self.root)
         self.writable = True
+        self.generation += 1
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[bool]:
@@ -228,12 +243,15 @@ class Cache:
         try:
             yield True
         except BaseException:
-            self.db.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):  # SQLite ends it itself on SQLITE_FULL
+                self.db.execute("ROLLBACK")
             raise
         try:
             self.db.execute("COMMIT")
-        except sqlite3.OperationalError:
-            self.db.execute("ROLLBACK")
+        except sqlite3.OperationalError:  # full disk, I/O error, busy past the timeout: what the
+            with contextlib.suppress(sqlite3.Error):  # block wrote is gone, the caller must know
+                self.db.execute("ROLLBACK")
+            raise
 
 
 def _open(path: Path, root: Path) -> sqlite3.Connection:

@@ -49,15 +49,15 @@ class Catalog:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.cache = Cache(root)
-        self._entries_checked = False
+        self._entries_checked: int | None = None  # the cache generation the names were checked in
 
     # ------------------------------------------------------------ index.yaml
 
     def refresh_names(self) -> None:
         """Bring the names and the order of the laws up to date with index.yaml."""
-        if self._entries_checked:
+        if self._entries_checked == self.cache.generation:
             return
-        self._entries_checked = True
+        self._entries_checked = self.cache.generation
         if not self.cache.stale([INDEX]):
             return
         from lawdiff.corpus.records import check_index
@@ -68,6 +68,7 @@ class Catalog:
         with self.cache.writing() as ok:
             if not ok:
                 self.cache.to_memory()
+                self._entries_checked = self.cache.generation
             self._store_entries(entries, got)
 
     def _store_entries(self, entries: list[dict[str, Any]], got: tuple[str, Any] | None) -> None:
@@ -183,7 +184,6 @@ class Catalog:
         with self.cache.writing() as ok:
             if not ok:  # busy: carry on in memory, the names first
                 self.cache.to_memory()
-                self._entries_checked = False
                 self.refresh_names()
             db = self.cache.db
             for law_id, value in read.items():
@@ -235,17 +235,23 @@ class Catalog:
     def list_rows(self, day: date) -> Iterator[str]:
         """Every law's ``list`` row on ``day``, as compact JSON, in the order of index.yaml."""
         self.refresh_names()
+        for _attempt in range(2):
+            generation = self.cache.generation
+            stale = self._stale_laws()
+            for k in range(0, len(stale), 500):  # a long first build commits as it goes
+                batch = stale[k : k + 500]
+                found = self._refresh_laws(batch)
+                missing = [i for i in batch if i not in found]
+                if missing:
+                    path = self.root / law_file(missing[0])
+                    raise InputError(
+                        _("unknown law {name!r}: {path} does not exist").format(name=missing[0], path=path)
+                    )
+            if self.cache.generation == generation:
+                break
+            # the index moved to memory (busy, read-only) while refreshing: it holds only the
+            # laws refreshed since; the others are read into it now
         db = self.cache.db
-        stale = self._stale_laws()
-        for k in range(0, len(stale), 500):  # a long first build commits as it goes
-            batch = stale[k : k + 500]
-            found = self._refresh_laws(batch)
-            missing = [i for i in batch if i not in found]
-            if missing:
-                path = self.root / law_file(missing[0])
-                raise InputError(
-                    _("unknown law {name!r}: {path} does not exist").format(name=missing[0], path=path)
-                )
         rows = db.execute(
             "SELECT law, row FROM listing WHERE since <= ?1 AND ?1 < until ORDER BY pos",
             (day.isoformat(),),

@@ -87,6 +87,14 @@ class DirLock:
             f"waiting for another lawdiff using {self.root} (writing or reading it)…",
         )
 
+    def still_there(self) -> bool:
+        """Is the directory we lock still the one at ``root`` (not removed, nor replaced)?"""
+        try:
+            a, b = os.fstat(self._open()), os.stat(self.root)
+        except OSError:
+            return False
+        return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
     def release(self) -> None:
         if self.fd is not None:
             os.close(self.fd)  # closing the descriptor releases the flock

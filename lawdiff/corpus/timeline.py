@@ -40,11 +40,20 @@ def effective_of(rev: Revision, law: Law | None = None) -> tuple[date | None, bo
         when, approx = rev.effective, False
     else:  # a city regulation cannot apply before the province approves it
         when, approx = max((d for d in (rev.adopted, rev.approved) if d), default=None), True
+        if when is None:  # only the date that names it (import: the date in a file's name)
+            when = _id_date(rev.id)
     if law is not None and when is not None:
         first = law_start(law)
         if first is not None and first > when and rev.kind != "enacted":
             return first, False
     return when, approx
+
+
+def _id_date(rev_id: str) -> date | None:
+    try:
+        return date.fromisoformat(rev_id) if len(rev_id) == 10 else None
+    except ValueError:
+        return None
 
 
 def law_start(law: Law) -> date | None:
@@ -91,7 +100,9 @@ def in_force(law: Law, on: date) -> Standing:
     reason = _("revision {revision} ({kind}) in force since {date}").format(
         revision=current.id, kind=kind_word(current.kind), date=when.isoformat()
     )
-    if approx:
+    if approx and current.adopted is None and current.approved is None:
+        reason += _(" (no date of it in the corpus: the date that names the revision is used)")
+    elif approx:
         reason += _(" (effective date not in corpus; adoption date used)")
     if pending is not None and pending is not current:
         p_when = eff[pending.id][0]

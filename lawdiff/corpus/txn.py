@@ -70,8 +70,9 @@ def is_corpus(root: Path) -> bool:
 
 
 def check_target(root: Path) -> None:
-    """A writer may create a corpus in a missing folder or one holding only curated input."""
-    if not root.exists() or is_corpus(root):
+    """A writer may create a corpus in a missing folder or one holding only curated input (or a
+    killed first write to it, which the writer's transaction finishes before it checks again)."""
+    if not root.exists() or is_corpus(root) or os.path.lexists(root / CONTROL / "journal"):
         return
     if not root.is_dir():
         raise NotACorpusError(f"{root} is not a directory")
@@ -94,6 +95,8 @@ def ensure_readable(root: Path) -> None:
         return
     if not root.is_dir():
         raise InputError(f"corpus directory {root} does not exist")
+    if not is_corpus(root) and os.path.lexists(root / CONTROL):
+        _recover_exclusively(root)  # the first write of a new corpus, killed: index.yaml may come last
     if not is_corpus(root):
         raise NotACorpusError(f"{root} is not a lawdiff corpus (no index.yaml)")
     while True:
@@ -236,17 +239,28 @@ class Transaction:
     # -- entering and leaving
 
     def __enter__(self) -> Transaction:
-        if self.create:
-            check_target(self.root)
+        for _attempt in range(5):
+            if self._enter():
+                _ACTIVE[_key(self.root)] = self
+                return self
+        raise CorpusError(f"{self.root} keeps being removed and made again by other writers")
+
+    def _enter(self) -> bool:
+        """Lock the corpus (made if missing and ``create``); False: the folder we locked was
+        removed meanwhile (another writer's new corpus, rolled back), try again."""
         if not self.root.exists():
             if not self.create:
                 raise InputError(f"corpus directory {self.root} does not exist")
             try:
                 self.root.mkdir(parents=True)
+                self.created = True
+            except FileExistsError:  # another writer made it this instant: its lock says who goes first
+                pass
             except OSError as exc:
                 raise InputError(f"cannot create {self.root}: {exc.strerror}") from None
-            self.created = True
-        elif not self.create and not is_corpus(self.root):
+        elif self.create and not self.root.is_dir():
+            raise NotACorpusError(f"{self.root} is not a directory")
+        elif not self.create and not is_corpus(self.root) and not os.path.lexists(self.root / CONTROL):
             raise NotACorpusError(f"{self.root} is not a lawdiff corpus (no index.yaml)")
         release_reader(self.root)  # our own shared lock would block our exclusive one
         try:
@@ -258,12 +272,19 @@ class Transaction:
             self._drop_created()
             raise
         try:
-            recover(self.root)
+            if not self._lock.still_there():
+                self._lock.release()
+                return False
+            recover(self.root)  # first: a killed first write of a corpus may lack index.yaml yet
+            if self.create:  # checked under the lock: a writer making this corpus has finished
+                check_target(self.root)
+            elif not is_corpus(self.root):
+                raise NotACorpusError(f"{self.root} is not a lawdiff corpus (no index.yaml)")
         except BaseException:
             self._lock.release()
+            self._drop_created()
             raise
-        _ACTIVE[_key(self.root)] = self
-        return self
+        return True
 
     def __exit__(
         self,

@@ -192,7 +192,6 @@ class TextIndex:
         with self.cache.writing() as ok:
             if not ok:  # busy: answer from a fresh in-memory index, built from every file
                 self.cache.to_memory()
-                self.catalog._entries_checked = False
                 self._ensure()
                 self.refresh()
                 return
