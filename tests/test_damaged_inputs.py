@@ -207,3 +207,16 @@ def test_a_text_dated_only_by_its_file_name_does_not_break_list_and_search(corpu
     assert r.exit_code == 0 and "the date that names the revision" in r.stdout
     r = runner.invoke(build_app(), ["search", "机关运行保障", "--all", "--corpus", str(corpus_copy)])
     assert r.exit_code == 0, r.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["show", "\udcff刑法"], ["blame", "\udcff"], ["search", "耕地\udcff"], ["log", "土地管理法实施办法", "-S", "\udcfe"],
+     ["list", "--date", "2024\udcff"]],
+)
+def test_an_argument_in_bytes_that_are_not_utf8_is_one_line(args: list[str]) -> None:
+    """`lawdiff show $'\\xff刑法'`: Python keeps the byte as a lone surrogate, which SQLite could
+    not encode (UnicodeEncodeError traceback from the name lookup) nor a UTF-8 terminal print."""
+    r = runner.invoke(build_app(), [*args, "--corpus", str(LAWS)])
+    assert r.exit_code == 2 and r.stderr.startswith("error: an argument is not UTF-8 text: "), r.stderr
+    assert "\udcff" not in r.stderr and "\\x" in r.stderr

@@ -220,7 +220,8 @@ def _page_of(path: Path, table: str) -> tuple[int, int]:
         (["list", "--format", "tsv"], "entries"),
         (["show", LAND, "--format", "json"], "laws"),
         (["search", "耕地开垦费", "--all", "--format", "json"], "units"),
-        (["log", LAND, "--format", "json"], "comparisons"),
+        (["log", LAND, "--format", "json"], "comparison_deps"),
+        (["diff", LAND, "2020", "2024", "--format", "json"], "comparison_data"),
     ],
 )
 def test_an_index_damaged_inside_is_removed_and_the_command_answers_from_the_files(
