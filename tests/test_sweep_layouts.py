@@ -204,6 +204,8 @@ def test_page_numbers_split_labels_and_wiki_links_in_markdown(tmp_path: Path) ->
     md = md.replace("第三条之一　示范服务", "第三条\n之一\n示范服务")
     md = md.replace("\n第四条　", "\n- 2 -\n\n第四条　")
     md += "\n- 3 -\n\n— 4 —\n\n[[Category:中华人民共和国法律|SHIFAN FA]]\n"
+    assert "\n附　　则\n" in md
+    md = md.replace("\n附　　则\n", "\n#\uff03 附　　则\n")  # a full-width number sign among the marks
     _, text = imported(tmp_path, "示范法.md", md)
     same_as_reference(text)
 
@@ -226,3 +228,31 @@ def test_html_lines_as_a_browser_breaks_them() -> None:
 
     html = "<html><body><p>第一条 甲\n乙<br/>（一）丙</p><div>第二条 丁</div><table><tr><td colspan=2>表</td></tr><tr><td>a</td><td>b</td></tr></table></body></html>"
     assert html_lines(html, "x") == ["第一条 甲 乙", "（一）丙", "第二条 丁", "| 表 |  |", "| a | b |"]
+
+
+def _ascii_note_over_two_lines() -> list[str]:
+    """The 题注 as a converted .docx gives it: ASCII brackets, one event a line."""
+    first, rest = NOTE.split("　", 1)
+    return ["(" + first[1:], rest.removesuffix("）①") + ")"]
+
+
+def test_markdown_title_printed_again_over_three_lines_and_a_quoted_ascii_note(tmp_path: Path) -> None:
+    """The database's .docx as Markdown (# title, then the title again as the document prints it,
+    over three lines, and the 题注 as a ``>`` quote in ASCII brackets over two lines): the title
+    lines are no text, the 题注 is the 题注."""
+    first, second = _ascii_note_over_two_lines()
+    md = [f"# {TITLE}", "", "中华人民共和国", "", "示范", "", "法", "", f"> {first}", f"> {second}", ""]
+    for line in BODY:
+        md += [line, ""]
+    md += [*ANNEX, "", *("\t".join(r) for r in TABLE)]
+    _, text = imported(tmp_path, "示范法.md", "\n".join(md) + "\n")
+    assert text.title == TITLE and text.preamble == ()
+    assert text.note == NOTE.removesuffix("①")
+    assert len(text.articles) == 7
+
+
+def test_plain_text_with_an_ascii_note_over_two_lines(tmp_path: Path) -> None:
+    first, second = _ascii_note_over_two_lines()
+    _, text = imported(tmp_path, "示范法.txt", "\n".join([TITLE, first, second, *BODY]) + "\n")
+    assert text.note is not None and text.note.startswith("（2001年3月15日") and text.note.endswith("修正）")
+    assert text.preamble == () and len(text.articles) == 7

@@ -68,10 +68,10 @@ def split_parts(lines: Sequence[str], *, history: Sequence[str] = (), title: str
     lines = list(lines)
     meta: list[str] = []
     if title:
-        at = _find_title(lines, title)
-        front = lines[:at] if at is not None else []
+        found = _find_title(lines, title)
+        front = lines[: found[0]] if found is not None else []
         title_lines: list[str] = [title]
-        i = at + 1 if at is not None else 0
+        i = found[1] if found is not None else 0
     else:
         front, title_lines, i = _title_and_front(lines, meta)
         title = "".join(title_lines)
@@ -97,15 +97,32 @@ def _key(line: str) -> str:
     return regex.sub(r"[\s\u3000]", "", strip_version(line)[0])
 
 
-def _find_title(lines: list[str], title: str) -> int | None:
-    """Where the body prints the title the reader was given (before any article or heading)."""
+def _find_title(lines: list[str], title: str) -> tuple[int, int] | None:
+    """Where the body prints the title the reader was given (before any article or heading), on
+    one line or broken over up to four (宁夏…常务委员会 / 关于实施《…》 / 行政罚款限额的规定):
+    (its first line, the line after it)."""
     key = _key(title)
     for i, ln in enumerate(lines[:60]):
         if ARTICLE.match(ln) or numbered_heading(ln):
             return None
-        if _key(ln) == key:
-            return i
+        k = _title_at(lines, i, key)
+        if k:
+            return i, i + k
     return None
+
+
+def _title_at(lines: list[str], i: int, key: str) -> int:
+    """How many lines from ``i`` print the title (one, or up to four it is broken over), or 0."""
+    joined = ""
+    for k in range(4):
+        if i + k >= len(lines):
+            return 0
+        joined += _key(lines[i + k])
+        if joined == key:
+            return k + 1
+        if not joined or not key.startswith(joined):
+            return 0
+    return 0
 
 
 def _skip_meta(lines: list[str], i: int, title: str, meta: list[str]) -> int:
@@ -114,8 +131,10 @@ def _skip_meta(lines: list[str], i: int, title: str, meta: list[str]) -> int:
     while i < len(lines):
         if is_meta_line(lines[i]) or VERSION_LINE.match(lines[i]) or (KEY_VALUE.match(lines[i]) and _before_note(lines, i)):
             meta.append(lines[i])
-        elif key is None or _key(lines[i]) != key:
+        elif key is None or not (repeated := _title_at(lines, i, key)):
             break
+        else:
+            i += repeated - 1
         i += 1
     return i
 
@@ -134,11 +153,15 @@ def read_note(lines: list[str], i: int) -> tuple[str | None, int]:
     if i >= len(lines):
         return None, i
     first = lines[i]
+    if first.startswith("(") and NOTE_OPEN.match("（" + first[1:]):  # (1996年…通过 / …修正) over lines
+        first = "（" + first[1:]
     if first.startswith("（") and (NOTE_OPEN.match(first) or is_history_note(first) or EVENT_LINE.match(first)):
         end, joined = i, first
         while joined.count("（") > joined.count("）") and end + 1 < len(lines) and end - i < 12:
             end += 1
             nxt = lines[end]
+            if nxt.endswith(")") and joined.count("（") == joined.count("）") + nxt.count("（") - nxt.count("）") + 1:
+                nxt = nxt[:-1] + "）"
             joined += ("\u3000" if _EVENT_START.match(nxt) else "") + nxt
         if is_history_note(joined):
             return joined, end + 1
@@ -177,7 +200,8 @@ def _find_note(lines: list[str]) -> int | None:
     for i, ln in enumerate(lines[:40]):
         if ARTICLE.match(ln) or numbered_heading(ln) or TOC.match(ln):
             break
-        if i and (NOTE_OPEN.match(ln) or EVENT_LINE.match(ln)) and read_note(lines, i)[0] is not None:
+        opens = NOTE_OPEN.match(ln) or (ln.startswith("(") and NOTE_OPEN.match("（" + ln[1:]))
+        if i and (opens or EVENT_LINE.match(ln)) and read_note(lines, i)[0] is not None:
             return i
     return None
 
