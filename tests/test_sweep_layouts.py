@@ -256,3 +256,30 @@ def test_plain_text_with_an_ascii_note_over_two_lines(tmp_path: Path) -> None:
     _, text = imported(tmp_path, "示范法.txt", "\n".join([TITLE, first, second, *BODY]) + "\n")
     assert text.note is not None and text.note.startswith("（2001年3月15日") and text.note.endswith("修正）")
     assert text.preamble == () and len(text.articles) == 7
+
+
+def test_page_number_text_boxes_are_furniture_other_text_boxes_refused(tmp_path: Path) -> None:
+    """A regulation converted from print: ``- 4 -`` and ``- 21 -`` in text boxes anchored to its
+    last paragraph (what the database's .docx of 三江侗族自治县自治条例 carries): not text; a text
+    box holding a sentence is still refused."""
+
+    def box(text: str) -> str:
+        return (
+            f'<w:r {W_NS} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox><w:txbxContent>'
+            f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+        )
+
+    def write(texts: list[str]) -> Path:
+        doc = Document()
+        for line in [TITLE, NOTE, *BODY]:
+            doc.add_paragraph(line)
+        for t in texts:
+            doc.paragraphs[-1]._p.append(parse_xml(box(t)))
+        path = tmp_path / f"示范法{len(texts)}.docx"
+        doc.save(str(path))
+        return path
+
+    text = _parse(write(["- 4 -", "- 21 -", "  "]))
+    assert text.articles[-1].text == BODY[-1] and len(text.articles) == 7
+    with pytest.raises(InputError, match=r"holds a text box \(本法由国务院解释"):
+        read_source(write(["- 4 -", "本法由国务院解释。"]))

@@ -7,7 +7,7 @@ skips runs inside tracked insertions and content controls):
 * paragraphs and tables in document order, through content controls (``w:sdt``), custom XML and
   tracked insertions; tracked deletions, field codes, hidden runs (``w:vanish``) and drawings are
   not text; headers and footers are not in the body; a text box holding text is refused (its
-  place in the reading order is undefined);
+  place in the reading order is undefined), one holding only a page number (- 4 -) is furniture;
 * an alternative-format chunk (``w:altChunk``: the whole law as an ``.mht``/``.html`` part, as
   converters write Word files) is read where it stands (``htmltext``); plain text and an embedded
   .docx likewise; any other chunk (RTF) is refused, never skipped;
@@ -142,9 +142,9 @@ def _paragraph(p: Any, numbering: Any) -> list[str]:
     _inline(p, parts, numbering.notes)
     text = "".join(parts)
     label = numbering.label(p)
-    box = next((b for b in p.iter(W + "txbxContent") if "".join(b.itertext()).strip()), None)
+    box = next((b for b in p.iter(W + "txbxContent") if not _furniture_box(b)), None)
     if box is not None:  # floating text has no place in the reading order: refuse, never drop
-        words = "".join(box.itertext()).strip()[:20]
+        words = _box_text(box).strip()[:20]
         raise InputError(
             f"{numbering.path}: paragraph {numbering.paragraphs} holds a text box ({words}…) whose place in "
             "the text is not defined; move its text into the document"
@@ -152,6 +152,19 @@ def _paragraph(p: Any, numbering: Any) -> list[str]:
     if label:
         text = label + text
     return text.split("\n")
+
+
+def _box_text(box: Any) -> str:
+    return "".join(t.text or "" for t in box.iter(W + "t"))
+
+
+def _furniture_box(box: Any) -> bool:
+    """An empty text box, or one holding only a page number (- 4 -), as documents converted from
+    print anchor them to the last paragraph of a page: furniture, not text."""
+    from lawdiff.sources.body import PAGE_LINE
+
+    text = _box_text(box).strip(" \u3000\t\r\n")
+    return not text or bool(PAGE_LINE.match(text)) or text.isdigit()
 
 
 def _inline(el: Any, out: list[str], notes: Any = None) -> None:
