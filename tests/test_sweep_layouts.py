@@ -283,3 +283,20 @@ def test_page_number_text_boxes_are_furniture_other_text_boxes_refused(tmp_path:
     assert text.articles[-1].text == BODY[-1] and len(text.articles) == 7
     with pytest.raises(InputError, match=r"holds a text box \(本法由国务院解释"):
         read_source(write(["- 4 -", "本法由国务院解释。"]))
+
+
+def test_ruby_annotation_keeps_its_base_text(tmp_path: Path) -> None:
+    """A character with its pronunciation above it (w:ruby): the base is the text, not the 注音."""
+    doc = Document()
+    for line in [TITLE, NOTE, *BODY]:
+        doc.add_paragraph(line)
+    p = next(p for p in doc.paragraphs if p.text.startswith("第五条"))
+    p.text = "第五条　服务提供者应当公开服务内容"
+    p._p.append(parse_xml(
+        f'<w:r {W_NS}><w:ruby><w:rubyPr/><w:rt><w:r><w:t>gōng</w:t></w:r></w:rt>'
+        "<w:rubyBase><w:r><w:t>。</w:t></w:r></w:rubyBase></w:ruby></w:r>"
+    ))  # fmt: skip
+    path = tmp_path / "示范法.docx"
+    doc.save(str(path))
+    text = _parse(path)
+    assert next(a.text for a in text.articles if a.text.startswith("第五条")) == "第五条　服务提供者应当公开服务内容。"

@@ -188,6 +188,10 @@ def _run(r: Any, out: list[str], notes: Any = None) -> None:
             out.append("\t")
         elif tag in (W + "br", W + "cr"):
             out.append("\n")
+        elif tag == W + "ruby":  # 注音: the base text is the text, the pronunciation above it is not
+            base = child.find(W + "rubyBase")
+            if base is not None:
+                _inline(base, out, notes)
         elif tag in (W + "footnoteReference", W + "endnoteReference") and notes is not None:
             out.append(notes.mark(tag == W + "endnoteReference", child.get(W + "id") or ""))
         elif tag == W + "noBreakHyphen":
