@@ -303,3 +303,31 @@ def test_an_unreadable_instruction_refuses_only_its_own_regulation() -> None:
     # a single-regulation decision: refused as before
     with pytest.raises(AmendmentError, match="unknown phrasing"):
         parse_decision("关于修改《甲市公路管理条例》的决定\n一、删去第一条。\n二、将第二条改写为：“乙。”")
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "一、关于《甲市公路管理条例》的修改",
+        "一、关于修改《甲市公路管理条例》",
+        "一、对《甲市公路管理条例》部分条款作出修改",
+        "一、对《甲市公路管理条例》的部分条款作如下修改：",
+        "一、对《甲市公路管理条例》进行修改",
+        "一、对《甲市公路管理条例》予以修改",
+        "一、将《甲市公路管理条例》作如下修改：",
+        "一、《甲市公路管理条例》修改如下：",
+        "第一部分　对《甲市公路管理条例》的修改",
+        "一、对《甲市公路管理条例》（2000年1月1日甲市第十一届人民代表大会常务委员会第二次会议通过）作出修改",
+        # right after the title: a heading carrying its source is not the decision's 题注
+        "（一）《甲市公路管理条例》（市人大常委会公告第3号公布）",
+    ],
+)
+def test_more_part_headings_of_local_omnibus_decisions(heading: str) -> None:
+    d = (
+        "甲市人民代表大会常务委员会关于修改《甲市公路管理条例》等二件地方性法规的决定\n"
+        f"{heading}\n（一）删去第一条。\n"
+        "二、对《甲市乙条例》作出修改\n（一）删去第二条。\n本决定自公布之日起施行。\n"
+        "《甲市公路管理条例》《甲市乙条例》根据本决定作相应修改，重新公布。"
+    )
+    assert [p.target for p in parse_decision(d).parts] == ["甲市公路管理条例", "甲市乙条例"]
+    assert _apply(ROAD, d, "甲市公路管理条例")[0].startswith("第一条　本条例所称公路")

@@ -4,6 +4,7 @@ in ``decisions.py`` reads lines with, and what a decision's title says it amends
 
 Headings seen in real decisions: ``一、对《A》作出修改`` / ``的修改`` / ``作如下修改：`` /
 ``一、《A》作如下修改：`` / ``将《A》修改如下：`` / ``修改《A》`` / ``关于《A》`` / ``《A》`` /
+``关于《A》的修改`` / ``对《A》部分条款作出修改`` / ``对《A》进行修改`` / ``第一部分　对《A》的修改`` /
 ``（一）A`` (a bare title), optionally followed by the decree that issued the rule
 (``（一）《厦门市…暂行规定》（市政府令第6号公布，第69号修正）``); groups ``一、对下列地方性法规作出修改`` /
 ``二、废止下列地方性法规`` / ``对下列规章宣布失效：`` / a single ``二、废止《丁》。``.
@@ -23,8 +24,10 @@ _TITLE = r"《(?P<t>(?:[^《》]|《[^《》]*》)+)》"
 _NUMBER = rf"(?:[{CNUM}]+、|（[{CNUM}]+）|[0-9]+[．.、])?"
 _SOURCE = r"(?:（[^（）]*(?:公布|发布|修正|修订|通过|批准|令)[^（）]*）)?"  # 《A》（市政府令第6号公布，第69号修正）
 PART_HEADER = regex.compile(
-    rf"^{_NUMBER}(?:对?{_TITLE}(?:作出|作如下|作以下|作)?(?:的)?(?:如下)?(?:修改|修正)"
-    rf"|将{_TITLE}(?:修改|修正)如下|修改{_TITLE}|关于{_TITLE}|{_TITLE}){_SOURCE}[：:。]?$"
+    rf"^{_NUMBER}(?:第[{CNUM}]+部分[\u3000 ]*)?"
+    rf"(?:(?:关于|对|将)?对?{_TITLE}{_SOURCE}(?:的)?(?:部分条款|部分条文|有关条款)?"
+    rf"(?:作出|作如下|作以下|作|进行|予以)?(?:的)?(?:如下|以下)?(?:修改|修正)(?:如下)?"
+    rf"|(?:关于)?修改{_TITLE}|关于{_TITLE}|{_TITLE}){_SOURCE}[：:。]?$"
 )
 BARE_HEADER = regex.compile(
     rf"^(?:（[{CNUM}]+）|[{CNUM}]+、)(?P<t>[\p{{Han}}（）〈〉《》0-9]{{4,60}}?"
@@ -39,7 +42,7 @@ CN_NUMBERED = regex.compile(rf"^([{CNUM}]+)、")
 PAREN_NUMBERED = regex.compile(rf"^（([{CNUM}]+)）")
 AMENDMENT_ARTICLE = regex.compile(rf"^第({NUM})条[\u3000 ]+")  # 宪法修正案: 第三十二条　宪法…
 NOTE = regex.compile(
-    r"^[（(].*(?:通过|施行|公布|发布|会议)[^（）()]*[）)]$|^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日.*(?:通过|施行|会议)$"
+    r"^[（(](?![一二三四五六七八九十]+[）)]).*(?:通过|施行|公布|发布|会议)[^（）()]*[）)]$|^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日.*(?:通过|施行|会议)$"
 )
 _WHEN = r"本(?:决定|修正案|修改决定)自(公布之日|发布之日|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)起(?:施行|实施)"
 EFFECTIVE = regex.compile(rf"^{_WHEN}。?$")
