@@ -97,3 +97,50 @@ def test_amend_json_lists_the_citations(tmp_path: Path) -> None:
     assert {"article": "第五条", "old": "第六条", "new": "第五条"} not in doc["citations"]
     assert {"article": "第四条", "old": "第七条", "new": "第六条"} in doc["citations"]
     assert any(c["new"] is None and c["old"] == "第五条" for c in doc["citations"])
+
+
+SEVERAL = """某某条例
+第一条　经营者应当登记。
+经营者应当公示。
+违反前两款规定的，处一千元罚款。
+第二条　甲。
+第三条　乙。
+第四条　违反前条规定的，加倍处罚。"""
+
+
+def amend_several(*instructions: str) -> Result:
+    body = "\n".join(f"{i}．{t}" for i, t in enumerate(instructions, start=1))
+    dec = parse_decision(
+        f"关于修改《某某条例》的决定\n{body}\n《某某条例》根据本决定作相应修改并对条文顺序作相应调整，重新公布。",
+        decision_id="d",
+    )
+    return apply_decision(parse_text(SEVERAL.splitlines()), dec, decision_id="d")
+
+
+def test_the_two_paragraphs_before_follow_them_or_are_reported() -> None:
+    # a paragraph inserted after them: 前两款 no longer reads right, the two keep their numbers
+    r = amend_several("第一条增加一款，作为第三款：“经营者应当备案。”")
+    assert r.text.articles[0].text.split("\n")[3] == "违反第一款、第二款规定的，处一千元罚款。"
+    assert ("第一条", "前两款", "第一款、第二款") in {(c.article, c.old, c.new) for c in r.citations}
+    # a paragraph inserted among them: whether 前三款 is meant now is not lawdiff's to say
+    r = amend_several("第一条增加一款，作为第二款：“经营者应当备案。”")
+    assert r.text.articles[0].text.split("\n")[3] == "违反前两款规定的，处一千元罚款。"
+    assert [(c.old, c.new) for c in r.citations] == [("前两款", None)]
+    assert "among the 2 paragraphs" in (r.citations[0].note or "")
+    # one of them deleted: reported
+    r = amend_several("删去第一条第二款。")
+    assert r.text.articles[0].text.split("\n")[1] == "违反前两款规定的，处一千元罚款。"
+    assert "第二款, which it covers, was deleted" in (r.citations[0].note or "")
+    # nothing moved around them: nothing said
+    assert all(c.old != "前两款" for c in amend_several("删去第二条。").citations)
+
+
+def test_the_article_before_is_reported_when_it_is_another_one_now() -> None:
+    r = amend_several("删去第三条。")
+    assert r.text.articles[-1].text == "第三条　违反前条规定的，加倍处罚。"
+    assert [(c.article, c.old, c.new) for c in r.citations] == [("第三条", "前条", None)]
+    assert "第三条, the article before it, was deleted" in (r.citations[0].note or "")
+    r = amend_several("在第三条后增加一条，作为第四条：“丙。”")
+    assert [(c.old, c.new) for c in r.citations] == [("前条", None)]
+    assert "第三条 (now 第三条) is no longer the article before it" in (r.citations[0].note or "")
+    assert not amend_several("删去第二条。").citations  # 第三条 and 第四条 both move up: still before it

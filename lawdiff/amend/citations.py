@@ -27,6 +27,7 @@ IN = rf"[（(]?{N}[）)]?"  # an item cited with its brackets, as local texts pr
 ATOM = regex.compile(
     rf"第(?P<a>{N})条(?:之(?P<s>{N}))?(?:第(?P<p>{N})款)?(?:第(?P<i>{IN})项)?"
     rf"|(?P<rel>前款|本款)(?:第(?P<ri>{IN})项)?|(?P<own>本条)?第(?P<p2>{N})款(?:第(?P<i2>{IN})项)?"
+    rf"|前(?P<several>[两二三四五六七八九])款|(?P<prev_art>前条)"
 )
 # what follows a bare reference (no 本法 before it): 第二款规定 / 第三条所列 / 第五条的 …
 CITING = regex.compile(r"(?:规定|所|的|中|和|、|或者|及|以及|至|第|以外|外|之|，|。|；|或)")
@@ -53,10 +54,12 @@ class _Rewriter:
         self.nb = nb
         self.id = decision_id
         self.found: list[Citation] = []
+        self.changes: list[tuple[str, str]] = []  # (old, new) of the unit last rewritten
 
     # ------------------------------------------------------------ one unit
 
     def unit(self, x: Placed, body: str, para_old: int | None, protected: list[str]) -> str:
+        self.changes = []
         spans = [span for s in protected if s and s in body for span in occurrences(body, s)]
         atoms = [m for m in ATOM.finditer(body) if not any(a <= m.start() < b for a, b in spans)]
         if not atoms:
@@ -81,6 +84,7 @@ class _Rewriter:
                 continue
             new, ctx_article, ctx_para = self._atom(x, m, ctx_article, ctx_para, para_old)
             if new is not None and new != m.group(0):
+                self.changes.append((m.group(0), new))
                 out.append(body[pos:m.start()])
                 out.append(new)
                 pos = m.end()
@@ -116,6 +120,13 @@ class _Rewriter:
             return text, art, para_old - 1
         if m.group("rel") == "本款":
             return None, art, para_old
+        if m.group("several"):
+            if para_old is None or art is None:
+                return None, art, para
+            return self._previous_several(x, art, para_old, _n(m.group("several")) or 2, m.group(0)), art, para
+        if m.group("prev_art"):
+            self._previous_article(x, m.group(0))
+            return None, art, para
         p = _n(m.group("p2"))
         if art is None or p is None:
             return None, art, para
@@ -167,6 +178,44 @@ class _Rewriter:
             return None
         return f"第{int_to_cn(prev)}款"
 
+    def _previous_several(self, x: Placed, art: Key, p_old: int, n: int, whole: str) -> str | None:
+        """前两款 / 前三款 in old paragraph p: the n paragraphs before it.  Still just before it: left;
+        all kept and still in a row, elsewhere: 第X款、第Y款 / 第X款至第Z款 (as 前款 becomes 第N款);
+        one deleted, or a new paragraph among them: reported (whether 前三款 is now meant is the
+        legislature's choice, not lawdiff's)."""
+        olds = range(p_old - n, p_old)
+        if olds.start < 1:
+            return None
+        here = self.nb.paragraphs.get((*art, p_old))
+        news = [self.nb.paragraphs.get((*art, o)) for o in olds]
+        if any(v is None for v in news):
+            gone = "、".join(f"第{int_to_cn(o)}款" for o, v in zip(olds, news, strict=True) if v is None)
+            self._report(x, whole, f"{label(art)}{gone}, which it covers, was deleted")
+            return None
+        got = [v for v in news if v is not None]
+        if got != list(range(got[0], got[0] + n)):
+            covered = "、".join(f"第{int_to_cn(o)}款" for o in olds)
+            self._report(x, whole, f"a new paragraph now stands among the {n} paragraphs it covers "
+                                   f"({label(art)}{covered})")
+            return None
+        if here is not None and got[-1] == here - 1:
+            return None
+        if n == 2:
+            return f"第{int_to_cn(got[0])}款、第{int_to_cn(got[1])}款"
+        return f"第{int_to_cn(got[0])}款至第{int_to_cn(got[-1])}款"
+
+    def _previous_article(self, x: Placed, whole: str) -> None:
+        """前条 (the article before this one): reported when that is no longer the same article."""
+        old_key = x.block.old
+        if old_key is None or old_key[1] or old_key[0] < 2:
+            return
+        prev_old = (old_key[0] - 1, 0)
+        here, prev = self.nb.articles.get(old_key), self.nb.articles.get(prev_old)
+        if prev is None or prev_old in self.nb.deleted:
+            self._report(x, whole, f"{label(prev_old)}, the article before it, was deleted")
+        elif here is not None and prev != (here[0] - 1, 0):
+            self._report(x, whole, f"{label(prev_old)} (now {label(prev)}) is no longer the article before it")
+
     def _report(self, x: Placed, old: str, note: str) -> None:
         self.found.append(Citation(x.label, old, None, note))
 
@@ -189,8 +238,7 @@ def renumber_citations(placed: list[Heading | Placed], nb: Numbering, *, decisio
                 start = len(rw.found)
                 after = rw.unit(x, before, p_old, protected)
                 if after != before:
-                    changes = _diff_refs(before, after)
-                    for old, new in changes:
+                    for old, new in rw.changes:
                         rw.found.insert(start, Citation(x.label, old, new))
                         start += 1
                         x.block.events.append(Event(decision_id, "", "citation", f"{old}→{new}"))
@@ -205,13 +253,6 @@ def _anything_moved(nb: Numbering) -> bool:
         or any(k[2] != v for k, v in nb.paragraphs.items())
         or any(k[3] != v for k, v in nb.items.items())
     )
-
-
-def _diff_refs(before: str, after: str) -> list[tuple[str, str]]:
-    """The references that differ between two versions of a unit (in order)."""
-    a = [m.group(0) for m in ATOM.finditer(before)]
-    b = [m.group(0) for m in ATOM.finditer(after)]
-    return [(x, y) for x, y in zip(a, b, strict=False) if x != y]
 
 
 __all__ = ["renumber_citations"]
