@@ -73,3 +73,32 @@ def test_the_new_entry_follows_the_style_of_the_note(decision, note, after) -> N
     entry = history_entry(decision)
     assert entry is not None
     assert amended_note(note, decision, entry) == after
+
+
+CITY = parse_decision(
+    "甲市人民代表大会常务委员会关于修改《甲市乙条例》等三件地方性法规的决定\n"
+    "（2024年6月27日甲市第十五届人民代表大会常务委员会第二十次会议通过"
+    "　2024年7月31日丙省第十四届人民代表大会常务委员会第十一次会议批准）\n"
+    "一、对《甲市乙条例》作出修改\n删去第九条。\n"
+)
+CITY_WHEN = (
+    "2024年6月27日甲市第十五届人民代表大会常务委员会第二十次会议通过"
+    "并经2024年7月31日丙省第十四届人民代表大会常务委员会第十一次会议批准的"
+)
+
+
+def test_a_city_decision_approved_by_the_province_is_cited_with_the_approval() -> None:
+    # the decision's 题注 names the province's approval: the entry reads 通过并经…批准的《…》修正
+    entry = history_entry(CITY)
+    assert entry == f"根据{CITY_WHEN}《关于修改〈甲市乙条例〉等三件地方性法规的决定》修正"
+    adopted = "（2010年1月1日甲市第十二届人民代表大会常务委员会第三次会议通过　2010年3月1日丙省第十一届人民代表大会常务委员会第十七次会议批准）"
+    assert amended_note(adopted, CITY, entry) == adopted[:-1] + "\u3000" + entry + "）"
+    # a 题注 that cites decisions with their issuer keeps doing so
+    earlier = (
+        "（2010年1月1日通过　根据2015年1月1日甲市第十三届人民代表大会常务委员会第三次会议通过并经"
+        "2015年3月1日丙省第十二届人民代表大会常务委员会第十五次会议批准的"
+        "《甲市人民代表大会常务委员会关于修改〈甲市乙条例〉的决定》修正）"
+    )
+    assert amended_note(earlier, CITY, entry) == earlier[:-1] + (
+        f"\u3000根据{CITY_WHEN}《甲市人民代表大会常务委员会关于修改〈甲市乙条例〉等三件地方性法规的决定》修正）"
+    )

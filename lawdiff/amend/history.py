@@ -21,21 +21,30 @@ from lawdiff.amend.ops import Decision
 from lawdiff.amend.titles import _ISSUER
 from lawdiff.structure.numerals import cn_to_int, int_to_cn
 
-_ADOPTED = regex.compile(r"（([0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)(.+?会议)通过）")
+# the decision's own 题注; a city's decision also names the province's approval:
+# （2024年6月27日甲市…会议通过　2024年7月31日乙省…会议批准）
+_ADOPTED = regex.compile(
+    r"（([0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)(.+?会议)通过"
+    r"(?:[\u3000 ]*(?P<approved>[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日.+?会议)批准)?）"
+)
 _ENTRY = regex.compile(
-    r"^(?P<by>根据)?(?P<when>[0-9]{4}年.+?会议)(?P<passed>通过的)?(?P<title>《.+》)"
+    r"^(?P<by>根据)?(?P<when>[0-9]{4}年.+?会议)(?P<passed>通过(?:并经.+?会议批准)?的)?(?P<title>《.+》)"
     r"(?P<verb>第(?P<n>[一二三四五六七八九十]+)次修正|修正)?$"
 )
 
 
 def entry_parts(decision: Decision) -> tuple[str, str] | None:
-    """(date + session, 《title》) of the decision as a 题注 cites it."""
+    """(date + session, 《title》) of the decision as a 题注 cites it; an approved decision's
+    date + session reads …会议通过并经…会议批准的 (the entry's 通过的 is then part of it)."""
     m = _ADOPTED.search(decision.text)
     if not m:
         return None
     title = _ISSUER.sub("", decision.title)
     nested = title.translate(str.maketrans("《》〈〉", "〈〉《》"))
-    return m.group(1) + m.group(2), f"《{nested}》"
+    when = m.group(1) + m.group(2)
+    if m.group("approved"):
+        when += f"通过并经{m.group('approved')}批准的"
+    return when, f"《{nested}》"
 
 
 def history_entry(decision: Decision) -> str | None:
@@ -44,7 +53,7 @@ def history_entry(decision: Decision) -> str | None:
     if parts is None:
         return None
     when, title = parts
-    passed = "通过的" if "修正案" in title else ""
+    passed = "通过的" if "修正案" in title and not when.endswith("的") else ""
     return f"根据{when}{passed}{title}修正"
 
 
@@ -61,6 +70,8 @@ def amended_note(note: str, decision: Decision, default: str) -> str:
         return f"（{inner}\u3000{default}）"
     model = _ENTRY.match(entries[last])
     assert model is not None
+    if _ISSUER.match(model["title"][1:]):  # the 题注 cites decisions with their issuer: 《甲市人民代表大会常务委员会关于…》
+        title = "《" + decision.title.translate(str.maketrans("《》〈〉", "〈〉《》")) + "》"
     act = "修正案" in title
     grouped = model["by"] and model["verb"] == "修正" and entries[last].count("《") > 1
     if grouped and act:  # 根据A、B和C修正: C becomes B's 、 and the new one comes last
@@ -70,7 +81,7 @@ def amended_note(note: str, decision: Decision, default: str) -> str:
             body = body[: k + 1] + "、" + body[k + 2 :]
         entries[last] = f"根据{body}和{when}通过的{title}修正"
         return f"（{'　'.join(entries)}）"
-    passed = "通过的" if model["passed"] or act else ""
+    passed = "通过的" if (model["passed"] or act) and not when.endswith("的") else ""
     by = model["by"] or ""
     if model["verb"] is None:
         verb = ""
