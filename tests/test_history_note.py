@@ -102,3 +102,15 @@ def test_a_city_decision_approved_by_the_province_is_cited_with_the_approval() -
     assert amended_note(earlier, CITY, entry) == earlier[:-1] + (
         f"\u3000根据{CITY_WHEN}《甲市人民代表大会常务委员会关于修改〈甲市乙条例〉等三件地方性法规的决定》修正）"
     )
+
+
+def test_a_decision_printed_under_its_announcement_without_a_note() -> None:
+    announced = parse_decision(
+        "甲市人民代表大会常务委员会关于修改《甲市乙条例》的决定\n"
+        "《甲市人民代表大会常务委员会关于修改〈甲市乙条例〉的决定》已由甲市第十五届人民代表大会常务委员会"
+        "第二十次会议于2024年6月27日通过，现予公布，自公布之日起施行。\n"
+        "甲市第十五届人民代表大会常务委员会第二十次会议决定对《甲市乙条例》作如下修改：\n删去第九条。\n"
+    )
+    assert history_entry(announced) == (
+        "根据2024年6月27日甲市第十五届人民代表大会常务委员会第二十次会议《关于修改〈甲市乙条例〉的决定》修正"
+    )

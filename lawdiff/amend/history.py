@@ -27,6 +27,9 @@ _ADOPTED = regex.compile(
     r"（([0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)(.+?会议)通过"
     r"(?:[\u3000 ]*(?P<approved>[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日.+?会议)批准)?）"
 )
+_ANNOUNCED = regex.compile(
+    r"已由(?P<session>[^，。]+?会议)于(?P<date>[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)通过"
+)
 _ENTRY = regex.compile(
     r"^(?P<by>根据)?(?P<when>[0-9]{4}年.+?会议)(?P<passed>通过(?:并经.+?会议批准)?的)?(?P<title>《.+》)"
     r"(?P<verb>第(?P<n>[一二三四五六七八九十]+)次修正|修正)?$"
@@ -37,10 +40,13 @@ def entry_parts(decision: Decision) -> tuple[str, str] | None:
     """(date + session, 《title》) of the decision as a 题注 cites it; an approved decision's
     date + session reads …会议通过并经…会议批准的 (the entry's 通过的 is then part of it)."""
     m = _ADOPTED.search(decision.text)
-    if not m:
-        return None
     title = _ISSUER.sub("", decision.title)
     nested = title.translate(str.maketrans("《》〈〉", "〈〉《》"))
+    if not m:  # no 题注, but the 公告 printed before it: 《…的决定》已由…会议于2024年6月27日通过
+        g = _ANNOUNCED.search(decision.text)
+        if not g or "批准" in decision.text[g.end() : g.end() + 60]:
+            return None
+        return g.group("date") + g.group("session"), f"《{nested}》"
     when = m.group(1) + m.group(2)
     if m.group("approved"):
         when += f"通过并经{m.group('approved')}批准的"
