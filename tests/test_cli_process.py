@@ -133,3 +133,31 @@ def test_exit_codes_are_documented_and_given(tmp_path: Path) -> None:
     decision.write_text("关于修改《山西省机关运行保障条例》的决定\n删去第九十九条。\n", encoding="utf-8")
     assert code("amend", "--base", str(base), "--decision", str(decision)) == 3
     # 130: tests/test_transactions.py interrupts a write at fixed points
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["list", *C], ["search", "耕地开垦费", "--all", *C], ["show", LAND, *C], ["--help"],
+     ["diff", LAND, "2020", "2024", "--format", "json", *C], ["export", LAND, "-o", "-", *C]],
+    ids=lambda a: " ".join(a[:2]),
+)
+def test_stdout_on_a_full_device_is_one_line_and_exit_2(args: list[str]) -> None:
+    """`lawdiff list > /dev/full`: ENOSPC on stdout was an OSError traceback, exit 1."""
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    with open("/dev/full", "wb") as full:
+        p = subprocess.run([sys.executable, "-m", "lawdiff", *args], stdout=full, stderr=subprocess.PIPE,
+                           env={**os.environ, "NO_COLOR": "1"}, timeout=120)  # fmt: skip
+    err = p.stderr.decode()
+    assert p.returncode == 2 and "Traceback" not in err and "Exception ignored" not in err, err
+    assert err.strip() == "error: cannot write the output: No space left on device"
+
+
+@pytest.mark.parametrize("args", [["list", *C], ["show", LAND, *C], ["history", LAND, *C]])
+def test_a_closed_stdout_is_devnull(args: list[str]) -> None:
+    """`lawdiff list >&-`: Python starts with sys.stdout None, and the first isatty() or write
+    raised AttributeError (a traceback, exit 1). The command now runs, unheard."""
+    p = subprocess.run([sys.executable, "-m", "lawdiff", *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                       env={**os.environ, "NO_COLOR": "1"}, timeout=120,
+                       preexec_fn=lambda: os.close(1))  # fmt: skip
+    assert p.returncode == 0 and p.stderr == b"", p.stderr.decode()

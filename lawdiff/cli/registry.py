@@ -121,6 +121,7 @@ def main() -> None:
 
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, _on_sigterm)
+    _closed_streams_to_devnull()
     name = command_name(sys.argv[1:])
     _STDOUT.append(_fd_identity())
     code: int | Any = 0
@@ -139,6 +140,10 @@ def main() -> None:
         code = _pipe_closed()
     except SystemExit as exc:  # typer's and rich's own handling of EPIPE end in sys.exit(1)
         code = _pipe_closed() if exc.code == 1 and _pacified() else exc.code
+    except OSError as exc:  # stdout on a full disk (> /dev/full), an I/O error
+        if exc.errno not in _WRITE_ERRORS:
+            raise
+        code = _output_lost(exc)
     if not isinstance(code, int):
         code = 0
     if code == 130 and _TERMINATED:
@@ -148,7 +153,41 @@ def main() -> None:
         sys.stdout.flush()
     except (BrokenPipeError, ValueError):
         _pipe_closed()
+    except OSError as exc:
+        if exc.errno not in _WRITE_ERRORS:
+            raise
+        code = code or _output_lost(exc)
     sys.exit(code)
+
+
+_WRITE_ERRORS = {28, 122, 27, 5, 9}  # ENOSPC, EDQUOT, EFBIG, EIO, EBADF (Linux numbers)
+
+
+def _output_lost(exc: OSError) -> int:
+    """Standard output cannot take what was written: one line, exit 2 (what is still buffered
+    is dropped, so that Python's own flush at exit cannot fail again with a traceback)."""
+    import contextlib
+
+    _pipe_closed()
+    with contextlib.suppress(OSError, ValueError):
+        print(f"error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+    return 2
+
+
+def _closed_streams_to_devnull() -> None:
+    """``lawdiff list >&-``: Python starts with ``sys.stdout = None`` and the first write or isatty
+    fails with AttributeError. A closed stream is /dev/null: the command runs, unheard."""
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        if getattr(sys, name) is not None:
+            continue
+        try:
+            os.fstat(fd)
+        except OSError:
+            nul = os.open(os.devnull, os.O_WRONLY)
+            if nul != fd:
+                os.dup2(nul, fd)
+                os.close(nul)
+        setattr(sys, name, open(fd, "w", encoding="utf-8", closefd=False))  # noqa: SIM115
 
 
 def _show_usage_error(exc: Any) -> None:
