@@ -107,6 +107,12 @@ def import_cmd(
         prepare_diffs(root, writes)
 
 
+def _diff_json(cmp: Any) -> str:
+    from lawdiff.export.diffjson import diff_json
+
+    return diff_json(cmp)
+
+
 def prepare_diffs(root: Path, writes: list[Any]) -> None:
     """After the commit: the comparisons of big new texts kept for ``diff`` (compare/precompute.py).
 
@@ -118,9 +124,8 @@ def prepare_diffs(root: Path, writes: list[Any]) -> None:
     try:
         sys.stdout.flush()  # what the command printed first
         from lawdiff.compare.precompute import precompute
-        from lawdiff.export.diffjson import diff_json
 
-        precompute(root, writes, diff_json)
+        precompute(root, writes, _diff_json)
     except KeyboardInterrupt:
         from lawdiff.corpus.lock import say
 

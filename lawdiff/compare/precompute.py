@@ -63,15 +63,15 @@ def precompute(
 
     ``render``: the comparison's ``diff --format json`` text, kept with it.
     """
-    from lawdiff.compare import diffcache
-    from lawdiff.compare.diffing import compare_revisions
-    from lawdiff.corpus.reader import Corpus
-
     texts = written_texts(root, writes)
     # a pair involves a new text: it alone must be half the threshold (no law loaded otherwise)
     texts = {law: files for law, files in texts.items() if max(files.values()) * 2 >= MIN_CHARS}
     if not texts:
         return 0
+    from lawdiff.compare import diffcache
+    from lawdiff.compare.diffing import compare_revisions
+    from lawdiff.corpus.reader import Corpus
+
     corpus = Corpus(root)
     if not diffcache.kept(corpus):
         return 0
