@@ -13,8 +13,10 @@ Everything is generated here from the shipped texts (``tests/generate.py``):
    run (interleaved, medians): ``show`` of one law (target ≤ 1.2x), ``list --format json``
    (≤ 2x), ``search`` of the planted phrase (≤ 1.5x, and exactly that hit);
 4. a generated ``--articles`` pair (10 % modified, 5 % deleted, 5 % new, 1 % moved, 1 % split)
-   imported as two revisions and compared by a cold ``lawdiff diff --format json`` (≤ 2x),
-   precision and recall of its links against the generator's truth (≥ 0.95);
+   imported as two revisions (``import`` prepares the comparison of a pair this big) and compared
+   by a cold ``lawdiff diff --format json`` (≤ 2x): the first run right after the import, a run
+   that computes it (the index emptied before each run), a repeated one; precision and recall of
+   its links against the generator's truth (≥ 0.95);
 5. ``--big`` articles compared in a process of its own: compute time (≤ 10 s) and peak memory
    (≤ 1 GB), precision and recall.
 
@@ -26,6 +28,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -35,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.run import ENV, FLOOR, PY, pair, run  # noqa: E402
+from bench.run import ENV, FLOOR, PY, pair, run, timed  # noqa: E402
 from tests.generate import import_folder, render, text_pair  # noqa: E402
 
 PHRASE = "停车泊位错时共享协议应当向社会公开"
@@ -98,7 +102,7 @@ def corpus_part(tmp: Path, n_laws: int, repeat: int, env: dict[str, str]) -> Non
              "import floor", floor, repeat)  # fmt: skip
 
 
-def _pair_corpus(tmp: Path, n: int, env: dict[str, str], seed: int) -> tuple[Path, set[tuple[int, int]]]:
+def _pair_folder(tmp: Path, n: int, seed: int) -> tuple[Path, set[tuple[int, int]]]:
     old, new, truth = text_pair(n, seed=seed)
     folder = tmp / f"pair{n}"
     folder.mkdir()
@@ -106,6 +110,11 @@ def _pair_corpus(tmp: Path, n: int, env: dict[str, str], seed: int) -> tuple[Pat
     revised = "2020年1月1日山西省第十三届人民代表大会常务委员会第十五次会议修订"
     (folder / "2000.txt").write_text(render(PAIR_LAW, f"（{enacted}）", [("", old)]), encoding="utf-8")
     (folder / "2020.txt").write_text(render(PAIR_LAW, f"（{enacted}　{revised}）", [("", new)]), encoding="utf-8")
+    return folder, truth
+
+
+def _pair_corpus(tmp: Path, n: int, env: dict[str, str], seed: int) -> tuple[Path, set[tuple[int, int]]]:
+    folder, truth = _pair_folder(tmp, n, seed)
     laws = tmp / f"laws{n}"
     once(lawdiff("import", str(folder), "--corpus", str(laws), env=env), env)
     return laws, truth
@@ -116,15 +125,46 @@ def _score(links: set[tuple[int, int]], truth: set[tuple[int, int]]) -> str:
     return f"precision {right / len(links):.4f} recall {right / len(truth):.4f} ({len(links)} links, {len(truth)} true)"
 
 
+def _ratios(name: str, a: list[float], b: list[float], target: float) -> None:
+    ma, mb = statistics.median(a), statistics.median(b)
+    per = statistics.median(x / y for x, y in zip(a, b, strict=True))
+    print(f"{name} (target {target}x)")
+    print(f"  median {ma * 1000:8.1f} ms  min {min(a) * 1000:8.1f} ms;  import floor median {mb * 1000:8.1f} ms")
+    print(f"  ratio (median) {ma / mb:6.2f}x   ratio (median of pairs) {per:6.2f}x   ratio (min) {min(a) / min(b):6.2f}x")
+
+
 def diff_part(tmp: Path, n: int, big: int, repeat: int, env: dict[str, str]) -> None:
-    laws, truth = _pair_corpus(tmp, n, env, seed=3)
-    args = lawdiff("diff", "基准对照条例", "2000", "2020", "--format", "json", "--corpus", str(laws), env=env)
-    took, out = once(args, env)
+    """The 2,000-article diff three ways, each paired run by run with the import floor:
+    right after ``lawdiff import`` (a new corpus each round: the comparison import prepared),
+    computed (the index emptied before each run: parse, align, char diffs, JSON), and repeated
+    (the JSON kept by an earlier diff)."""
+    folder, truth = _pair_folder(tmp, n, seed=3)
+    floor = run(FLOOR)
+    floor()
+    after, imports, fa = [], [], []
+    for k in range(max(3, repeat // 2)):
+        laws = tmp / f"after{k}"
+        took, _ = once(lawdiff("import", str(folder), "--corpus", str(laws), env=env), env)
+        imports.append(took)
+        args = lawdiff("diff", "基准对照条例", "2000", "2020", "--format", "json", "--corpus", str(laws), env=env)
+        took, out = once(args, env)
+        after.append(took)
+        fa.append(timed(floor, 1)[0])
     pairs = json.loads(out)["pairs"]
     links = {(o, m) for p in pairs for o in p["old"] for m in p["new"]}
-    print(f"\ndiff of a generated {n}-article pair, first run {took:.2f} s: {_score(links, truth)}")
-    pair(f"lawdiff diff --format json, {n} articles, cold process (target 2x)", cold(args, env),
-         "import floor", run(FLOOR), repeat)  # fmt: skip
+    print(f"\ndiff of a generated {n}-article pair: {_score(links, truth)}")
+    print(f"lawdiff import of the pair (comparison prepared): median {statistics.median(imports):.2f} s")
+    _ratios(f"lawdiff diff --format json, {n} articles, first run right after import", after, fa, 2.0)
+    cold_env = env | {"LAWDIFF_CACHE": str(tmp / "cache-cold")}
+    args = lawdiff("diff", "基准对照条例", "2000", "2020", "--format", "json", "--corpus", str(laws), env=cold_env)
+    computed, fc = [], []
+    for _ in range(repeat):
+        shutil.rmtree(tmp / "cache-cold", ignore_errors=True)
+        computed.append(timed(cold(args, cold_env), 1)[0])
+        fc.append(timed(floor, 1)[0])
+    _ratios(f"lawdiff diff --format json, {n} articles, computed (index emptied)", computed, fc, 2.0)
+    pair(f"lawdiff diff --format json, {n} articles, repeated (kept JSON)", cold(args, cold_env),
+         "import floor", floor, repeat)  # fmt: skip
     laws, truth = _pair_corpus(tmp, big, env, seed=5)
     probe = (
         "import json, resource, sys, time\n"
