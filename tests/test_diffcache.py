@@ -158,3 +158,12 @@ def test_the_kept_json_belongs_to_the_kept_comparison(corpus_copy: Path) -> None
     assert diffcache.cached_json(Corpus(corpus_copy), LAND, "2020", "2024") is None
     diffcache.store_json(Corpus(corpus_copy), fresh, diff_json(fresh))
     assert diffcache.cached_json(Corpus(corpus_copy), LAND, "2020", "2024") == diff_json(fresh)
+
+
+def test_a_text_saved_with_crlf_reads_and_is_compared_again(corpus_copy: Path, counted: list[int]) -> None:
+    """CRLF line ends: the same text (its recorded sha256 holds), other bytes: computed again."""
+    text_file = corpus_copy / LAND / "2024-03-28.txt"
+    first = _third(corpus_copy)
+    text_file.write_bytes(text_file.read_bytes().replace(b"\n", b"\r\n"))
+    assert _third(corpus_copy) == first and _third(corpus_copy) == first
+    assert counted[0] == 2

@@ -42,6 +42,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from itertools import repeat
+from operator import mul
 from typing import NamedTuple
 
 from lawdiff.compare.chains import Pair, gaps, heaviest_chain, identical
@@ -147,7 +148,8 @@ def cosine(u: dict[str, float], v: dict[str, float]) -> float:
     nv = getattr(v, "norm", None) or math.sqrt(sum(x * x for x in v.values()))
     if not nu or not nv:
         return 0.0
-    dot = sum(u[k] * v[k] for k in u.keys() & v.keys())
+    both = u.keys() & v.keys()  # one set, iterated twice in the same order: the same sum
+    dot = sum(map(mul, map(u.__getitem__, both), map(v.__getitem__, both)))
     return dot / (nu * nv)
 
 

@@ -177,11 +177,17 @@ def shown_rows(pairs: Iterable[Pair], show_all: bool) -> Iterator[Pair | int]:
 def merge_runs(segs: Iterable[Segment]) -> list[Segment]:
     """Adjacent segments of the same kind joined into one."""
     out: list[Segment] = []
+    run: list[str] = []  # the texts of the current run, joined once (not one copy per segment)
+    op = ""
     for s in segs:
-        if out and out[-1].op == s.op:
-            out[-1] = Segment(s.op, out[-1].text + s.text)
-        else:
-            out.append(s)
+        if run and s.op == op:
+            run.append(s.text)
+            continue
+        if run:
+            out.append(Segment(op, "".join(run)))
+        op, run = s.op, [s.text]
+    if run:
+        out.append(Segment(op, "".join(run)))
     return out
 
 

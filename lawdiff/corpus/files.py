@@ -36,8 +36,9 @@ def read_text(path: Path) -> str:
         raise CorpusError(f"{path}: cannot read ({exc.__class__.__name__})") from None
 
 
-def read_text_hashed(path: Path) -> tuple[str, str]:
-    """A file's text as ``read_text`` gives it, and the sha256 of the bytes it was decoded from."""
+def read_text_hashed(path: Path) -> tuple[str, str, bool]:
+    """A file's text as ``read_text`` gives it, the sha256 of the bytes it was decoded from, and
+    whether those bytes are the text's UTF-8 (no newline was translated)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -52,8 +53,8 @@ def read_text_hashed(path: Path) -> tuple[str, str]:
     except UnicodeDecodeError:
         raise CorpusError(f"{path}: cannot read (UnicodeDecodeError)") from None
     if "\r" in text:  # universal newlines, as read_text
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, digest
+        return text.replace("\r\n", "\n").replace("\r", "\n"), digest, False
+    return text, digest, True
 
 
 def file_sha256(path: Path) -> str | None:

@@ -106,15 +106,21 @@ class Corpus:
         self.check_root()
         if rev.text_file is None:
             raise CorpusError(f"{law.id} {rev.id}: text not in corpus")
-        return self.parse_stored(law, rev, self._read(f"{law.id}/{rev.text_file}"))
+        rel = f"{law.id}/{rev.text_file}"
+        content, digest, exact = self._read_hashed(rel)
+        # the digest of the bytes is the text's own when no newline was translated
+        return self.parse_stored(law, rev, content, digest if exact else None)
 
-    def parse_stored(self, law: Law, rev: Revision, content: str) -> LawText:
-        """The text of ``rev`` from the content of its file, checked as ``load_text`` checks it."""
+    def parse_stored(
+        self, law: Law, rev: Revision, content: str, digest: str | None = None
+    ) -> LawText:
+        """The text of ``rev`` from the content of its file, checked as ``load_text`` checks it
+        (``digest``: the sha256 of ``content``, when known)."""
         from lawdiff.structure.parse import parse_text
 
         path = self.law_dir(law.id) / str(rev.text_file)
         content = _clean_text(path, content)
-        if rev.text_sha256 and sha256(content) != rev.text_sha256:
+        if rev.text_sha256 and (digest or sha256(content)) != rev.text_sha256:
             raise CorpusError(
                 f"{path}: content does not match the sha256 recorded in law.yaml "
                 "(edited by hand? re-run ingest, or fix it through laws/corrections)"
@@ -157,13 +163,17 @@ class Corpus:
 
     def _read(self, rel: str) -> str:
         """A corpus file's text; the digest of its bytes noted in ``read_digests``."""
+        return self._read_hashed(rel)[0]
+
+    def _read_hashed(self, rel: str) -> tuple[str, str, bool]:
+        """``read_text_hashed`` of a corpus file, its digest noted in ``read_digests``."""
         try:
-            text, digest = read_text_hashed(self.root / rel)
+            text, digest, exact = read_text_hashed(self.root / rel)
         except CorpusError:
             self._note(rel, None if not os.path.lexists(self.root / rel) else UNSURE)
             raise
         self._note(rel, digest)
-        return text
+        return text, digest, exact
 
     def _note(self, rel: str, digest: str | None) -> None:
         if rel in self.read_digests and self.read_digests[rel] != digest:
