@@ -300,3 +300,26 @@ def test_ruby_annotation_keeps_its_base_text(tmp_path: Path) -> None:
     doc.save(str(path))
     text = _parse(path)
     assert next(a.text for a in text.articles if a.text.startswith("第五条")) == "第五条　服务提供者应当公开服务内容。"
+
+
+def test_a_docx_embedded_as_a_chunk_is_read_in_place(tmp_path: Path) -> None:
+    """Word's "insert text from file" keeps another .docx as an alternative-format chunk."""
+    import io
+
+    inner = Document()
+    for line in [*_TOC, *BODY]:
+        inner.add_paragraph(line)
+    buf = io.BytesIO()
+    inner.save(buf)
+    doc = Document()
+    doc.add_paragraph(TITLE)
+    doc.add_paragraph(NOTE.removesuffix("①"))
+    part = Part(PackURI("/word/afchunk.docx"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buf.getvalue(), doc.part.package)  # fmt: skip
+    rid = doc.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk")
+    doc.paragraphs[1]._p.addnext(parse_xml(f'<w:altChunk {W_NS} r:id="{rid}"/>'))
+    path = tmp_path / "示范法.docx"
+    doc.save(str(path))
+    text = _parse(path)
+    assert text.note == NOTE.removesuffix("①") and len(text.articles) == 7
+    assert [a.text for a in text.articles][-1] == BODY[-1]
