@@ -331,3 +331,14 @@ def test_more_part_headings_of_local_omnibus_decisions(heading: str) -> None:
     )
     assert [p.target for p in parse_decision(d).parts] == ["甲市公路管理条例", "甲市乙条例"]
     assert _apply(ROAD, d, "甲市公路管理条例")[0].startswith("第一条　本条例所称公路")
+
+
+def test_a_deletion_without_renumbering_said_leaves_the_number_vacant_and_says_so() -> None:
+    d = "甲市人民代表大会常务委员会关于修改《甲市公路管理条例》的决定\n一、删去第二条。\n本决定自公布之日起施行。"
+    out = apply_decision(parse_text(ROAD.splitlines()), parse_decision(d))
+    assert [a.label for a in out.text.articles] == ["第一条", "第三条", "第四条", "第五条"]
+    assert any("第二条 deleted and the decision does not say the text is renumbered" in n for n in out.notes)
+    said = d + "\n《甲市公路管理条例》根据本决定作相应修改，重新公布。"
+    out = apply_decision(parse_text(ROAD.splitlines()), parse_decision(said))
+    assert [a.label for a in out.text.articles] == ["第一条", "第二条", "第三条", "第四条"]
+    assert not out.notes

@@ -95,6 +95,11 @@ def apply_part(
         a.old_label: a.deleted_by for a in w.articles.values() if a.deleted_by and a.old_label
     }
     notes = [f"{c.article} cites {c.old}: {c.note}" for c in citations if c.new is None]
+    if deleted and not do_renumber and "修正案" not in decision.title:
+        notes.append(  # a 修改决定 is re-published renumbered; this one does not say so
+            f"{'、'.join(deleted)} deleted and the decision does not say the text is renumbered "
+            "(对条文顺序作相应调整 / 重新公布): the numbers are left vacant"
+        )
     if decision.unstated:
         notes.append(
             "the decision also makes wording changes it does not spell out (个别文字…): "
