@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -258,3 +258,49 @@ def test_random_corpus_yaml(shared_copy: Path, edit: tuple[str, str]) -> None:
         assert snap(shared_copy) == before  # readers never write
     finally:
         path.write_bytes(original)
+
+
+# ---------------------------------------------------------------- random arguments
+
+ARGS = st.one_of(
+    st.sampled_from([LAND, "机关运行保障条例", "土地管理法", "2020", "2024", "2008", "latest", "first", "3", "第十二条",
+                     "133之一", "json", "text", "md", "table", "tsv", "html", "2024-02-30", "9999-12-31", "0000-01-01",
+                     "10000", "99999999999999999999", "133之99999999999", "\udcff刑法", "\x1b]0;x\x07"]),
+    st.integers(-(10**25), 10**25).map(str),
+    st.text(max_size=12),  # any code point, lone surrogates (bytes that are not UTF-8) included
+)  # fmt: skip
+SHAPES = {
+    "show": [None, "--date", "--rev", "--article", "--format"],
+    "diff": [None, None, None, "--article", "--format"],
+    "log": [None, "--article", "-S", "--rev", "--format"],
+    "blame": [None, "--rev", "--article", "--format"],
+    "history": [None, "--format"],
+    "list": ["--date", "--format"],
+    "search": [None, "--law", "--date", "--kind", "--format"],
+}
+
+
+@fuzz(80)
+@given(
+    cmd=st.sampled_from(sorted(SHAPES)),
+    values=st.lists(ARGS, min_size=5, max_size=5),
+    used=st.lists(st.booleans(), min_size=5, max_size=5),
+)
+@example(cmd="log", values=[LAND, "99999999999999999999", "", "", ""], used=[True, True, False, False, False])
+@example(cmd="show", values=["\udcff刑法", "", "", "", ""], used=[False] * 5)
+def test_random_arguments(cmd: str, values: list[str], used: list[bool]) -> None:
+    """Whatever a user types after a command (huge article numbers, impossible dates, control
+    characters, bytes that are not UTF-8): one line and exit 2, or an answer; never a traceback.
+    (The two examples were tracebacks: NumeralError, and UnicodeEncodeError from SQLite.)"""
+    args = [cmd]
+    for opt, value, use in zip(SHAPES[cmd], values, used, strict=False):
+        if opt is None:
+            args.append(value)
+        elif use:
+            args += [opt, value]
+    r = cli(*args, "--corpus", str(LAWS))
+    assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
+    assert r.exit_code in (0, 2), (args, r.exit_code, r.stderr[-300:])
+    assert "Traceback" not in r.stderr and "\x1b" not in r.stderr
+    if r.exit_code and not r.stderr.startswith("Usage:"):  # click's own usage box (-5 read as an option)
+        assert r.stderr.startswith("error: ") and len(r.stderr.strip().splitlines()) == 1, r.stderr

@@ -41,7 +41,7 @@ def article_ref(value: str | int | ArticleRef) -> ArticleRef:
             ref = ArticleRef(_number(m.group(1)), _number(m.group(2)) if m.group(2) else 0)
         except NumeralError:
             ref = None
-        if ref is not None and ref.number > 0:
+        if ref is not None and 0 < ref.number < 10000 and ref.sub < 10000:  # what a label can say
             return ref
     raise InputError(
         _("bad article {value!r}: write 3, 第三条, 133之一 or 第一百三十三条之一").format(value=value)
