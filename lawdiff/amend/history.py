@@ -91,12 +91,20 @@ def amended_note(note: str, decision: Decision, default: str) -> str:
     by = model["by"] or ""
     if model["verb"] is None:
         verb = ""
-    elif "全国人民代表大会" in when:  # the national legislature numbers them (a province may not)
+    elif "全国人民代表大会" in when:  # the national legislature numbers them
         verb = f"第{int_to_cn(_ordinal(entries))}次修正"
-    else:
+    elif model["n"] and not any(d in when for d in _UNNUMBERED):
+        # a local 题注 that numbers its entries goes on numbering them (第三次修正 → 第四次修正:
+        # 185 of 185 local texts in a public collection that print a 第一次修正 go on with 第二次修正)
+        verb = f"第{int_to_cn(_ordinal(entries))}次修正"
+    else:  # unnumbered entries stay so (北京市: 根据…修正　根据…修正); Shanxi's 2020 texts add 修正
         verb = "修正"
     entries.append(f"{by}{when}{passed}{title}{verb}")
     return f"（{'　'.join(entries)}）"
+
+
+# legislatures seen adding an unnumbered entry after numbered ones (the Shanxi 2020 gazette texts)
+_UNNUMBERED = ("山西省",)
 
 
 def _ordinal(entries: list[str]) -> int:
