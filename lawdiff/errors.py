@@ -66,15 +66,17 @@ class AmendmentError(LawdiffError):
         instruction_text: str | None = None,
         article: str | None = None,
     ) -> None:
+        from lawdiff.i18n import _, pgettext
+
         parts = []
         if decision:
-            parts.append(f"decision {decision}")
+            parts.append(_("decision {decision}").format(decision=decision))
         if instruction is not None:
-            parts.append(f"instruction {instruction}")
+            parts.append(_("instruction {instruction}").format(instruction=instruction))
         if article:
             parts.append(article)
-        where = ", ".join(parts)
-        text = f"{where}: {message}" if where else message
+        where = pgettext("place separator", ", ").join(parts)
+        text = _("{where}: {message}").format(where=where, message=message) if where else message
         if instruction_text:
             snippet = (
                 instruction_text if len(instruction_text) <= 60 else instruction_text[:57] + "…"
@@ -101,6 +103,8 @@ def warn(message: str) -> None:
     """One line on stderr that does not stop the command (control characters shown escaped)."""
     import sys
 
+    from lawdiff.i18n import _
+
     clean = "".join(ch if ch in "\t" or ord(ch) >= 0xA0 or 0x20 <= ord(ch) < 0x7F
                     else f"\\u{ord(ch):04x}" for ch in message)
-    print(f"warning: {clean}", file=sys.stderr, flush=True)
+    print(_("warning: {message}").format(message=clean), file=sys.stderr, flush=True)

@@ -38,6 +38,7 @@ from lawdiff.amend.tables import TABLE_EDITS, table_from_cells
 from lawdiff.amend.titles import same_title
 from lawdiff.amend.working import Ctx, Result, Working, fail
 from lawdiff.errors import AmendmentError
+from lawdiff.i18n import _
 from lawdiff.structure.model import LawText
 
 _HANDLERS = {**TEXT_EDITS, **STRUCTURE_EDITS, **TABLE_EDITS}
@@ -113,7 +114,7 @@ def _apply_op(
 ) -> None:
     handler = _HANDLERS.get(type(op))
     if handler is None:
-        raise fail(ctx, f"{op.kind} cannot be applied to articles")
+        raise fail(ctx, _("{op.kind} cannot be applied to articles").format(op=op))
     handler(w, op, ctx, replacements)
 
 
@@ -126,7 +127,7 @@ def apply_decision(
 ) -> Result:
     """Pick the part for ``law_title`` (or the base's own title) and apply it."""
     if not decision.parts:
-        raise AmendmentError("the decision changes no text (no amendment instruction)", decision=decision_id)
+        raise AmendmentError(_('the decision changes no text (no amendment instruction)'), decision=decision_id)
     if law_title is not None or len(decision.parts) > 1:
         part = decision.part_for(law_title or base.title)
     else:
@@ -134,13 +135,12 @@ def apply_decision(
     names = part.titles() + _renamed(part)
     if part.target is None and amends_several(decision.title):
         raise AmendmentError(
-            "the decision amends several regulations and lawdiff cannot tell which of its "
-            f"instructions amend {law_title or base.title}: no heading or name marks them",
+            _("the decision amends several regulations and lawdiff cannot tell which of its instructions amend {title}: no heading or name marks them").format(title=law_title or base.title),
             decision=decision_id,
         )
     if part.target and not any(same_title(t, base.title) for t in names):
         raise AmendmentError(
-            f"the decision amends {part.target}, the base text is {base.title}",
+            _("the decision amends {part.target}, the base text is {base.title}").format(part=part, base=base),
             decision=decision_id,
         )
     return apply_part(

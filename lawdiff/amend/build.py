@@ -29,6 +29,7 @@ from lawdiff.amend.working import (
     WPoint,
 )
 from lawdiff.errors import AmendmentError
+from lawdiff.i18n import _
 from lawdiff.structure.model import LEVELS, Article, Heading, Item, LawText, Paragraph, Point
 from lawdiff.structure.numerals import int_to_cn
 
@@ -161,8 +162,7 @@ def _check_anchors(w: Working, seq: list[Block], placed: list[WArticle], decisio
         between = seq[start + 1 : me]
         if start > me or any(isinstance(b, WArticle) and b.old is not None for b in between):
             raise AmendmentError(
-                f"positions do not add up: an article added after {art.anchor.old_label} "  # type: ignore[union-attr]
-                f"cannot become {label(art.expect or (0, 0))}",
+                _("positions do not add up: an article added after {art.anchor.old_label} cannot become {label}").format(art=art, label=label(art.expect or (0, 0))),
                 decision=decision_id,
             )
 
@@ -194,7 +194,9 @@ def layout(w: Working, *, renumber: bool, decision_id: str) -> tuple[list[Headin
             head = _heading(b, counters, renumber)
             if b.expect is not None and head.number != b.expect:
                 problems.append(
-                    f"the new {b.level} is {head.label}, the decision says 第{int_to_cn(b.expect)}{b.level}"
+                    _("the new {level} is {label}, the decision says 第{number}{level}").format(
+                        level=b.level, label=head.label, number=int_to_cn(b.expect)
+                    )
                 )
             ctx[head.level] = head.text
             for lower in LEVELS[LEVELS.index(head.level) + 1 :]:
@@ -227,7 +229,7 @@ def layout(w: Working, *, renumber: bool, decision_id: str) -> tuple[list[Headin
             if blk.merged_into is not None and blk.merged_into.old is not None:
                 nb.merged[blk.old] = nb.articles.get(blk.merged_into.old, blk.merged_into.old)
     if problems:
-        raise AmendmentError(f"positions do not add up: {problems[0]}", decision=decision_id)
+        raise AmendmentError(_("positions do not add up: {problems[0]}").format(problems=problems), decision=decision_id)
     return out, nb
 
 
@@ -252,7 +254,7 @@ def emit(
         art = Article(x.key[0], x.label, paragraphs, c["章"], c["节"], x.key[1], c["编"], c["分编"])
         for line in art.lines():
             if not line.strip("\u3000 ") or line.endswith("\u3000"):
-                raise AmendmentError(f"{art.label} would be left with an empty paragraph", decision=decision_id)
+                raise AmendmentError(_("{art.label} would be left with an empty paragraph").format(art=art), decision=decision_id)
         blocks.append(art)
         b = x.block
         events = list(b.events)

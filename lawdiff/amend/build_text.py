@@ -25,6 +25,7 @@ from lawdiff.amend.ops import (
 )
 from lawdiff.amend.prepare import Env, required
 from lawdiff.amend.refs import LEND, LMARK, NUM, QEND, QMARK, count, num, parse_refs, positions
+from lawdiff.i18n import N_, _
 
 Q1 = rf"{QMARK}\d+{QEND}"
 _PAIR = regex.compile(
@@ -46,7 +47,7 @@ _HEAD_LABEL = regex.compile(rf"^第{NUM}[章节][\u3000 ]*")
 
 def _phrase(text: str) -> str:
     if not text:
-        raise ValueError("empty phrase “”: nothing to find")
+        raise ValueError(_('empty phrase “”: nothing to find'))
     return text
 
 
@@ -70,16 +71,16 @@ def b_words_replace(m: regex.Match[str], env: Env) -> None:
             paragraphs = (tuple(olds), tuple(news))  # consecutive paragraphs quoted in full
             continue
         if len(news) != 1:
-            raise ValueError("several new texts for one replacement")
+            raise ValueError(_('several new texts for one replacement'))
         for old in olds:
             new = news[0]
             if not new and not old:
-                raise ValueError("empty phrase “”: nothing to find")
+                raise ValueError(_('empty phrase “”: nothing to find'))
             pairs.append((_phrase(old), new))
     for law, scope in scopes:
         if paragraphs is not None:
             if scope is None:
-                raise ValueError("quoted paragraphs replaced without naming where")
+                raise ValueError(_('quoted paragraphs replaced without naming where'))
             env.emit(ReplaceParagraphs(scope, *paragraphs), law)
         if pairs:
             env.emit(ReplaceTerms(tuple(pairs), scope), law)
@@ -110,7 +111,7 @@ def _delete_words(body: str, env: Env) -> None:
     while pos < len(body):
         seg = _DEL_SEG.match(body, pos)
         if not seg or seg.end() == pos:
-            raise ValueError(f"unexpected “{body[pos:pos + 12]}”")
+            raise ValueError(_("unexpected “{text}”").format(text=body[pos:pos + 12]))
         phrases = tuple(_phrase(p) for p in env.qs(seg.group("ph")))
         scope_text = seg.group("t").strip("，、和")
         scopes = env.refs(scope_text) if scope_text else [(env.law, required(None, env.ctx))]
@@ -124,14 +125,14 @@ def b_words_insert(m: regex.Match[str], env: Env) -> None:
     """在第X条中的“A”后增加“B” / “A”前增写“B” / 第X款末尾增加：“B” / 开始部分增加规定：“B”."""
     g = m.groupdict()
     scope = required(env.one(g["t"]) if g.get("t") else None, env.ctx)
-    text = nonempty("".join(env.qs(g["new"])), "inserted text")
+    text = nonempty("".join(env.qs(g["new"])), N_("inserted text"))
     if g.get("anchor"):
         anchor, before = _phrase(env.q(g["anchor"])), g.get("where") == "前"
     elif scope.segment in ("start", "end"):
         anchor, before = "", scope.segment == "start"
         scope = scope.container()
     else:
-        raise ValueError("no words named to insert after")
+        raise ValueError(_('no words named to insert after'))
     env.emit(InsertPhrase(scope, anchor, text, before))
     env.ctx = scope
 
@@ -140,10 +141,10 @@ def b_add_rewrite(m: regex.Match[str], env: Env) -> None:
     """在刑法第X条中增加一款作为第二款，将该条修改为：“…” (修正案): the article restated."""
     art = required(env.one(m.group("a")) if m.group("a") else None, env.ctx)
     art = Ref(art.article, art.sub)
-    text = nonempty("\n".join(env.qs(m.group("q"))), "article text")
+    text = nonempty("\n".join(env.qs(m.group("q"))), N_("article text"))
     want = max(r.paragraph or 0 for r in positions(m.group("pos"), "款"))
     if len(paragraphs_of(text)) < want:
-        raise ValueError(f"a 第{m.group('pos')} is announced, the restated article has fewer paragraphs")
+        raise ValueError(_("a 第{position} is announced, the restated article has fewer paragraphs").format(position=m.group('pos')))
     env.emit(ReplaceUnit(art, text))
     env.ctx = art
 
@@ -153,8 +154,8 @@ def b_renumber(m: regex.Match[str], env: Env) -> None:
     if m.group("order"):
         env.emit(Renumber())
     for p in _TABLE_ROW.finditer(m.group("table") or ""):
-        (_, src), = parse_refs(env.q(p.group(1)), None)
-        (_, dst), = parse_refs(env.q(p.group(2)), None)
+        (_x, src), = parse_refs(env.q(p.group(1)), None)
+        (_x, dst), = parse_refs(env.q(p.group(2)), None)
         env.emit(Move(src, dst))
     if m.group("words"):
         env.emit(Unstated(m.group(0)))
@@ -166,7 +167,7 @@ def b_nothing(m: regex.Match[str], env: Env) -> None:
 
 def b_part_heading(m: regex.Match[str], env: Env) -> None:
     """将“一、买卖合同的成立及效力”修改为：“…” / 将第一部分标题修改为：“…”."""
-    new = nonempty("".join(env.qs(m.group("new"))), "heading")
+    new = nonempty("".join(env.qs(m.group("new"))), N_("heading"))
     if m.group("old"):
         env.emit(ReplaceLine(_phrase(env.q(m.group("old"))), new))
     else:
@@ -179,7 +180,7 @@ def b_heading(m: regex.Match[str], env: Env, *, action: str) -> None:
     chapter = num(g["c"]) if g.get("c") else None
     section = num(g["s"]) if g.get("s") else None
     if action == "rename":
-        title = nonempty(env.q(m.group("new")), "heading")
+        title = nonempty(env.q(m.group("new")), N_("heading"))
         if section is not None:
             env.emit(HeadingOp("rename", "节", section, title, chapter=chapter))
         else:
@@ -203,7 +204,7 @@ def b_heading(m: regex.Match[str], env: Env, *, action: str) -> None:
         body = body[1:]
     title = _HEAD_LABEL.sub("", title_q)
     articles = split_articles(body, len(body)) if body else ()
-    env.emit(HeadingOp("add", level, num(m.group("pos")), nonempty(title, "heading"),
+    env.emit(HeadingOp("add", level, num(m.group("pos")), nonempty(title, N_("heading")),
                        chapter=chapter if level == "节" else None, articles=articles))  # fmt: skip
 
 
@@ -215,13 +216,13 @@ def b_table_cells(m: regex.Match[str], env: Env) -> None:
     for piece in m.group(0).split("，"):
         c = _CELL.fullmatch(piece)
         if not c:
-            raise ValueError(f"unexpected “{piece}” in a change of rates")
+            raise ValueError(_("unexpected “{piece}” in a change of rates").format(piece=piece))
         if c.group("table"):
             table = env.laws[int(c.group("table").strip(LMARK + LEND))]
         if c.group("row"):
             row = env.q(c.group("row"))
         if row is None:
-            raise ValueError("a rate change without a tax item (税目)")
+            raise ValueError(_('a rate change without a tax item (税目)'))
         old = c.group("old")
         cells.append(TableCell(table, row, c.group("col"), old, c.group("new")))
     env.emit(cells[0] if len(cells) == 1 else TableCells(tuple(cells)))
@@ -246,7 +247,7 @@ def b_section_articles(m: regex.Match[str], env: Env) -> None:
     n = count(m.group("n"))
     texts = split_articles(env.qs(m.group("q")), n)
     if len(pos) != n or len(texts) != n:
-        raise ValueError(f"{n} articles announced, {len(pos)} positions and {len(texts)} texts given")
+        raise ValueError(_("{n} articles announced, {n} positions and {n2} texts given").format(n=len(pos), n2=len(texts)))
     last = env.out[-1][1] if env.out else None
     if isinstance(last, HeadingOp) and last.action == "add" and not last.articles:
         law = env.out.pop()[0]

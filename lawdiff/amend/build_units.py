@@ -24,6 +24,7 @@ from lawdiff.amend.ops import (
 from lawdiff.amend.prepare import Env, required
 from lawdiff.amend.refs import NUM, count, parse_refs, positions
 from lawdiff.amend.titles import unnest
+from lawdiff.i18n import N_, _, translate
 
 ITEM_LINE = regex.compile(r"^（[零一二三四五六七八九十百]+）")
 SUBITEM_LINE = regex.compile(r"^[0-9０-９]+[．.]|^[一二三四五六七八九十]+、")
@@ -33,7 +34,7 @@ HEADING_LINE = regex.compile(rf"^第{NUM}[编章节](?:[\u3000 ]|$)")
 
 def nonempty(text: str, what: str) -> str:
     if not text.strip("\u3000 \n"):
-        raise ValueError(f"empty {what}: the decision quotes nothing (to remove a unit, say 删去)")
+        raise ValueError(_("empty {what}: the decision quotes nothing (to remove a unit, say 删去)").format(what=translate(what)))
     return text
 
 
@@ -81,7 +82,7 @@ def _article_level(ref: Ref) -> Ref:
 def b_replace(m: regex.Match[str], env: Env) -> None:
     """将第X条(第Y款…)修改为：“…” — several units: one quoted paragraph each."""
     refs = env.refs(m.group("t")) if m.group("t") else [(env.law, required(None, env.ctx))]
-    text = nonempty("\n".join(env.qs(m.group("q"))), "replacement text")
+    text = nonempty("\n".join(env.qs(m.group("q"))), N_("replacement text"))
     if len(refs) == 1:
         law, ref = refs[0]
         if ref.unit == "title" and text.startswith("《") and text.endswith("》"):
@@ -90,7 +91,7 @@ def b_replace(m: regex.Match[str], env: Env) -> None:
     else:
         paras = paragraphs_of(text)
         if len(paras) != len(refs):
-            raise ValueError(f"{len(refs)} provisions named, {len(paras)} paragraphs quoted")
+            raise ValueError(_("{n} provisions named, {n2} paragraphs quoted").format(n=len(refs), n2=len(paras)))
         for (law, ref), para in zip(refs, paras, strict=True):
             env.emit(ReplaceUnit(ref, para), law)
     env.ctx = refs[-1][1]
@@ -108,7 +109,7 @@ def b_restate(m: regex.Match[str], env: Env) -> None:
         target = Ref(ctx.article, ctx.sub, ctx.paragraph)
     else:
         target = Ref(ctx.article, ctx.sub, ctx.paragraph, ctx.item)
-    env.emit(ReplaceUnit(target, nonempty("\n".join(env.qs(m.group("q"))), "replacement text")))
+    env.emit(ReplaceUnit(target, nonempty("\n".join(env.qs(m.group("q"))), N_("replacement text"))))
 
 
 def b_delete(m: regex.Match[str], env: Env) -> None:
@@ -129,23 +130,23 @@ def b_merge(m: regex.Match[str], env: Env) -> None:
     将第十五条第二款并入第一款，修改为 — are the first rewritten and the others deleted.
     """
     if m.group("into"):  # 第二款并入第一款: the host inherits the article named before it
-        moved = [r for _, r in env.refs(m.group("into"))]
+        moved = [r for _x, r in env.refs(m.group("into"))]
         env.ctx = moved[0]
         targets = [env.one(m.group("host")), *moved]
     else:
-        targets = [r for _, r in env.refs(m.group("t"))]
+        targets = [r for _x, r in env.refs(m.group("t"))]
     if targets and all(not r.is_article for r in targets):
-        _merge_units(targets, nonempty("\n".join(env.qs(m.group("q"))), "merged text"), env)
+        _merge_units(targets, nonempty("\n".join(env.qs(m.group("q"))), N_("merged text")), env)
         return
     keys = [(r.article, r.sub) for r in targets]
     if any(not r.is_article for r in targets):
-        raise ValueError("only whole articles can be merged")
+        raise ValueError(_('only whole articles can be merged'))
     if len(set(keys)) != len(keys):
-        raise ValueError("an article is merged with itself")
+        raise ValueError(_('an article is merged with itself'))
     if keys != sorted(keys):
-        raise ValueError("the articles to merge are named out of order")
+        raise ValueError(_('the articles to merge are named out of order'))
     pos = positions(m.group("pos"), "条")[0] if m.group("pos") else None
-    text = nonempty("\n".join(env.qs(m.group("q"))), "merged text")
+    text = nonempty("\n".join(env.qs(m.group("q"))), N_("merged text"))
     env.emit(Merge(tuple(targets), text, pos))
     env.ctx = targets[0]
 
@@ -154,9 +155,9 @@ def _merge_units(targets: list[Ref], text: str, env: Env) -> None:
     """Paragraphs or items of one article merged into the first of them."""
     first, rest = min(targets, key=_order), [t for t in targets if t != min(targets, key=_order)]
     if len({(t.article, t.sub) for t in targets}) != 1 or len({t.label() for t in targets}) != len(targets):
-        raise ValueError("only units of one article, each named once, can be merged")
+        raise ValueError(_('only units of one article, each named once, can be merged'))
     if len({t.item is None for t in targets}) != 1:
-        raise ValueError("a paragraph cannot be merged with an item")
+        raise ValueError(_('a paragraph cannot be merged with an item'))
     env.emit(ReplaceUnit(first, text))
     env.emit(DeleteUnits(tuple(rest)))
     env.ctx = first
@@ -173,7 +174,7 @@ def b_split(m: regex.Match[str], env: Env) -> None:
     n = count(m.group("n"))
     texts = split_articles(env.qs(m.group("q")), n)
     if len(pos) != n or len(texts) != n:
-        raise ValueError(f"{n} articles announced, {len(pos)} positions and {len(texts)} texts given")
+        raise ValueError(_("{n} articles announced, {n} positions and {n2} texts given").format(n=len(pos), n2=len(texts)))
     env.emit(Split(src, tuple(pos), tuple(nonempty(t, "article text") for t in texts)))
     env.ctx = src
 
@@ -181,15 +182,15 @@ def b_split(m: regex.Match[str], env: Env) -> None:
 def b_move(m: regex.Match[str], env: Env) -> None:
     """将第X条改为第Y条(，修改为…) / 原第二款作为第三款 / 第一款、第二款改为第二款、第三款."""
     srcs = env.refs(m.group("src"))
-    dsts = [r for _, r in parse_refs(m.group("dst"), None)]
+    dsts = [r for _x, r in parse_refs(m.group("dst"), None)]
     if len(srcs) != len(dsts):
-        raise ValueError(f"{len(srcs)} provisions renumbered to {len(dsts)} places")
+        raise ValueError(_("{n} provisions renumbered to {n2} places").format(n=len(srcs), n2=len(dsts)))
     q = m.groupdict().get("q")
     texts = paragraphs_of("\n".join(env.qs(q))) if q else []
     if texts and len(texts) != len(srcs):
         texts = ["\n".join(texts)] if len(srcs) == 1 else texts
         if len(texts) != len(srcs):
-            raise ValueError(f"{len(srcs)} provisions named, {len(texts)} paragraphs quoted")
+            raise ValueError(_("{n} provisions named, {n2} paragraphs quoted").format(n=len(srcs), n2=len(texts)))
     for k, ((law, src), dst) in enumerate(zip(srcs, dsts, strict=True)):
         if dst.article is None:  # 第三项改为第四项: the same container, another number
             dst = Ref(src.article, src.sub, dst.paragraph if dst.paragraph else src.paragraph,
@@ -200,7 +201,7 @@ def b_move(m: regex.Match[str], env: Env) -> None:
             continue
         env.emit(Move(src, dst), law)
         if text is not None:
-            env.emit(ReplaceUnit(src, nonempty(text, "replacement text")), law)
+            env.emit(ReplaceUnit(src, nonempty(text, N_("replacement text"))), law)
     env.ctx = srcs[-1][1]
 
 
@@ -213,7 +214,7 @@ def b_add_articles(m: regex.Match[str], env: Env) -> None:
     n = count(m.group("n"))
     texts = split_articles(env.qs(m.group("q")), n)
     if len(pos) != n or len(texts) != n:
-        raise ValueError(f"{n} articles announced, {len(pos)} positions and {len(texts)} texts given")
+        raise ValueError(_("{n} articles announced, {n} positions and {n2} texts given").format(n=len(pos), n2=len(texts)))
     for t in texts:
         nonempty(ARTICLE_LINE.sub("", t), "article text")
     env.emit(AddArticles(after, tuple(pos), texts, g.get("where") == "前"))
@@ -236,7 +237,7 @@ def b_add_paragraphs(m: regex.Match[str], env: Env) -> None:
     else:
         where, n = [None] * len(texts), len(texts)
     if len(where) != n or len(texts) != n:
-        raise ValueError(f"{n} paragraphs announced, {len(where)} positions and {len(texts)} texts given")
+        raise ValueError(_("{n} paragraphs announced, {n} positions and {n2} texts given").format(n=len(where), n2=len(texts)))
     for t in texts:
         nonempty(t, "paragraph text")
     env.emit(AddParagraphs(owner, tuple(where), tuple(texts)))
@@ -252,16 +253,16 @@ def b_add_next_to(m: regex.Match[str], env: Env) -> None:
     quoted = "\n".join(env.qs(m.group("q")))
     if unit == "款":
         if ref.paragraph is None or ref.item is not None:
-            raise ValueError("增加一款 after a provision: name the paragraph (第X条第Y款)")
+            raise ValueError(_('增加一款 after a provision: name the paragraph (第X条第Y款)'))
         texts, start = paragraphs_of(quoted), ref.paragraph + (1 if after else 0)
     else:
         if ref.item is None:
-            raise ValueError("增加一项 after a provision: name the item (第X条第Y项)")
+            raise ValueError(_('增加一项 after a provision: name the item (第X条第Y项)'))
         texts, start = items_of(quoted), ref.item + (1 if after else 0)
     if len(texts) != n:
-        raise ValueError(f"{n} {unit} announced, {len(texts)} texts given")
+        raise ValueError(_("{n} {unit} announced, {n} texts given").format(n=len(texts), unit=unit))
     for t in texts:
-        nonempty(t, f"{unit} text")
+        nonempty(t, _("{unit} text").format(unit=unit))
     where = tuple(range(start, start + n))
     if unit == "款":
         env.emit(AddParagraphs(_article_level(ref), where, tuple(texts)))
@@ -283,12 +284,12 @@ def b_add_items(m: regex.Match[str], env: Env) -> None:
     ]
     n = count(m.group("n"))
     if len(where) != n or len(texts) != n:
-        raise ValueError(f"{n} {unit} announced, {len(where)} positions and {len(texts)} texts given")
+        raise ValueError(_("{n} {unit} announced, {n} positions and {n2} texts given").format(n=len(where), unit=unit, n2=len(texts)))
     if unit == "项":
         owner = Ref(owner.article, owner.sub, owner.paragraph)
     else:
         if owner.item is None:
-            raise ValueError("增加一目: no item (项) named to hold it")
+            raise ValueError(_('增加一目: no item (项) named to hold it'))
         owner = Ref(owner.article, owner.sub, owner.paragraph, owner.item)
     env.emit(AddItems(owner, tuple(w for w in where if w is not None), tuple(texts)))
     env.ctx = owner

@@ -18,6 +18,7 @@ from lawdiff.amend.formulas import match_clause
 from lawdiff.amend.ops import Instruction, Op, Ref
 from lawdiff.amend.prepare import _LEAD, Env, prepare, restore, split_clauses
 from lawdiff.errors import AmendmentError
+from lawdiff.i18n import _
 
 _VERB_HEAD = regex.compile(r"^(?:将|删去|删除|在)")
 
@@ -44,20 +45,20 @@ def read_instruction(
             continue
         try:
             if "“" in clause or "”" in clause:
-                raise ValueError("a quotation mark is not closed")
+                raise ValueError(_('a quotation mark is not closed'))
             matched = match_clause(clause, env)
             if not matched and verb and not _VERB_HEAD.match(clause):
                 matched = match_clause(verb + clause, env)
         except (ValueError, KeyError, IndexError) as exc:
             raise AmendmentError(
-                f"cannot parse clause {restore(clause, quotes, laws)!r}: {exc}",
+                _("cannot parse clause {clause!r}: {exc}").format(clause=restore(clause, quotes, laws), exc=exc),
                 decision=decision_id,
                 instruction=ins.ordinal,
                 instruction_text=ins.text,
             ) from None
         if not matched:
             raise AmendmentError(
-                f"unknown phrasing {restore(clause, quotes, laws)!r}",
+                _("unknown phrasing {clause!r}").format(clause=restore(clause, quotes, laws)),
                 decision=decision_id,
                 instruction=ins.ordinal,
                 instruction_text=ins.text,

@@ -25,6 +25,7 @@ from lawdiff.amend.ops import (
     TableCells,
 )
 from lawdiff.amend.working import ITEM_LABEL
+from lawdiff.i18n import _
 from lawdiff.structure.model import Article, LawText
 from lawdiff.structure.numerals import int_to_cn
 
@@ -190,30 +191,34 @@ def _check_op(
         scope_art = _article_for(op.scope, nmap, arts)
         where = [scope_art] if scope_art else arts
         text = "\n".join(a.text for a in where if a)
-        results = {b for _, b in op.pairs}
+        results = {b for _x, b in op.pairs}
         out = []
         for old, new in op.pairs:
             present = text.count(new)
             if old in results:  # chained (76→77, 77→78): the old term is another pair's result
                 status = ok if present > 0 else bad
-                detail = f"“{new}” present {present}x (“{old}” is also the result of another pair)"
+                detail = _("“{new}” present {n}x (“{old}” is also the result of another pair)").format(
+                    new=new, n=present, old=old
+                )
             else:
                 left = _unprotected_count(text, old, new)
                 status = ok if left == 0 and present > 0 else bad
-                detail = f"“{old}” left {left}x, “{new}” present {present}x"
+                detail = _("“{old}” left {left}x, “{new}” present {n}x").format(
+                    old=old, left=left, new=new, n=present
+                )
             out.append(Check(ordinal, kind, status, detail, scope_art.label if scope_art else None))
         return out
     if isinstance(op, ReplaceUnit):
         art = _article_for(op.target, nmap, arts)
         if art is None:
-            return [Check(ordinal, kind, bad, f"{op.target.label()} has no place in the new text")]
+            return [Check(ordinal, kind, bad, _("{label} has no place in the new text").format(label=op.target.label()))]
         want = _body_lines(op.text)
         if op.target.paragraph is None and op.target.item is None:
             got = _article_lines(art)
         elif op.target.item is None:
             idx = _para_index(op.target.article or 0, op.target.paragraph, part)
             if idx > len(art.paragraphs):
-                return [Check(ordinal, kind, bad, f"no paragraph {idx}", art.label)]
+                return [Check(ordinal, kind, bad, _("no paragraph {n}").format(n=idx), art.label)]
             got = art.paragraphs[idx - 1].lines()[: len(want)]
         else:
             idx = _para_index(op.target.article or 0, op.target.paragraph or 1, part)
@@ -227,14 +232,14 @@ def _check_op(
                 ordinal,
                 kind,
                 status,
-                "text as published" if status == ok else f"published: {''.join(got)[:40]}",
+                _("text as published") if status == ok else _("published: {text}").format(text="".join(got)[:40]),
                 art.label,
             )
         ]
     if isinstance(op, Merge):
         art = _article_for(op.targets[0], nmap, arts)
         if art is None:
-            return [Check(ordinal, kind, bad, "merged article has no place in the new text")]
+            return [Check(ordinal, kind, bad, _("merged article has no place in the new text"))]
         status = ok if _article_lines(art) == _body_lines(op.text) else bad
         return [
             Check(
@@ -248,7 +253,7 @@ def _check_op(
     if isinstance(op, DeletePhrases):
         art = _article_for(op.scope, nmap, arts)
         if art is None:
-            return [Check(ordinal, kind, bad, "article has no place in the new text")]
+            return [Check(ordinal, kind, bad, _("article has no place in the new text"))]
         out = []
         for phrase in op.phrases:
             status = ok if phrase not in art.text else bad
@@ -257,7 +262,7 @@ def _check_op(
                     ordinal,
                     kind,
                     status,
-                    f"“{phrase}” {'gone' if status == ok else 'still there'}",
+                    (_("“{phrase}” gone") if status == ok else _("“{phrase}” still there")).format(phrase=phrase),
                     art.label,
                 )
             )
@@ -273,7 +278,9 @@ def _check_op(
                     ordinal,
                     kind,
                     status,
-                    f"第{int_to_cn(pos)}款 {'as published' if status == ok else 'differs'}",
+                    (_("第{number}款 as published") if status == ok else _("第{number}款 differs")).format(
+                        number=int_to_cn(pos)
+                    ),
                     art.label if art else None,
                 )
             )
@@ -284,7 +291,7 @@ def _check_op(
             art = _labelled(pos.article, pos.sub, arts) if pos.article else None
             status = ok if art and _article_lines(art) == _body_lines(text) else bad
             out.append(
-                Check(ordinal, kind, status, f"new {pos.label()}", art.label if art else None)
+                Check(ordinal, kind, status, _("new {label}").format(label=pos.label()), art.label if art else None)
             )
         return out
     if isinstance(op, InsertPhrase):
@@ -296,7 +303,9 @@ def _check_op(
         out = []
         for t in op.targets:
             if t.paragraph is None and t.item is None:
-                detail = f"{t.label()} deleted; with the others it implies {nmap.old_count} articles before the decision"
+                detail = _(
+                    "{label} deleted; with the others it implies {n} articles before the decision"
+                ).format(label=t.label(), n=nmap.old_count)
                 out.append(Check(ordinal, kind, "implied", detail))
             else:
                 art = _article_for(t, nmap, arts)
@@ -305,16 +314,16 @@ def _check_op(
                         ordinal,
                         kind,
                         unk,
-                        f"{t.label()} deleted: its old text is not in the corpus",
+                        _("{label} deleted: its old text is not in the corpus").format(label=t.label()),
                         art.label if art else None,
                     )
                 )
         return out
     if isinstance(op, Move | AddItems | HeadingOp):
-        return [Check(ordinal, kind, unk, "needs the base text")]
+        return [Check(ordinal, kind, unk, _("needs the base text"))]
     if isinstance(op, TableCell | TableCells):
-        return [Check(ordinal, kind, unk, "table: see the derived revision")]
-    return [Check(ordinal, kind, unk, "no check for this operation")]
+        return [Check(ordinal, kind, unk, _("table: see the derived revision"))]
+    return [Check(ordinal, kind, unk, _("no check for this operation"))]
 
 
 def _unprotected_count(text: str, old: str, new: str) -> int:

@@ -48,6 +48,7 @@ from lawdiff.amend.lines import (
 from lawdiff.amend.ops import Decision, Instruction, Part, Ref, Renumber, ReplaceUnit, Unstated
 from lawdiff.amend.titles import same_title, unnest
 from lawdiff.errors import AmendmentError, UnreadInstruction
+from lawdiff.i18n import _
 from lawdiff.structure.dates import parse_cn_date
 
 
@@ -60,7 +61,7 @@ def parse_decision(text: str, *, decision_id: str = "decision", strict: bool = T
     lines = [ln.strip("\u3000 \t\ufeff") for ln in text.splitlines()]
     lines = _join_broken_names([ln for ln in lines if ln])
     if not lines:
-        raise AmendmentError("empty decision text", decision=decision_id)
+        raise AmendmentError(_('empty decision text'), decision=decision_id)
     head = 1
     title = lines[0]
     while head < len(lines) and not regex.search(r"决定|修正案|修改", title) and len(lines[head]) < 60:
@@ -182,7 +183,7 @@ class _Segmenter:
             self._append(line, span)  # another paragraph of the same numbered instruction
             return
         if looks_like_instruction(line):
-            count = sum(1 for p, _ in self.raw if p is self.part)
+            count = sum(1 for p, _x in self.raw if p is self.part)
             self._start(str(count + 1), line, span, numbered=False)
             return
         if self.repealing:
@@ -190,7 +191,7 @@ class _Segmenter:
             return
         if self.part is not None and PROVISION.search(line):
             # it quotes a text or names a provision: an instruction lawdiff must read, not skip
-            count = sum(1 for p, _ in self.raw if p is self.part)
+            count = sum(1 for p, _x in self.raw if p is self.part)
             self._start(str(count + 1), line, span, numbered=False)
             return
         dec.transitional.append(line)  # e.g. 代表名额根据本决定重新确定: no text edit
@@ -323,7 +324,7 @@ class _Segmenter:
         if not dec.parts:
             if dec.transitional or dec.failures:
                 return  # a decision without text edits (e.g. a standard no longer applied)
-            raise AmendmentError("no amendment instruction found: the decision changes no text", decision=self.id)
+            raise AmendmentError(_('no amendment instruction found: the decision changes no text'), decision=self.id)
 
     def _owner(self, part: Part, ins: Instruction, law: str | None) -> Part | None:
         """The regulation an instruction lawdiff cannot read belongs to, when the layout says so

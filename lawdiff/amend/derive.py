@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lawdiff.corpus.reader import Corpus
 from lawdiff.errors import CorpusError
+from lawdiff.i18n import _
 from lawdiff.structure.model import Law, LawText, Revision, Table
 
 
@@ -15,8 +16,8 @@ def derived_tables(corpus: Corpus, law: Law, rev: Revision) -> list[Table]:
 
     prev = predecessor(law, rev)
     if prev is None or not prev.tables:
-        raise CorpusError(f"{law.id} {rev.id}: no earlier table to derive from")
-    _, decision = decision_for(corpus, rev)
+        raise CorpusError(_("{law.id} {rev.id}: no earlier table to derive from").format(law=law, rev=rev))
+    _file, decision = decision_for(corpus, rev)
     base = LawText(title=law.title, tables=tuple(prev.tables))
     assert rev.decision is not None
     result = apply_part(base, decision.parts[0], decision, decision_id=rev.decision, renumber=False)

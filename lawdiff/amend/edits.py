@@ -31,6 +31,7 @@ from lawdiff.amend.working import (
     occurrences,
     parse_lines,
 )
+from lawdiff.i18n import _
 from lawdiff.structure.lines import point_match
 from lawdiff.structure.numerals import int_to_cn, to_int
 
@@ -47,10 +48,10 @@ def preamble_paragraph(w: Working, ref: Ref, ctx: Ctx) -> WPara:
     content = [p for p in w.preamble if not p.deleted_by and not _NOT_CONTENT.match(p.body)]
     if ref.paragraph is None:
         if len(content) != 1:
-            raise fail(ctx, f"the text has {len(content)} paragraphs before its articles: say which", ref)
+            raise fail(ctx, _("the text has {n} paragraphs before its articles: say which").format(n=len(content)), ref)
         return content[0]
     if not 0 < ref.paragraph <= len(content):
-        raise fail(ctx, f"the text has {len(content)} paragraphs before its articles", ref)
+        raise fail(ctx, _("the text has {n} paragraphs before its articles").format(n=len(content)), ref)
     return content[ref.paragraph - 1]
 
 
@@ -66,7 +67,7 @@ def scope_units(w: Working, scope: Ref, ctx: Ctx) -> tuple[WArticle | None, list
         return None, [(p, p)]
     art = w.article(scope, ctx)
     if scope.subitem is not None:
-        para, _, pt = w.point(scope, ctx)
+        para, _x, pt = w.point(scope, ctx)
         return art, [(pt, para)]
     if scope.item is not None:
         para, item = w.item(scope, ctx)
@@ -90,7 +91,7 @@ def _one_unit(w: Working, ref: Ref, ctx: Ctx) -> tuple[WArticle | None, Unit, WP
     if ref.sentence is not None or ref.segment not in (None, "head"):
         units = [(u, p) for u, p in units if u is p]  # sentences and segments live in paragraphs
     if len(units) != 1:
-        raise fail(ctx, f"{ref.container().label()} has {len(units)} paragraphs: say which one", ref)
+        raise fail(ctx, _("{unit} has {n} paragraphs: say which one").format(unit=ref.container().label(), n=len(units)), ref)
     unit, para = units[0]
     return art, unit, para
 
@@ -138,7 +139,7 @@ def _replace_unit(w: Working, op: ReplaceUnit, ctx: Ctx, _r: object) -> None:
         p.after = new[1:]
         return
     if t.subitem is not None:
-        _, _, pt = w.point(t, ctx)
+        _art, _unit, pt = w.point(t, ctx)
         body = op.text.strip()
         m = point_match(body)
         pt.body, pt.new_text = _keep_end(pt.body, m[3] if m else body), True
@@ -151,7 +152,7 @@ def _replace_unit(w: Working, op: ReplaceUnit, ctx: Ctx, _r: object) -> None:
         if m:
             if to_int(m.group(1)) != t.item and item.expect is None:
                 raise fail(
-                    ctx, f"the new text is labelled {m.group(0)}, the item is ({int_to_cn(t.item)})", t
+                    ctx, _("the new text is labelled {label}, the item is ({number})").format(label=m.group(0), number=int_to_cn(t.item)), t
                 )
             body = body[m.end() :]
         item.body, item.new_text = _keep_end(item.body, body), True
@@ -188,7 +189,7 @@ def _replace_part_heading(w: Working, ref: Ref, text: str, ctx: Ctx) -> None:
     heads = _group_headings(w)
     if heads:
         if not 0 < (ref.paragraph or 0) <= len(heads):
-            raise fail(ctx, f"the text has {len(heads)} part headings (一、…)", ref)
+            raise fail(ctx, _("the text has {n} part headings (一、…)").format(n=len(heads)), ref)
         _set_heading(heads[(ref.paragraph or 1) - 1], text.strip())
         return
     k = 0
@@ -198,7 +199,7 @@ def _replace_part_heading(w: Working, ref: Ref, text: str, ctx: Ctx) -> None:
             if k == ref.paragraph:
                 p.body, p.new_text = text.strip(), True
                 return
-    raise fail(ctx, f"the text has {k} part headings (一、…)", ref)
+    raise fail(ctx, _("the text has {k} part headings (一、…)").format(k=k), ref)
 
 
 def _all_paragraphs(w: Working) -> Iterable[WPara]:
@@ -212,7 +213,7 @@ def _replace_line(w: Working, op: ReplaceLine, ctx: Ctx, _r: object) -> None:
              and ((h.label or "") + h.title == op.old or h.title == op.old)]  # fmt: skip
     hits = [p for p in _all_paragraphs(w) if p.body == op.old]
     if len(heads) + len(hits) != 1:
-        raise fail(ctx, f"“{op.old}” found {len(heads) + len(hits)} times as a line of the text")
+        raise fail(ctx, _("“{op.old}” found {n} times as a line of the text").format(op=op, n=len(heads) + len(hits)))
     if heads:
         _set_heading(heads[0], op.new.strip())
     else:
@@ -230,7 +231,7 @@ def _replace_paragraphs(w: Working, op: ReplaceParagraphs, ctx: Ctx, _r: object)
     n = len(op.old)
     starts = [k for k in range(len(lines) - n + 1) if tuple(lines[k : k + n]) == op.old]
     if len(starts) != 1:
-        raise fail(ctx, f"the quoted paragraphs are found {len(starts)} times", op.scope)
+        raise fail(ctx, _("the quoted paragraphs are found {n} times").format(n=len(starts)), op.scope)
     first = seq[starts[0]]
     for p in seq[starts[0] + 1 : starts[0] + n]:
         p.deleted_by = ctx.ins.ordinal
@@ -245,10 +246,10 @@ def _replace_paragraphs(w: Working, op: ReplaceParagraphs, ctx: Ctx, _r: object)
 def _delete_phrases(w: Working, op: DeletePhrases, ctx: Ctx, _r: object) -> None:
     art, units = scope_units(w, op.scope, ctx)
     for phrase in op.phrases:
-        count = sum(u.body.count(phrase) for u, _ in units)
+        count = sum(u.body.count(phrase) for u, _x in units)
         if count == 0:
-            raise fail(ctx, f"“{phrase}” not found", op.scope)
-        for u, _ in units:
+            raise fail(ctx, _("“{phrase}” not found").format(phrase=phrase), op.scope)
+        for u, _para in units:
             u.body = u.body.replace(phrase, "")
         _touch(art, ctx, f"deleted “{phrase}” x{count}")
 
@@ -272,9 +273,9 @@ def replace_pairs(
     scope: Ref | None,
 ) -> list[int]:
     """All pairs at once, in one left-to-right pass; occurrences already inside a new term are left alone."""
-    olds = sorted({a for a, _ in pairs}, key=len, reverse=True)
+    olds = sorted({a for a, _x in pairs}, key=len, reverse=True)
     if any(not a for a in olds):
-        raise fail(ctx, "empty phrase “”: nothing to find", scope)
+        raise fail(ctx, _('empty phrase “”: nothing to find'), scope)
     mapping = dict(pairs)
     pattern = regex.compile("|".join(regex.escape(a) for a in olds))
     counts = {a: 0 for a in olds}
@@ -288,11 +289,11 @@ def replace_pairs(
             return mapping[m.group(0)]
 
         unit.body = pattern.sub(repl, unit.body)
-        para.inserted.extend(b for _, b in pairs)
+        para.inserted.extend(b for _x, b in pairs)
     for a in olds:
         if counts[a] == 0:
-            raise fail(ctx, f"“{a}” not found", scope)
-    return [counts[a] for a, _ in pairs]
+            raise fail(ctx, _("“{a}” not found").format(a=a), scope)
+    return [counts[a] for a, _x in pairs]
 
 
 def _protected_spans(
@@ -322,10 +323,10 @@ def global_replace(
                 units.append((p, p))
             units.extend((it, p) for it in p.items if not it.new_text and not p.new_text)
         per_article.append((art, units))
-    before = {id(u): u.body for _, units in per_article for u, _ in units}
-    counts = replace_pairs([u for _, units in per_article for u in units], op.pairs, ctx, None)
+    before = {id(u): u.body for _x, units in per_article for u, _x in units}
+    counts = replace_pairs([u for _x, units in per_article for u in units], op.pairs, ctx, None)
     for art, units in per_article:
-        if any(u.body != before[id(u)] for u, _ in units):
+        if any(u.body != before[id(u)] for u, _x in units):
             event(art, ctx, "modified", "terms replaced")
     replacements.setdefault(ctx.ins.ordinal, []).extend(
         (a, b, n) for (a, b), n in zip(op.pairs, counts, strict=True)
@@ -334,20 +335,24 @@ def global_replace(
 
 def _insert_phrase(w: Working, op: InsertPhrase, ctx: Ctx, _r: object) -> None:
     if op.scope is None:
-        raise fail(ctx, "an insertion needs the article it applies to")
+        raise fail(ctx, _('an insertion needs the article it applies to'))
     if not op.anchor:  # 开始部分增加 / 末尾增加
         art, unit, para = _one_unit(w, op.scope, ctx)
-        start, _ = segments.span(unit.body, "start" if op.before else "end", None)
+        start, _end = segments.span(unit.body, "start" if op.before else "end", None)
         unit.body = unit.body[:start] + op.text + unit.body[start:]
         para.inserted.append(op.text)
         _touch(art, ctx, f"inserted “{op.text}”")
         return
     art, units = scope_units(w, op.scope, ctx)
     hits = [(u, p) for u, p in units if op.anchor in u.body]
-    total = sum(u.body.count(op.anchor) for u, _ in hits)
+    total = sum(u.body.count(op.anchor) for u, _x in hits)
     if total != 1:
-        what = "not found" if total == 0 else f"found {total} times; the insertion point is ambiguous"
-        raise fail(ctx, f"“{op.anchor}” {what}", op.scope)
+        what = (
+            _("not found")
+            if total == 0
+            else _("found {n} times; the insertion point is ambiguous").format(n=total)
+        )
+        raise fail(ctx, _("“{op.anchor}” {what}").format(op=op, what=what), op.scope)
     unit, para = hits[0]
     i = unit.body.index(op.anchor)
     at = i if op.before else i + len(op.anchor)
@@ -364,7 +369,7 @@ def _add_sentence(w: Working, op: AddSentence, ctx: Ctx, _r: object) -> None:
     elif 0 < op.position <= len(spans):
         at = spans[op.position - 1][0]
     else:
-        raise fail(ctx, f"the paragraph has {len(spans)} sentences: no place for 第{int_to_cn(op.position)}句")
+        raise fail(ctx, _("the paragraph has {n} sentences: no place for 第{number}句").format(n=len(spans), number=int_to_cn(op.position)))
     unit.body = unit.body[:at] + op.text + unit.body[at:]
     para.inserted.append(op.text)
     _touch(art, ctx, "sentence added")

@@ -14,6 +14,7 @@ from lawdiff.amend.decisions import parse_decision
 from lawdiff.amend.ops import Decision
 from lawdiff.amend.working import Result
 from lawdiff.errors import GazetteError, InputError
+from lawdiff.i18n import _
 from lawdiff.sources.readers import decode, detect, read_bytes, read_source
 from lawdiff.structure.model import LawText
 from lawdiff.structure.parse import build_text, parse_text
@@ -38,7 +39,9 @@ def _gazette_lines(path: Path, raw: bytes, *, want: str) -> list[str]:
     if len(hits) == 1:
         return hits[0].lines()
     if len(hits) > 1:
-        raise InputError(f"{path}: the gazette holds {len(hits)} {want} documents: cut out the one you mean")
+        raise InputError(_("{path}: the gazette holds {n} {want} documents: cut out the one you mean").format(
+            path=path, n=len(hits), want=_("regulation") if want == "regulation" else _("amendment")
+        ))
     return [p.text for p in result.paras]
 
 
@@ -48,15 +51,15 @@ def load_base(path: Path) -> LawText:
     if detect(path, raw) == "gazette":
         lines = _gazette_lines(path, raw, want="regulation")
         if not lines:
-            raise InputError(f"{path}: empty text")
+            raise InputError(_("{path}: empty text").format(path=path))
         text = parse_text(lines, source=str(path))
     else:
         src = read_source(path, raw)
         if not src.title:
-            raise InputError(f"{path}: empty text")
+            raise InputError(_("{path}: empty text").format(path=path))
         text = build_text(src.title, src.note, src.body, source=str(path))
     if not text.articles:
-        raise InputError(f"{path}: no articles (第…条) found: is this a consolidated text?")
+        raise InputError(_("{path}: no articles (第…条) found: is this a consolidated text?").format(path=path))
     return text
 
 
@@ -70,7 +73,7 @@ def decision_text(path: Path) -> str:
         lines = [src.title, *([src.note] if src.note else []), *src.body]
     lines = [ln for ln in lines if ln]
     if not lines:
-        raise InputError(f"{path}: empty text")
+        raise InputError(_("{path}: empty text").format(path=path))
     return "\n".join(lines)
 
 

@@ -33,6 +33,7 @@ from lawdiff.amend.working import (
     fail,
     parse_lines,
 )
+from lawdiff.i18n import _
 from lawdiff.structure.lines import point_match
 from lawdiff.structure.numerals import int_to_cn
 
@@ -45,7 +46,7 @@ def _delete_units(w: Working, op: DeleteUnits, ctx: Ctx, _r: object) -> None:
             art, units = scope_units(w, t.container(), ctx)
             paras = [u for u, p in units if u is p]
             if len(paras) != 1:
-                raise fail(ctx, f"{t.container().label()} has {len(paras)} paragraphs: say which", t)
+                raise fail(ctx, _("{unit} has {n} paragraphs: say which").format(unit=t.container().label(), n=len(paras)), t)
             try:
                 paras[0].body = segments.delete(paras[0].body, t.segment, t.sentence)
             except ValueError as exc:
@@ -55,21 +56,21 @@ def _delete_units(w: Working, op: DeleteUnits, ctx: Ctx, _r: object) -> None:
         elif t.unit == "preamble":
             preamble_paragraph(w, t, ctx).deleted_by = ctx.ins.ordinal
         elif t.subitem is not None:
-            _, _, pt = w.point(t, ctx)
+            _art, _unit, pt = w.point(t, ctx)
             pt.deleted_by = ctx.ins.ordinal
             event(w.article(t, ctx), ctx, "modified", f"{t.label()} deleted")
         elif t.item is not None:
-            _, item = w.item(t, ctx)
+            _para, item = w.item(t, ctx)
             item.deleted_by = ctx.ins.ordinal
             event(w.article(t, ctx), ctx, "modified", f"item {t.item} deleted")
         elif t.paragraph is not None:
             art = w.article(t, ctx)
             w.paragraph(t, ctx).deleted_by = ctx.ins.ordinal
             if all(p.deleted_by for p in art.paras):
-                raise fail(ctx, f"deleting this leaves {art.old_label} empty: delete the article instead", t)
+                raise fail(ctx, _("deleting this leaves {art.old_label} empty: delete the article instead").format(art=art), t)
             event(art, ctx, "modified", f"paragraph {t.paragraph} deleted")
         elif t.unit is not None:
-            raise fail(ctx, f"{t.label()} cannot be deleted", t)
+            raise fail(ctx, _("{unit} cannot be deleted").format(unit=t.label()), t)
         else:
             w.article(t, ctx).deleted_by = ctx.ins.ordinal
 
@@ -77,7 +78,7 @@ def _delete_units(w: Working, op: DeleteUnits, ctx: Ctx, _r: object) -> None:
 def _merge(w: Working, op: Merge, ctx: Ctx, _r: object) -> None:
     arts = [w.article(t, ctx) for t in op.targets]
     if len({id(a) for a in arts}) != len(arts):
-        raise fail(ctx, "an article is merged with itself", op.targets[0])
+        raise fail(ctx, _('an article is merged with itself'), op.targets[0])
     first = arts[0]
     for p in first.paras:
         p.deleted_by = p.deleted_by or ctx.ins.ordinal
@@ -126,7 +127,7 @@ def _add_articles(w: Working, op: AddArticles, ctx: Ctx, _r: object) -> None:
     if op.chapter is not None:
         chapter = w.chapters.get(op.chapter)
         if chapter is None or chapter.deleted_by:
-            raise fail(ctx, f"the text has no 第{int_to_cn(op.chapter)}章")
+            raise fail(ctx, _("the text has no 第{number}章").format(number=int_to_cn(op.chapter)))
     for art in new_arts:
         art.chapter = chapter
         number, sub = art.expect  # type: ignore[misc]
@@ -143,7 +144,7 @@ def _add_paragraphs(w: Working, op: AddParagraphs, ctx: Ctx, _r: object) -> None
     for pos, text in zip(op.positions, op.texts, strict=True):
         live = sum(1 for p in art.paras if not p.deleted_by) + sum(len(p.after) for p in art.paras)
         if pos is not None and pos - 1 > live:
-            raise fail(ctx, f"{art.old_label} has {live} paragraphs; cannot add one as 第{int_to_cn(pos)}款", op.article)
+            raise fail(ctx, _("{art.old_label} has {live} paragraphs; cannot add one as 第{number}款").format(art=art, live=live, number=int_to_cn(pos)), op.article)
         for p in parse_lines(text):
             p.expect, p.pending = pos, pos is not None
             art.paras.append(p)
@@ -160,19 +161,19 @@ def _add_items(w: Working, op: AddItems, ctx: Ctx, _r: object) -> None:
     for pos, text in zip(op.positions, op.texts, strict=True):
         live = sum(1 for it in para.items if not it.deleted_by)
         if pos - 1 > live:
-            raise fail(ctx, f"the paragraph has {live} items; cannot add one as 第{int_to_cn(pos)}项", op.paragraph)
+            raise fail(ctx, _("the paragraph has {live} items; cannot add one as 第{number}项").format(live=live, number=int_to_cn(pos)), op.paragraph)
         body = text.strip()
         m = ITEM_LABEL.match(body)
         if m:
             body = body[m.end() :]
         if not body:
-            raise fail(ctx, "empty item text", op.paragraph)
+            raise fail(ctx, _('empty item text'), op.paragraph)
         para.items.append(WItem(body, None, new_text=True, expect=pos, pending=True))
         event(art, ctx, "modified", f"item added as {pos}")
 
 
 def _add_points(w: Working, op: AddItems, ctx: Ctx) -> None:
-    _, item = w.item(op.paragraph, ctx)
+    _para, item = w.item(op.paragraph, ctx)
     style = next((p.style for p in item.points), "dot")
     for pos, text in zip(op.positions, op.texts, strict=True):
         body = text.strip()
@@ -180,10 +181,10 @@ def _add_points(w: Working, op: AddItems, ctx: Ctx) -> None:
         if m:
             style, body = m[0], m[3]
         if not body:
-            raise fail(ctx, "empty 目 text", op.paragraph)
+            raise fail(ctx, _('empty 目 text'), op.paragraph)
         live = sum(1 for p in item.points if not p.deleted_by)
         if pos - 1 > live:
-            raise fail(ctx, f"the item has {live} 目; cannot add one as 第{int_to_cn(pos)}目", op.paragraph)
+            raise fail(ctx, _("the item has {live} 目; cannot add one as 第{number}目").format(live=live, number=int_to_cn(pos)), op.paragraph)
         item.points.append(WPoint(body, None, style, new_text=True, expect=pos, pending=True))
     event(w.article(op.paragraph, ctx), ctx, "modified", "目 added")
 
@@ -194,7 +195,7 @@ def _move(w: Working, op: Move, ctx: Ctx, _r: object) -> None:
         None,
         src.paragraph,
     ):
-        _, item = w.item(src, ctx)
+        _para, item = w.item(src, ctx)
         item.expect = dst.item
         return
     if src.item is None and src.paragraph is not None and dst.paragraph is not None and dst.item is None and (
@@ -223,7 +224,7 @@ def _move(w: Working, op: Move, ctx: Ctx, _r: object) -> None:
         event(owner, ctx, "modified", f"paragraph {src.paragraph} moved to {dst.label()}")
         w.pending.append(art)
         return
-    raise fail(ctx, f"cannot move {src.label()} to {dst.label()}", src)
+    raise fail(ctx, _("cannot move {source} to {target}").format(source=src.label(), target=dst.label()), src)
 
 
 def _heading(w: Working, op: HeadingOp, ctx: Ctx, _r: object) -> None:
@@ -239,7 +240,8 @@ def _heading(w: Working, op: HeadingOp, ctx: Ctx, _r: object) -> None:
         h = table.get(key)  # type: ignore[call-overload]
     label = f"第{int_to_cn(op.number)}{op.level}"
     if h is None or h.deleted_by:
-        raise fail(ctx, f"the text has no {label}" if h is None else f"{label} was already deleted")
+        said = _("the text has no {label}") if h is None else _("{label} was already deleted")
+        raise fail(ctx, said.format(label=label))
     if op.action == "rename":
         h.title = op.title
         return
@@ -266,7 +268,7 @@ def _add_heading(w: Working, op: HeadingOp, ctx: Ctx) -> None:
         h.after.append(art)
     chapter = w.chapters.get(op.chapter) if op.chapter is not None else None
     if op.level == "节" and op.chapter is not None and chapter is None:
-        raise fail(ctx, f"the text has no 第{int_to_cn(op.chapter)}章")
+        raise fail(ctx, _("the text has no 第{number}章").format(number=int_to_cn(op.chapter)))
     same = [
         b
         for b in w.blocks

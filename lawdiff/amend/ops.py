@@ -13,6 +13,7 @@ from datetime import date
 
 from lawdiff.amend.titles import same_title, title_key
 from lawdiff.errors import AmendmentError, UnreadInstruction
+from lawdiff.i18n import _
 
 # ---------------------------------------------------------------- references
 
@@ -363,7 +364,7 @@ class Decision:
                 return self.parts[0]
             names = "; ".join(p.target or "?" for p in self.parts)
             raise AmendmentError(
-                f"the decision amends {len(self.parts)} regulations ({names}): choose one with --law"
+                _("the decision amends {n} regulations ({names}): choose one with --law").format(n=len(self.parts), names=names)
             )
         hits = [p for p in self.parts if any(same_title(t, title, exact=True) for t in p.titles())]
         if not hits:
@@ -373,10 +374,10 @@ class Decision:
         if not hits and len(self.parts) == 1 and self.parts[0].target is None:
             return self.parts[0]
         names = "; ".join(p.target or "?" for p in self.parts)
-        what = "matches several parts" if hits else "is not amended by this decision"
+        what = _("matches several parts") if hits else _("is not amended by this decision")
         if not hits and all(p.target is None for p in self.parts):
-            what = "cannot be matched: no heading or name marks which instructions amend which regulation"
-        raise AmendmentError(f"{title} {what} (parts: {names})")
+            what = _("cannot be matched: no heading or name marks which instructions amend which regulation")
+        raise AmendmentError(_("{title} {what} (parts: {names})").format(title=title, what=what, names=names))
 
     @property
     def instruction_count(self) -> int:

@@ -16,6 +16,7 @@ import regex
 from lawdiff.amend.ops import Op, Ref
 from lawdiff.amend.refs import LEND, LMARK, NUM, QEND, QMARK, parse_refs
 from lawdiff.amend.titles import unnest
+from lawdiff.i18n import _
 from lawdiff.structure.numerals import int_to_cn
 
 _QNUM = regex.compile(rf"{QMARK}(\d+){QEND}")
@@ -78,7 +79,7 @@ class Env:
             return required(None, self.ctx)
         refs = self.refs(text)
         if len(refs) != 1:
-            raise ValueError(f"one provision expected, {len(refs)} named")
+            raise ValueError(_("one provision expected, {n} named").format(n=len(refs)))
         return refs[0][1]
 
     def emit(self, op: Op, law: str | None = None) -> None:
@@ -88,7 +89,7 @@ class Env:
 def required(ref: Ref | None, ctx: Ref | None) -> Ref:
     if ref is None:
         if ctx is None:
-            raise ValueError("no article named and none to inherit")
+            raise ValueError(_('no article named and none to inherit'))
         return ctx
     return ref.inherit(ctx)
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 import regex
 
 from lawdiff.amend.ops import Ref
+from lawdiff.i18n import _
 from lawdiff.structure.numerals import NumeralError, to_int
 
 CN = "零一二三四五六七八九十百千两〇"
@@ -56,9 +57,9 @@ def num(text: str) -> int:
         else:
             value = 2 if text == "两" else to_int(text.replace("〇", "零"))
     except NumeralError as exc:
-        raise ValueError(f"“{text}” is not a number") from exc
+        raise ValueError(_("“{text}” is not a number").format(text=text)) from exc
     if value < 1:
-        raise ValueError(f"第{text}: numbering starts at 一 (there is no 第零)")
+        raise ValueError(_("第{text}: numbering starts at 一 (there is no 第零)").format(text=text))
     return value
 
 
@@ -107,7 +108,7 @@ def _expand(text: str) -> str:
     def repl(m: regex.Match[str]) -> str:
         a, unit, b = num(m.group(1)), m.group(2), num(m.group(3))
         if b < a or b - a > 500:
-            raise ValueError(f"range 第{m.group(1)}{unit}至第{m.group(3)}{unit} runs backwards")
+            raise ValueError(_("range 第{first}{unit}至第{last}{unit} runs backwards").format(first=m.group(1), unit=unit, last=m.group(3)))
         return "、".join(f"第{int_to_cn(k)}{unit}" for k in range(a, b + 1))
 
     return RANGE_RE.sub(repl, text)
@@ -130,11 +131,11 @@ def parse_refs(text: str, ctx: Ref | None) -> list[tuple[int | None, Ref]]:
             continue
         m = ONE_RE.match(text, pos)
         if not m or m.end() == pos:
-            raise ValueError(f"unexpected “{text[pos:pos + 12]}” in a list of references")
+            raise ValueError(_("unexpected “{text}” in a list of references").format(text=text[pos:pos + 12]))
         r = ref_of(m)
         law = law_of(m) if law_of(m) is not None else law
         if r is None:
-            raise ValueError(f"unexpected “{m.group(0)}” in a list of references")
+            raise ValueError(_("unexpected “{text}” in a list of references").format(text=m.group(0)))
         r = r.inherit(last)
         out.append((law, r))
         last = r
@@ -144,13 +145,13 @@ def parse_refs(text: str, ctx: Ref | None) -> list[tuple[int | None, Ref]]:
 
 def positions(text: str, unit: str) -> list[Ref]:
     """作为第三条、第四条 / 分别作为第一百二十三条至第一百二十七条 / 作为第二款 (new numbering)."""
-    refs = [r for _, r in parse_refs(text, None)]
+    refs = [r for _x, r in parse_refs(text, None)]
     if unit == "条" and any(r.article is None for r in refs):
-        raise ValueError(f"“{text}” does not name the new articles")
+        raise ValueError(_("“{text}” does not name the new articles").format(text=text))
     if unit == "款" and any(r.paragraph is None for r in refs):
-        raise ValueError(f"“{text}” does not name the new paragraphs")
+        raise ValueError(_("“{text}” does not name the new paragraphs").format(text=text))
     if unit == "项" and any(r.item is None for r in refs):
-        raise ValueError(f"“{text}” does not name the new items")
+        raise ValueError(_("“{text}” does not name the new items").format(text=text))
     if unit == "目" and any(r.subitem is None for r in refs):
-        raise ValueError(f"“{text}” does not name the new sub-items")
+        raise ValueError(_("“{text}” does not name the new sub-items").format(text=text))
     return refs

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import regex
 
+from lawdiff.i18n import _
+
 _SENTENCE = regex.compile(r"[^。！？]*[。！？]|[^。！？]+$")
 _PROVISO = regex.compile(r"[，；](但(?:是)?[^。；]*?)([。]?)$")
 
@@ -22,20 +24,20 @@ def span(body: str, segment: str | None, sentence: int | None) -> tuple[int, int
     if sentence is not None:
         spans = sentences(body)
         if not 0 < sentence <= len(spans):
-            raise ValueError(f"the paragraph has {len(spans)} sentences, not {sentence}")
+            raise ValueError(_("the paragraph has {n} sentences, not {sentence}").format(n=len(spans), sentence=sentence))
         return spans[sentence - 1]
     if segment in ("front", "back"):
         cut = body.find("；")
         if cut < 0:
             first = sentences(body)
             if len(first) < 2:
-                raise ValueError("the paragraph is not divided into 前段 and 后段")
+                raise ValueError(_('the paragraph is not divided into 前段 and 后段'))
             cut = first[0][1] - 1
         return (0, cut + 1) if segment == "front" else (cut + 1, len(body))
     if segment == "proviso":
         m = _PROVISO.search(body)
         if not m:
-            raise ValueError("the paragraph has no 但书 (但 / 但是 …)")
+            raise ValueError(_('the paragraph has no 但书 (但 / 但是 …)'))
         return m.start(1), m.end(1)
     if segment in ("head", None):
         return 0, len(body)
@@ -44,7 +46,7 @@ def span(body: str, segment: str | None, sentence: int | None) -> tuple[int, int
     if segment == "end":
         end = len(body) - 1 if body.endswith(("。", "；", "：")) else len(body)
         return end, end
-    raise ValueError(f"unknown part {segment}")
+    raise ValueError(_("unknown part {segment}").format(segment=segment))
 
 
 def replace(body: str, segment: str | None, sentence: int | None, text: str) -> str:

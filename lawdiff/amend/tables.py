@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from lawdiff.amend.ops import ReplaceTable, TableCell, TableCells
 from lawdiff.amend.working import Ctx, Working, fail
+from lawdiff.i18n import _
 from lawdiff.structure.model import Table
 from lawdiff.structure.model import TableCell as Cell
 
@@ -18,21 +19,22 @@ def _tables(w: Working, op: TableCell | TableCells, ctx: Ctx, _r: object) -> Non
 
 def _table_cell(w: Working, cell: TableCell, ctx: Ctx) -> None:
     if not w.tables:
-        raise fail(ctx, "the text has no table to change")
+        raise fail(ctx, _('the text has no table to change'))
     tables = [t for t in w.tables if cell.table is None or cell.table in t.title]
     if len(tables) != 1:
-        raise fail(ctx, f"table {cell.table or ''} not found" if not tables else "several tables: name one")
+        said = _("table {table} not found") if not tables else _("several tables: name one")
+        raise fail(ctx, said.format(table=cell.table or ""))
     table = tables[0]
     if cell.column not in table.columns:
         raise fail(
-            ctx, f"table {table.title} has no column {cell.column} (columns: {'、'.join(table.columns)})"
+            ctx, _("table {table.title} has no column {cell.column} (columns: {columns})").format(table=table, cell=cell, columns='、'.join(table.columns))
         )
     current = table.get(cell.row, cell.column)
     if current is None and not table.partial:
-        raise fail(ctx, f"table {table.title} has no row “{cell.row}”")
+        raise fail(ctx, _("table {table.title} has no row “{cell.row}”").format(table=table, cell=cell))
     if cell.old is not None and current is not None and _value_key(current) != _value_key(cell.old):
         raise fail(
-            ctx, f"“{cell.row}” {cell.column}: the table says {current}, the decision says it was {cell.old}"
+            ctx, _("“{cell.row}” {cell.column}: the table says {current}, the decision says it was {cell.old}").format(cell=cell, current=current)
         )
     new_cells = [c for c in table.cells if not (c.row == cell.row and c.column == cell.column)]
     new_cells.append(Cell(cell.row, cell.column, cell.new))
@@ -48,8 +50,7 @@ def _value_key(value: str) -> str:
 def _replace_table(w: Working, op: ReplaceTable, ctx: Ctx, _r: object) -> None:
     raise fail(
         ctx,
-        f"{op.table} is printed anew by the decision; schedules are held as known cells only, "
-        "so a whole new schedule is not applied",
+        _("{op.table} is printed anew by the decision; schedules are held as known cells only, so a whole new schedule is not applied").format(op=op),
     )
 
 

@@ -33,6 +33,7 @@ from lawdiff.amend.ops import (
 from lawdiff.corpus.reader import Corpus
 from lawdiff.corpus.timeline import predecessor
 from lawdiff.errors import AmendmentError, Progress
+from lawdiff.i18n import _
 from lawdiff.structure.model import Law, LawText, Revision
 
 
@@ -84,7 +85,7 @@ def verify_law(corpus: Corpus, law: Law) -> list[Report]:
         if not rev.decision or rev.kind != "amended":
             continue
         try:
-            _, decision = decision_for(corpus, rev)
+            _x, decision = decision_for(corpus, rev)
             tables = decision.table_target or table_cells(
                 op for p in decision.parts for i in p.instructions for op in i.ops
             )
@@ -144,20 +145,24 @@ def _replay(
         return report([], 0, 1, str(exc))
     checks = []
     if result.text.note != official.note:
-        detail = f"rebuilt {result.text.note!r}, official {official.note!r}"
+        detail = _("rebuilt {rebuilt!r}, official {official!r}").format(
+            rebuilt=result.text.note, official=official.note
+        )
         checks.append(Check("", "history note", "inconsistent", detail))
     got, want = result.text.articles, official.articles
     equal = sum(1 for a, b in zip(got, want, strict=False) if a.text == b.text)
     first = next(
         (
-            f"{b.label}: rebuilt {a.text[:60]!r} … official {b.text[:60]!r}"
+            _("{label}: rebuilt {rebuilt!r} … official {official!r}").format(
+                label=b.label, rebuilt=a.text[:60], official=b.text[:60]
+            )
             for a, b in zip(got, want, strict=False)
             if a.text != b.text
         ),
         None,
     )
     if first is None and len(got) != len(want):
-        first = f"rebuilt {len(got)} articles, official {len(want)}"
+        first = _("rebuilt {n} articles, official {n2}").format(n=len(got), n2=len(want))
     return report(checks, equal, max(len(got), len(want)) - equal, first)
 
 

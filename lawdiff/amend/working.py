@@ -16,6 +16,7 @@ import regex
 
 from lawdiff.amend.ops import Instruction, Ref
 from lawdiff.errors import AmendmentError
+from lawdiff.i18n import _
 from lawdiff.structure.lines import point_match
 from lawdiff.structure.model import Heading, LawText
 
@@ -215,13 +216,13 @@ class Working:
 
     def article(self, ref: Ref, ctx: Ctx) -> WArticle:
         if ref.article is None:
-            raise fail(ctx, "no article named", ref)
+            raise fail(ctx, _('no article named'), ref)
         art = self.articles.get((ref.article, ref.sub))
         if art is None:
-            raise fail(ctx, f"the text has no {Ref(ref.article, ref.sub).label()}", ref)
+            raise fail(ctx, _("the text has no {article}").format(article=Ref(ref.article, ref.sub).label()), ref)
         if art.deleted_by:
             raise fail(
-                ctx, f"{art.old_label} was already deleted by instruction {art.deleted_by}", ref
+                ctx, _("{art.old_label} was already deleted by instruction {art.deleted_by}").format(art=art), ref
             )
         return art
 
@@ -236,14 +237,14 @@ class Working:
                 return with_items[0]
             if len(live) == 1:
                 return live[0]
-            raise fail(ctx, f"{art.old_label} has {len(live)} paragraphs: say which one", ref)
+            raise fail(ctx, _("{art.old_label} has {n} paragraphs: say which one").format(art=art, n=len(live)), ref)
         para = self.paras.get((ref.article, ref.sub, ref.paragraph))  # type: ignore[arg-type]
         if para is None:
             count = sum(1 for p in art.paras if p.old is not None)
-            raise fail(ctx, f"{art.old_label} has no 第{_cn(ref.paragraph)}款 (it has {count})", ref)
+            raise fail(ctx, _("{art.old_label} has no 第{number}款 (it has {count})").format(art=art, number=_cn(ref.paragraph), count=count), ref)
         if para.deleted_by:
             raise fail(
-                ctx, f"that paragraph was already deleted by instruction {para.deleted_by}", ref
+                ctx, _("that paragraph was already deleted by instruction {para.deleted_by}").format(para=para), ref
             )
         return para
 
@@ -253,9 +254,9 @@ class Working:
         item = next((it for it in para.items if it.old == ref.item), None)
         if item is None:
             count = sum(1 for it in para.items if it.old is not None)
-            raise fail(ctx, f"no 第{_cn(ref.item)}项 there (the paragraph has {count} items)", ref)
+            raise fail(ctx, _("no 第{number}项 there (the paragraph has {count} items)").format(number=_cn(ref.item), count=count), ref)
         if item.deleted_by:
-            raise fail(ctx, f"that item was already deleted by instruction {item.deleted_by}", ref)
+            raise fail(ctx, _("that item was already deleted by instruction {item.deleted_by}").format(item=item), ref)
         return para, item
 
     def point(self, ref: Ref, ctx: Ctx) -> tuple[WPara, WItem, WPoint]:
@@ -263,9 +264,9 @@ class Working:
         pt = next((p for p in item.points if p.old == ref.subitem), None)
         if pt is None:
             count = sum(1 for p in item.points if p.old is not None)
-            raise fail(ctx, f"no 第{_cn(ref.subitem or 0)}目 there (the item has {count})", ref)
+            raise fail(ctx, _("no 第{number}目 there (the item has {count})").format(number=_cn(ref.subitem or 0), count=count), ref)
         if pt.deleted_by:
-            raise fail(ctx, f"that 目 was already deleted by instruction {pt.deleted_by}", ref)
+            raise fail(ctx, _("that 目 was already deleted by instruction {pt.deleted_by}").format(pt=pt), ref)
         return para, item, pt
 
     def live_articles(self) -> list[WArticle]:

@@ -18,6 +18,7 @@ from lawdiff.cli.common import (
     handles_errors,
     out,
 )
+from lawdiff.i18n import _
 
 
 @handles_errors
@@ -76,7 +77,6 @@ def import_cmd(
     from lawdiff.corpus.reader import default_root
     from lawdiff.errors import InputError
     from lawdiff.export.importout import import_dict, import_lines
-    from lawdiff.i18n import _
     from lawdiff.intake.importer import Options, import_paths
     from lawdiff.structure.kinds import KINDS, kind_slug
 
@@ -99,7 +99,9 @@ def import_cmd(
         out("".join(line + "\n" for line in import_lines(report, dry_run=dry_run)))
     if not report.added and not report.decisions and not report.gazettes:
         if len(report.skipped) == 1:  # one file, refused: its reason is the error
-            raise InputError(f"nothing imported: {report.skipped[0][0]}: {report.skipped[0][1]}")
+            raise InputError(_("nothing imported: {path}: {reason}").format(
+                path=report.skipped[0][0], reason=report.skipped[0][1]
+            ))
         raise InputError(_("nothing imported: no law text or decision in {paths}").format(
             paths=", ".join(str(p) for p in paths)))
     if not dry_run:
@@ -152,7 +154,6 @@ def verify_cmd(
 
     check_format(fmt, ("table", "json"))
     from lawdiff.cli.progress import progress_bar
-    from lawdiff.i18n import _
 
     with progress_bar(_("verifying")) as step:
         c = corpus_of(corpus)

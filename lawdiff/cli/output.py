@@ -48,9 +48,9 @@ def write_output(path: Path, content: str | bytes) -> None:
         raise InputError(_cannot(path, exc.strerror)) from None
     try:
         if st is not None and stat.S_ISDIR(st.st_mode):
-            raise InputError(_cannot(path, "it is a directory"))
+            raise InputError(_cannot(path, _("it is a directory")))
         if st is not None and stat.S_ISBLK(st.st_mode):
-            raise InputError(_cannot(path, "it is a block device"))
+            raise InputError(_cannot(path, _("it is a block device")))
         if st is not None and not stat.S_ISREG(st.st_mode):  # FIFO, character device, socket
             with open(target, "wb", buffering=0) as fh:
                 fh.write(data)
@@ -107,7 +107,7 @@ def _to_stdout(data: bytes, *, binary: bool) -> None:
     from lawdiff.errors import InputError
 
     if binary and sys.stdout.isatty():
-        raise InputError("refusing to write a binary document to the terminal: -o FILE or a pipe")
+        raise InputError(_('refusing to write a binary document to the terminal: -o FILE or a pipe'))
     sys.stdout.flush()
     OUTPUT_STARTED.append(True)
     if binary:

@@ -134,7 +134,9 @@ def main() -> None:
     except Abort:
         code = 130
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        from lawdiff.i18n import _
+
+        print(_("interrupted"), file=sys.stderr)
         code = 130
     except BrokenPipeError:
         code = _pipe_closed()
@@ -170,7 +172,10 @@ def _output_lost(exc: OSError) -> int:
 
     _pipe_closed()
     with contextlib.suppress(OSError, ValueError):
-        print(f"error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        from lawdiff.i18n import _
+
+        said = _("cannot write the output: {error}").format(error=exc.strerror or exc)
+        print(_("error: {message}").format(message=said), file=sys.stderr)
     return 2
 
 

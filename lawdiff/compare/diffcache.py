@@ -64,7 +64,10 @@ def code_fingerprint() -> str:
 
 
 def _key(law: Law, old: Revision, new: Revision) -> str:
-    return f"{law.id}\0{old.id}\0{new.id}"
+    """Per interface language too: a comparison's notes are sentences in it."""
+    from lawdiff.i18n import language
+
+    return f"{law.id}\0{old.id}\0{new.id}\0{language()}"
 
 
 def law_digest(law: Law) -> str:

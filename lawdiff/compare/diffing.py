@@ -26,6 +26,7 @@ from lawdiff.compare.picking import pick_revision, revisions
 from lawdiff.compare.textdiff import invert
 from lawdiff.corpus.reader import Corpus
 from lawdiff.errors import InputError
+from lawdiff.i18n import _
 from lawdiff.structure.model import Article, Heading, Law, LawText, Revision
 
 
@@ -33,7 +34,7 @@ def _text(corpus: Corpus, law: Law, rev: Revision) -> LawText:
     if not rev.text_file:
         with_text = ", ".join(r.id for r in law.revisions if r.text_file) or "none"
         raise InputError(
-            f"{law.id}: revision {rev.id} has no text in the corpus (revisions with text: {with_text})"
+            _("{law.id}: revision {rev.id} has no text in the corpus (revisions with text: {with_text})").format(law=law, rev=rev, with_text=with_text)
         )
     return corpus.load_text(law, rev)
 
@@ -82,7 +83,7 @@ def compare_texts(
     lineage: Lineage | str | None = None
     if corpus is not None:
         lineage = decision_lineage(corpus, law, old_rev, new_rev, old, new)
-    notes = (f"aligned by content: {lineage}",) if isinstance(lineage, str) else ()
+    notes = (_("aligned by content: {reason}").format(reason=lineage),) if isinstance(lineage, str) else ()
     if lineage is None or isinstance(lineage, str):
         lineage = similarity_lineage(old.articles, new.articles)
     pairs = build_pairs(old.articles, new.articles, lineage)
@@ -154,22 +155,22 @@ def decision_lineage(
     # ancestry[k] = set of old indices the k-th article of the current text descends from
     ancestry: list[set[int]] = [{i} for i in range(len(old.articles))]
     moved: set[int] = set()  # current indices moved by some decision
-    touched: list[list[str]] = [[] for _ in old.articles]
-    implied: list[list[str]] = [[] for _ in old.articles]  # citations renumbered, per article
+    touched: list[list[str]] = [[] for _x in old.articles]
+    implied: list[list[str]] = [[] for _x in old.articles]  # citations renumbered, per article
     deleted_by: dict[int, str] = {}
     for rev in chain:
         try:
-            _, decision = decision_for(corpus, rev)
+            _x, decision = decision_for(corpus, rev)
         except AmendmentError as exc:  # a decision in the chain that cannot be parsed
-            return f"decision {rev.decision} cannot be parsed ({exc})"
+            return _("decision {decision} cannot be parsed ({error})").format(decision=rev.decision, error=exc)
         except LawdiffError as exc:  # its text is missing or unreadable
-            return f"decision {rev.decision} cannot be read ({exc})"
+            return _("decision {decision} cannot be read ({error})").format(decision=rev.decision, error=exc)
         try:
             result = apply_decision(text, decision, law_title=law.title, decision_id=rev.decision or "")
         except UnreadInstruction as exc:  # its instructions for this law cannot be read
-            return f"decision {rev.decision} cannot be parsed ({exc})"
+            return _("decision {decision} cannot be parsed ({error})").format(decision=rev.decision, error=exc)
         except AmendmentError as exc:
-            return f"replaying {rev.decision} failed ({exc})"
+            return _("replaying {decision} failed ({error})").format(decision=rev.decision, error=exc)
         tag = (lambda o: o) if len(chain) == 1 else (lambda o, d=rev.decision: f"{d} {o}")
         index_of = {a.label: k for k, a in enumerate(text.articles)}
         merged_away: set[str] = set()
@@ -211,9 +212,8 @@ def decision_lineage(
         text = result.text
         ancestry, touched, moved, implied = new_anc, new_touched, new_moved, new_implied
     if [a.label for a in text.articles] != [a.label for a in new.articles]:
-        return (
-            f"replaying the decisions gives {len(text.articles)} articles, "
-            f"the text of {new_rev.id} has {len(new.articles)}"
+        return _("replaying the decisions gives {n} articles, the text of {revision} has {n2}").format(
+            n=len(text.articles), revision=new_rev.id, n2=len(new.articles)
         )
     links = sorted((i, k) for k, anc in enumerate(ancestry) for i in anc)
     moved_links = {(i, k) for i, k in links if k in moved}
@@ -262,7 +262,7 @@ def inverse(cmp: Comparison) -> Comparison:
     )
     return Comparison(
         cmp.law, cmp.new_rev, cmp.old_rev, cmp.new_text, cmp.old_text,
-        tuple(q for _, q in keyed), cmp.method, headings=headings, notes=cmp.notes,
+        tuple(q for _x, q in keyed), cmp.method, headings=headings, notes=cmp.notes,
     )  # fmt: skip
 
 
@@ -275,7 +275,9 @@ def select_article(cmp: Comparison, article: str | int) -> Comparison:
     pairs = tuple(p for p in cmp.pairs if any(ref.matches(a) for a in (*p.old, *p.new)))
     if not pairs:
         raise InputError(
-            f"{cmp.law.id}: neither {cmp.old_rev.id} ({len(cmp.old_text.articles)} articles) nor "
-            f"{cmp.new_rev.id} ({len(cmp.new_text.articles)} articles) has article {number}"
+            _("{law}: neither {old} ({n} articles) nor {new} ({n2} articles) has article {number}").format(
+                law=cmp.law.id, old=cmp.old_rev.id, new=cmp.new_rev.id, n=len(cmp.old_text.articles),
+                n2=len(cmp.new_text.articles), number=number,
+            )
         )
     return cmp._replace(pairs=pairs)

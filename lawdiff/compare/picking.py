@@ -9,6 +9,7 @@ from __future__ import annotations
 from lawdiff.corpus.reader import Corpus
 from lawdiff.corpus.timeline import in_force, revision_by_id
 from lawdiff.errors import InputError
+from lawdiff.i18n import _
 from lawdiff.structure.model import Law, Revision
 
 
@@ -27,10 +28,10 @@ def pick_revision(corpus: Corpus, law: Law, spec: str) -> Revision:
             raise exc from None
         st = in_force(law, on)
         if st.revision is None or st.status != "in-force":
-            raise InputError(f"{law.id}: nothing in force on {on} ({st.reason})") from None
+            raise InputError(_("{law.id}: nothing in force on {on} ({reason})").format(law=law, on=on, reason=st.reason)) from None
         if st.text_revision is None or st.text_revision is not st.revision:
             raise InputError(
-                f"{law.id}: the text in force on {on} (revision {st.revision.id}) is not in the corpus"
+                _("{law.id}: the text in force on {on} (revision {revision}) is not in the corpus").format(law=law, on=on, revision=st.revision.id)
             ) from None
         return st.revision
 

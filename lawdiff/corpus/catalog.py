@@ -196,7 +196,7 @@ class Catalog:
                     (law_id, json.dumps(data, ensure_ascii=False)),
                 )
                 points = listing_points(law)
-                ends = [since for since, _ in points[1:]] + ["9999-12-31"]
+                ends = [since for since, _x in points[1:]] + ["9999-12-31"]
                 pos = db.execute("SELECT pos FROM entries WHERE id = ?", (law_id,)).fetchone()
                 db.executemany(
                     "INSERT INTO listing VALUES (?, ?, ?, ?, ?)",

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from lawdiff.errors import CorpusBusyError
+from lawdiff.i18n import _
 
 CONTROL = ".lawdiff"  # exists only while a write is staged or committed (or after a crash)
 _POLL = 0.05
@@ -43,7 +44,7 @@ def _wait(attempt: Callable[[], bool], refusal: str, message: str) -> None:
     while not attempt():
         if time.monotonic() >= deadline:
             raise CorpusBusyError(
-                f"{refusal} (waited {limit:g} s; set LAWDIFF_LOCK_TIMEOUT to wait longer)"
+                _("{refusal} (waited {limit:g} s; set LAWDIFF_LOCK_TIMEOUT to wait longer)").format(refusal=refusal, limit=limit)
             )
         if not told:
             say(message)
@@ -76,15 +77,17 @@ class DirLock:
     def shared(self) -> None:
         _wait(
             lambda: self._try(fcntl.LOCK_SH),
-            f"another lawdiff kept writing to {self.root}",
-            f"waiting for another lawdiff writing to {self.root}…",
+            _("another lawdiff kept writing to {root}").format(root=self.root),
+            _("waiting for another lawdiff writing to {root}…").format(root=self.root),
         )
 
     def exclusive(self) -> None:
         _wait(
             lambda: self._try(fcntl.LOCK_EX),
-            f"another lawdiff kept using {self.root}",
-            f"waiting for another lawdiff using {self.root} (writing or reading it)…",
+            _("another lawdiff kept using {root}").format(root=self.root),
+            _("waiting for another lawdiff using {root} (writing or reading it)…").format(
+                root=self.root
+            ),
         )
 
     def still_there(self) -> bool:

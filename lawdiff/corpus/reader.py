@@ -105,7 +105,7 @@ class Corpus:
     def load_text(self, law: Law, rev: Revision) -> LawText:
         self.check_root()
         if rev.text_file is None:
-            raise CorpusError(f"{law.id} {rev.id}: text not in corpus")
+            raise CorpusError(_("{law.id} {rev.id}: text not in corpus").format(law=law, rev=rev))
         rel = f"{law.id}/{rev.text_file}"
         content, digest, exact = self._read_hashed(rel)
         # the digest of the bytes is the text's own when no newline was translated
@@ -122,8 +122,7 @@ class Corpus:
         content = _clean_text(path, content)
         if rev.text_sha256 and (digest or sha256(content)) != rev.text_sha256:
             raise CorpusError(
-                f"{path}: content does not match the sha256 recorded in law.yaml "
-                "(edited by hand? re-run ingest, or fix it through laws/corrections)"
+                _("{path}: content does not match the sha256 recorded in law.yaml (edited by hand? re-run ingest, or fix it through laws/corrections)").format(path=path)
             )
         return parse_text(content.splitlines(), source=str(path))
 
@@ -133,7 +132,7 @@ class Corpus:
         path = self.root / rel
         if not path.exists():
             self._note(rel, None)
-            raise InputError(f"unknown decision {decision_id!r}")
+            raise InputError(_("unknown decision {decision_id!r}").format(decision_id=decision_id))
         from lawdiff.corpus.records import check_decision
         from lawdiff.corpus.yamlio import loads
 
@@ -149,7 +148,7 @@ class Corpus:
         content = _clean_text(path, self._read(rel))
         recorded = data.get("sha256")
         if recorded and sha256(content) != recorded:
-            raise CorpusError(f"{path}: content does not match the sha256 recorded for it")
+            raise CorpusError(_("{path}: content does not match the sha256 recorded for it").format(path=path))
         return content.splitlines()
 
     def load_report(self, law: Law, ref: ReportRef) -> list[str]:
@@ -158,7 +157,7 @@ class Corpus:
         path = self.law_dir(law.id) / ref.file
         content = _clean_text(path, read_text(path))
         if sha256(content) != ref.sha256:
-            raise CorpusError(f"{path}: content does not match the sha256 recorded in law.yaml")
+            raise CorpusError(_("{path}: content does not match the sha256 recorded in law.yaml").format(path=path))
         return content.splitlines()
 
     def _read(self, rel: str) -> str:
@@ -194,7 +193,6 @@ def _clean_text(path: Path, content: str) -> str:
     if m:
         line = content.count("\n", 0, m.start()) + 1
         raise CorpusError(
-            f"{path}:{line}: control character U+{ord(m.group()):04X} in a stored text "
-            "(ingest or import its source again: they are removed when read)"
+            _("{path}:{line}: control character U+{code:04X} in a stored text (ingest or import its source again: they are removed when read)").format(path=path, line=line, code=ord(m.group()))
         )
     return content

@@ -27,6 +27,7 @@ from lawdiff.corpus.schema import (
 )
 from lawdiff.corpus.yamlio import load, loads
 from lawdiff.errors import CorpusError
+from lawdiff.i18n import _
 
 DECISION_KINDS = ("amendment", "repeal", "approval")
 _DECISION_KEYS = {
@@ -40,29 +41,29 @@ RESERVED = {"decisions", "gazettes", "corrections", "index.yaml"}
 
 def _mapping(data: Any, where: str, keys: set[str] | None = None) -> dict[str, Any]:
     if not isinstance(data, dict):
-        raise CorpusError(f"{where}: expected a mapping at the top level")
+        raise CorpusError(_("{where}: expected a mapping at the top level").format(where=where))
     if keys is not None:
         unknown = sorted(set(data) - keys)
         if unknown:
-            raise CorpusError(f"{where}: unknown field '{unknown[0]}'")
+            raise CorpusError(_("{where}: unknown field '{unknown[0]}'").format(where=where, unknown=unknown))
     return data
 
 
 def sha_field(data: dict[str, Any], key: str, where: str, *, required: bool = False) -> None:
     value = need(data, key, str, where) if required else optional(data, key, str, where)
     if value is not None and not _SHA.fullmatch(value):
-        raise CorpusError(f"{where}: field '{key}' should be a sha256 (64 hex digits), not {value!r}")
+        raise CorpusError(_("{where}: field '{key}' should be a sha256 (64 hex digits), not {value!r}").format(where=where, key=key, value=value))
 
 
 def check_decision(data: Any, where: str, stem: str | None = None) -> dict[str, Any]:
     d = _mapping(data, where, _DECISION_KEYS)
     did = need(d, "id", str, where)
     if stem is not None and did != stem:
-        raise CorpusError(f"{where}: field 'id' is {did!r} but the file is named {stem!r}")
+        raise CorpusError(_("{where}: field 'id' is {did!r} but the file is named {stem!r}").format(where=where, did=did, stem=stem))
     need(d, "title", str, where)
     kind = need(d, "kind", str, where)
     if kind not in DECISION_KINDS:
-        raise CorpusError(f"{where}: kind '{kind}' is not one of {list(DECISION_KINDS)}")
+        raise CorpusError(_("{where}: kind '{kind}' is not one of {kinds}").format(where=where, kind=kind, kinds=list(DECISION_KINDS)))
     adopted = date_field(d, "adopted", where, required=True)
     for key in ("promulgated", "effective", "repeal_effective"):
         not_before(date_field(d, key, where), key, adopted, "adopted", where)
@@ -70,7 +71,7 @@ def check_decision(data: Any, where: str, stem: str | None = None) -> dict[str, 
         optional(d, key, str, where)
     targets = strings(d, "targets", where)
     if not targets or not all(targets):
-        raise CorpusError(f"{where}: field 'targets' should name at least one law")
+        raise CorpusError(_("{where}: field 'targets' should name at least one law").format(where=where))
     inside(need(d, "text", str, where), "text", where, flat=True)
     sha_field(d, "sha256", where)
     strings(d, "sources", where)
@@ -87,7 +88,7 @@ def check_index(data: Any, where: str) -> list[dict[str, Any]]:
         law_id = need(e, "id", str, w)
         law_folder(law_id, w)
         if law_id in seen:
-            raise CorpusError(f"{w}: duplicate id {law_id!r}")
+            raise CorpusError(_("{w}: duplicate id {law_id!r}").format(w=w, law_id=law_id))
         seen.add(law_id)
         need(e, "title", str, w)
         need(e, "short_title", str, w)
@@ -99,9 +100,9 @@ def check_index(data: Any, where: str) -> list[dict[str, Any]]:
 def law_folder(law_id: str, where: str) -> None:
     """A law id names a folder directly under the corpus."""
     if law_id in RESERVED or law_id.startswith(".") or "/" in law_id or "\\" in law_id:
-        raise CorpusError(f"{where}: id {law_id!r} cannot name a law's folder in the corpus")
+        raise CorpusError(_("{where}: id {law_id!r} cannot name a law's folder in the corpus").format(where=where, law_id=law_id))
     if not law_id.strip():
-        raise CorpusError(f"{where}: empty id")
+        raise CorpusError(_("{where}: empty id").format(where=where))
 
 
 _MANIFEST_KEYS = {
@@ -120,16 +121,16 @@ def check_manifest(data: Any, where: str) -> dict[str, Any]:
     for key in ("paragraphs", "debris_lines_dropped"):
         value = need(d, key, int, where)
         if isinstance(value, bool) or value < 0:
-            raise CorpusError(f"{where}: field '{key}' should be a count, not {value!r}")
+            raise CorpusError(_("{where}: field '{key}' should be a count, not {value!r}").format(where=where, key=key, value=value))
     for n in optional(d, "ambiguous_breaks_left", list, where) or []:
         if not isinstance(n, int) or isinstance(n, bool):
-            raise CorpusError(f"{where}: ambiguous_breaks_left holds {n!r}, not a line number")
+            raise CorpusError(_("{where}: ambiguous_breaks_left holds {n!r}, not a line number").format(where=where, n=n))
     for i, doc in enumerate(need(d, "documents", list, where)):
         w = f"{where}: documents[{i}]"
         _mapping(doc, w, _DOC_KEYS)
         need(doc, "no", int, w)
         if not regex.fullmatch(r"[0-9]+-[0-9]+", need(doc, "lines", str, w)):
-            raise CorpusError(f"{w}: field 'lines' should be FIRST-LAST, not {doc['lines']!r}")
+            raise CorpusError(_("{w}: field 'lines' should be FIRST-LAST, not {doc[lines]!r}").format(w=w, doc=doc))
         need(doc, "kind", str, w)
         need(doc, "title", str, w)
         for key in ("adopted", "promulgated", "effective"):
@@ -147,18 +148,18 @@ def check_corrections(data: Any, where: str) -> dict[str, Any]:
     for i, c in enumerate(need(d, "corrections", list, where)):
         w = f"{where}: corrections[{i}]"
         if not isinstance(c, dict) or not isinstance(c.get("line"), int) or not c.get("reason"):
-            raise CorpusError(f"{w}: needs an integer 'line' and a 'reason'")
+            raise CorpusError(_("{w}: needs an integer 'line' and a 'reason'").format(w=w))
         _mapping(c, w, {"line", "reason", "replace", "break_after"})
         need(c, "reason", str, w)
         rep, brk = c.get("replace"), c.get("break_after")
         if (rep is None) == (brk is None):
-            raise CorpusError(f"{w}: give exactly one of 'replace' or 'break_after'")
+            raise CorpusError(_("{w}: give exactly one of 'replace' or 'break_after'").format(w=w))
         if rep is not None and not (
             isinstance(rep, list) and len(rep) == 2 and all(isinstance(x, str) for x in rep)
         ):
-            raise CorpusError(f"{w}: 'replace' must be [old, new]")
+            raise CorpusError(_("{w}: 'replace' must be [old, new]").format(w=w))
         if brk is not None and not isinstance(brk, bool):
-            raise CorpusError(f"{w}: 'break_after' must be true or false")
+            raise CorpusError(_("{w}: 'break_after' must be true or false").format(w=w))
     return d
 
 
@@ -177,7 +178,7 @@ def _check(rel: tuple[str, ...], data: Any, where: str, stem: str) -> None:
     elif len(rel) == 2 and rel[1] == "law.yaml":
         law = law_from_dict(data, where)
         if law.id != rel[0]:
-            raise CorpusError(f"{where}: field 'id' is {law.id!r} but the folder is {rel[0]!r}")
+            raise CorpusError(_("{where}: field 'id' is {law.id!r} but the folder is {rel[0]!r}").format(where=where, law=law, rel=rel))
     elif len(rel) == 2 and rel[0] == "decisions":
         check_decision(data, where, stem)
     elif len(rel) == 2 and rel[0] == "gazettes":
@@ -197,5 +198,5 @@ def check_corpus(root: Path) -> int:
         n += 1
     for e in check_index(load(root / "index.yaml"), str(root / "index.yaml")):
         if not (root / e["id"] / "law.yaml").is_file():
-            raise CorpusError(f"{root / 'index.yaml'}: law {e['id']!r} has no {e['id']}/law.yaml")
+            raise CorpusError(_("{index}: law {law!r} has no {law}/law.yaml").format(index=root / "index.yaml", law=e["id"]))
     return n

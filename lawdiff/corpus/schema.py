@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from lawdiff.errors import CorpusError, InputError
+from lawdiff.i18n import _
 from lawdiff.structure.dates import parse_iso
 from lawdiff.structure.kinds import KINDS
 from lawdiff.structure.model import Law, ReportRef, Revision, Table, TableCell
@@ -20,10 +21,10 @@ LAW_KINDS = set(KINDS)  # 法律, 行政法规 … (structure/kinds.py)
 
 def need(data: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
     if key not in data:
-        raise CorpusError(f"{where}: missing field '{key}'")
+        raise CorpusError(_("{where}: missing field '{key}'").format(where=where, key=key))
     value = data[key]
     if not isinstance(value, kind):
-        raise CorpusError(f"{where}: field '{key}' should be {type_name(kind)}, not {value!r}")
+        raise CorpusError(_("{where}: field '{key}' should be {type}, not {value!r}").format(where=where, key=key, type=type_name(kind), value=value))
     return _plain(value, key, where)
 
 
@@ -32,7 +33,7 @@ def optional(data: dict[str, Any], key: str, kind: type | tuple[type, ...], wher
     if value is None:
         return None
     if not isinstance(value, kind):
-        raise CorpusError(f"{where}: field '{key}' should be {type_name(kind)}, not {value!r}")
+        raise CorpusError(_("{where}: field '{key}' should be {type}, not {value!r}").format(where=where, key=key, type=type_name(kind), value=value))
     return _plain(value, key, where)
 
 
@@ -43,7 +44,7 @@ def _plain(value: Any, key: str, where: str) -> Any:
     """Text fields carry no control characters (they would reach a terminal)."""
     if isinstance(value, str) and (m := _CONTROL.search(value)):
         raise CorpusError(
-            f"{where}: field '{key}' holds the control character U+{ord(m.group()):04X}"
+            _("{where}: field '{key}' holds the control character U+{code:04X}").format(where=where, key=key, code=ord(m.group()))
         )
     return value
 
@@ -58,42 +59,43 @@ def inside(value: str, key: str, where: str, *, flat: bool = False) -> str:
         or any(p in ("", ".", "..") for p in parts)
         or (flat and len(parts) > 1)
     ):
-        raise CorpusError(f"{where}: field '{key}' names a file outside its folder: {value!r}")
+        raise CorpusError(_("{where}: field '{key}' names a file outside its folder: {value!r}").format(where=where, key=key, value=value))
     return value
 
 
 def not_before(value: date | None, key: str, ref: date | None, ref_key: str, where: str) -> None:
     if value is not None and ref is not None and value < ref:
-        raise CorpusError(f"{where}: {key} {value} is before {ref_key} {ref}")
+        raise CorpusError(_("{where}: {key} {value} is before {ref_key} {ref}").format(where=where, key=key, value=value, ref_key=ref_key, ref=ref))
 
 
 def type_name(kind: type | tuple[type, ...]) -> str:
-    names = {str: "text", int: "a number", list: "a list", dict: "a mapping", bool: "true/false"}
+    names = {str: _("text"), int: _("a number"), list: _("a list"), dict: _("a mapping"),
+             bool: _("true/false")}  # fmt: skip
     kinds = kind if isinstance(kind, tuple) else (kind,)
-    return " or ".join(names.get(k, k.__name__) for k in kinds)
+    return _(" or ").join(names.get(k, k.__name__) for k in kinds)
 
 
 def date_field(
     data: dict[str, Any], key: str, where: str, *, required: bool = False
 ) -> date | None:
     if key in data and data[key] is None:
-        raise CorpusError(f"{where}: field '{key}' is empty (null): give a date YYYY-MM-DD")
+        raise CorpusError(_("{where}: field '{key}' is empty (null): give a date YYYY-MM-DD").format(where=where, key=key))
     if required and key not in data:
-        raise CorpusError(f"{where}: missing field '{key}'")
+        raise CorpusError(_("{where}: missing field '{key}'").format(where=where, key=key))
     value = optional(data, key, str, where)
     if value is None:
         return None
     try:
         return parse_iso(value, key)
     except InputError as exc:
-        raise CorpusError(f"{where}: {exc}") from None
+        raise CorpusError(_("{where}: {exc}").format(where=where, exc=exc)) from None
 
 
 def strings(data: dict[str, Any], key: str, where: str) -> list[str]:
     value = optional(data, key, list, where) or []
     for v in value:
         if not isinstance(v, str):
-            raise CorpusError(f"{where}: every entry of '{key}' should be text, not {v!r}")
+            raise CorpusError(_("{where}: every entry of '{key}' should be text, not {v!r}").format(where=where, key=key, v=v))
         _plain(v, key, where)
     return list(value)
 
@@ -111,13 +113,13 @@ _LAW_KEYS = {
 
 def law_from_dict(data: Any, where: str) -> Law:
     if not isinstance(data, dict):
-        raise CorpusError(f"{where}: expected a mapping at the top level")
+        raise CorpusError(_("{where}: expected a mapping at the top level").format(where=where))
     unknown = sorted(set(data) - _LAW_KEYS)
     if unknown:
-        raise CorpusError(f"{where}: unknown field '{unknown[0]}'")
+        raise CorpusError(_("{where}: unknown field '{unknown[0]}'").format(where=where, unknown=unknown))
     kind = need(data, "kind", str, where)
     if kind not in LAW_KINDS:
-        raise CorpusError(f"{where}: kind '{kind}' is not one of {sorted(LAW_KINDS)}")
+        raise CorpusError(_("{where}: kind '{kind}' is not one of {kinds}").format(where=where, kind=kind, kinds=sorted(LAW_KINDS)))
     revs = need(data, "revisions", list, where)
     law = Law(
         id=need(data, "id", str, where),
@@ -135,20 +137,20 @@ def law_from_dict(data: Any, where: str) -> Law:
     ids = [r.id for r in law.revisions]
     if len(set(ids)) != len(ids):
         dup = next(i for i in ids if ids.count(i) > 1)
-        raise CorpusError(f"{where}: duplicate revision id {dup!r}")
+        raise CorpusError(_("{where}: duplicate revision id {dup!r}").format(where=where, dup=dup))
     not_before(law.repealed, "repealed", law.repeal_adopted, "repeal_adopted", where)
     return law
 
 
 def _revision(data: Any, where: str) -> Revision:
     if not isinstance(data, dict):
-        raise CorpusError(f"{where}: expected a mapping")
+        raise CorpusError(_("{where}: expected a mapping").format(where=where))
     unknown = sorted(set(data) - _REV_KEYS)
     if unknown:
-        raise CorpusError(f"{where}: unknown field '{unknown[0]}'")
+        raise CorpusError(_("{where}: unknown field '{unknown[0]}'").format(where=where, unknown=unknown))
     kind = need(data, "kind", str, where)
     if kind not in REVISION_KINDS:
-        raise CorpusError(f"{where}: kind '{kind}' is not one of {sorted(REVISION_KINDS)}")
+        raise CorpusError(_("{where}: kind '{kind}' is not one of {kinds}").format(where=where, kind=kind, kinds=sorted(REVISION_KINDS)))
     rev = Revision(
         id=need(data, "id", str, where),
         kind=kind,
@@ -182,10 +184,10 @@ def _revision(data: Any, where: str) -> Revision:
     if rev.text_file is not None:
         inside(rev.text_file, "text", where, flat=True)
     if rev.text_sha256 is not None and not re.fullmatch(r"[0-9a-f]{64}", rev.text_sha256):
-        raise CorpusError(f"{where}: field 'sha256' should be 64 hex digits")
+        raise CorpusError(_("{where}: field 'sha256' should be 64 hex digits").format(where=where))
     files = [r.file for r in rev.reports]
     if len(set(files)) != len(files):
-        raise CorpusError(f"{where}: a report file is listed twice")
+        raise CorpusError(_("{where}: a report file is listed twice").format(where=where))
     return rev
 
 
@@ -194,13 +196,13 @@ REPORT_KINDS = ("说明", "审议意见", "研究意见", "修改情况", "审�
 
 def _report(data: Any, where: str) -> ReportRef:
     if not isinstance(data, dict):
-        raise CorpusError(f"{where}: expected a mapping")
+        raise CorpusError(_("{where}: expected a mapping").format(where=where))
     unknown = sorted(set(data) - {"kind", "title", "file", "sha256", "delivered", "source"})
     if unknown:
-        raise CorpusError(f"{where}: unknown field '{unknown[0]}'")
+        raise CorpusError(_("{where}: unknown field '{unknown[0]}'").format(where=where, unknown=unknown))
     kind = need(data, "kind", str, where)
     if kind not in REPORT_KINDS:
-        raise CorpusError(f"{where}: kind '{kind}' is not one of {list(REPORT_KINDS)}")
+        raise CorpusError(_("{where}: kind '{kind}' is not one of {kinds}").format(where=where, kind=kind, kinds=list(REPORT_KINDS)))
     return ReportRef(
         kind,
         need(data, "title", str, where),
@@ -221,19 +223,19 @@ def report_to_dict(r: ReportRef) -> dict[str, Any]:
 
 def _table(data: Any, where: str) -> Table:
     if not isinstance(data, dict):
-        raise CorpusError(f"{where}: expected a mapping")
+        raise CorpusError(_("{where}: expected a mapping").format(where=where))
     unknown = sorted(set(data) - {"title", "columns", "cells", "partial", "note"})
     if unknown:
-        raise CorpusError(f"{where}: unknown field '{unknown[0]}'")
+        raise CorpusError(_("{where}: unknown field '{unknown[0]}'").format(where=where, unknown=unknown))
     columns = strings(data, "columns", where)
     cells = []
     for i, c in enumerate(need(data, "cells", list, where)):
         w = f"{where}: cells[{i}]"
         if not isinstance(c, dict) or set(c) != {"row", "column", "value"}:
-            raise CorpusError(f"{w}: expected row, column and value")
+            raise CorpusError(_("{w}: expected row, column and value").format(w=w))
         row, col, value = (need(c, k, str, w) for k in ("row", "column", "value"))
         if col not in columns:
-            raise CorpusError(f"{w}: column {col!r} is not one of {columns}")
+            raise CorpusError(_("{w}: column {col!r} is not one of {columns}").format(w=w, col=col, columns=columns))
         cells.append(TableCell(row, col, value))
     return Table(
         title=need(data, "title", str, where),

@@ -23,6 +23,7 @@ from lawdiff.corpus.files import file_sha256, read_text, sha256, split_header, w
 from lawdiff.corpus.txn import Transaction, active, failpoint, transaction
 from lawdiff.corpus.yamlio import dumps
 from lawdiff.errors import CorpusError, CuratedFileError
+from lawdiff.i18n import _
 
 __all__ = ["PlannedWrite", "apply_writes", "plan_writes", "render_yaml", "transaction"]
 
@@ -73,8 +74,7 @@ def apply_writes(
     if curated and not force:
         names = ", ".join(str(w.path) for w in curated[:3])
         raise CuratedFileError(
-            f"{len(curated)} file(s) were edited by hand and would be overwritten: {names} "
-            "(use --force to overwrite)"
+            _("{n} file(s) were edited by hand and would be overwritten: {names} (use --force to overwrite)").format(n=len(curated), names=names)
         )
     pending = [w for w in writes if w.status in ("new", "changed", "curated")]
     if not pending:
@@ -87,8 +87,7 @@ def apply_writes(
         for w in writes:  # optimistic check: nobody wrote in between plan and apply
             if file_sha256(w.path) != w.seen:
                 raise CorpusError(
-                    f"{w.path} changed while this command ran (another writer?); nothing was "
-                    "written: run the command again"
+                    _("{path} changed while this command ran (another writer?); nothing was written: run the command again").format(path=w.path)
                 )
         _stage(txn, pending)
 
@@ -103,7 +102,7 @@ def _stage(txn: Transaction, pending: list[PlannedWrite]) -> None:
         for w in pending:
             txn.write(w.path, w.content)
     except OSError as exc:
-        raise CorpusError(f"cannot write the corpus: {exc}") from None
+        raise CorpusError(_("cannot write the corpus: {exc}").format(exc=exc)) from None
 
 
 def _root_of(writes: list[PlannedWrite]) -> Path:

@@ -28,6 +28,7 @@ from types import TracebackType
 
 from lawdiff.corpus.lock import CONTROL, DirLock, say
 from lawdiff.errors import CorpusError, InputError, NotACorpusError
+from lawdiff.i18n import _, ngettext
 
 _ACTIVE: dict[str, Transaction] = {}  # realpath of a root -> this process's transaction on it
 _READERS: dict[str, DirLock] = {}  # realpath of a root -> this process's shared lock on it
@@ -53,10 +54,10 @@ def failpoint(name: str) -> None:
     """
     if not _FAIL:
         return
-    point, _, rest = _FAIL.partition(":")
+    point, _x, rest = _FAIL.partition(":")
     if point != name:
         return
-    count, _, sig = rest.partition(":")
+    count, _x, sig = rest.partition(":")
     _HITS[name] = _HITS.get(name, 0) + 1
     if _HITS[name] == int(count or 1):
         os.kill(os.getpid(), signal.SIGINT if sig == "INT" else signal.SIGKILL)
@@ -75,7 +76,7 @@ def check_target(root: Path) -> None:
     if not root.exists() or is_corpus(root) or os.path.lexists(root / CONTROL / "journal"):
         return
     if not root.is_dir():
-        raise NotACorpusError(f"{root} is not a directory")
+        raise NotACorpusError(_("{root} is not a directory").format(root=root))
     foreign = sorted(
         e.name
         for e in os.scandir(root)
@@ -83,8 +84,9 @@ def check_target(root: Path) -> None:
     )
     if foreign:
         raise NotACorpusError(
-            f"{root} is not a lawdiff corpus (no index.yaml) and not empty "
-            f"(holds {foreign[0]!r}{' …' if len(foreign) > 1 else ''})"
+            _("{root} is not a lawdiff corpus (no index.yaml) and not empty (holds {first!r}{more})").format(
+                root=root, first=foreign[0], more=" …" if len(foreign) > 1 else ""
+            )
         )
 
 
@@ -94,11 +96,11 @@ def ensure_readable(root: Path) -> None:
     if key in _ACTIVE or key in _READERS:
         return
     if not root.is_dir():
-        raise InputError(f"corpus directory {root} does not exist")
+        raise InputError(_("corpus directory {root} does not exist").format(root=root))
     if not is_corpus(root) and os.path.lexists(root / CONTROL):
         _recover_exclusively(root)  # the first write of a new corpus, killed: index.yaml may come last
     if not is_corpus(root):
-        raise NotACorpusError(f"{root} is not a lawdiff corpus (no index.yaml)")
+        raise NotACorpusError(_("{root} is not a lawdiff corpus (no index.yaml)").format(root=root))
     while True:
         lock = DirLock(root)
         lock.shared()
@@ -117,8 +119,7 @@ def _recover_exclusively(root: Path) -> None:
         recover(root)
     except OSError as exc:
         raise CorpusError(
-            f"{root}: an interrupted write needs recovery, but the corpus is not writable "
-            f"({exc.strerror}); run lawdiff once with write access to it"
+            _("{root}: an interrupted write needs recovery, but the corpus is not writable ({error}); run lawdiff once with write access to it").format(root=root, error=exc.strerror)
         ) from None
     finally:
         lock.release()
@@ -143,12 +144,18 @@ def recover(root: Path) -> str | None:
         _apply(root, control / "stage", ops, "recover")
         journal.unlink()
         _fsync_dir(control)
-        note = f"finished an interrupted write to {root} ({len(ops)} files)"
+        note = ngettext(
+            "finished an interrupted write to {root} ({n} file)",
+            "finished an interrupted write to {root} ({n} files)",
+            len(ops),
+        ).format(root=root, n=len(ops))
     elif (control / "stage").exists() or (control / "journal.tmp").exists():
-        note = f"rolled back an interrupted write to {root} (nothing of it had been applied)"
+        note = _("rolled back an interrupted write to {root} (nothing of it had been applied)").format(
+            root=root
+        )
     _clean(control)
     if note:
-        say(f"note: {note}")
+        say(_("note: {note}").format(note=note))
     return note
 
 
@@ -157,10 +164,10 @@ def _read_journal(path: Path) -> list[tuple[str, str | None, str | None]]:
         data = json.loads(path.read_text(encoding="utf-8"))
         ops = [(o["path"], o["stage"], o["sha256"]) for o in data["ops"]]
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise CorpusError(f"{path}: unreadable journal of an interrupted write ({exc})") from None
-    for rel, _, _ in ops:
+        raise CorpusError(_("{path}: unreadable journal of an interrupted write ({exc})").format(path=path, exc=exc)) from None
+    for rel, _x, _x in ops:
         if rel.startswith("/") or ".." in rel.split("/") or not rel:
-            raise CorpusError(f"{path}: journal names a path outside the corpus: {rel!r}")
+            raise CorpusError(_("{path}: journal names a path outside the corpus: {rel!r}").format(path=path, rel=rel))
     return ops
 
 
@@ -180,7 +187,7 @@ def _apply(
             os.rename(stage / staged, target)
         elif file_sha256(target) != sha:
             raise CorpusError(
-                f"{target}: cannot finish the interrupted write: the file was changed since"
+                _("{target}: cannot finish the interrupted write: the file was changed since").format(target=target)
             )
         failpoint(point)
     for d in dirs:
@@ -243,31 +250,31 @@ class Transaction:
             if self._enter():
                 _ACTIVE[_key(self.root)] = self
                 return self
-        raise CorpusError(f"{self.root} keeps being removed and made again by other writers")
+        raise CorpusError(_("{root} keeps being removed and made again by other writers").format(root=self.root))
 
     def _enter(self) -> bool:
         """Lock the corpus (made if missing and ``create``); False: the folder we locked was
         removed meanwhile (another writer's new corpus, rolled back), try again."""
         if not self.root.exists():
             if not self.create:
-                raise InputError(f"corpus directory {self.root} does not exist")
+                raise InputError(_("corpus directory {root} does not exist").format(root=self.root))
             try:
                 self.root.mkdir(parents=True)
                 self.created = True
             except FileExistsError:  # another writer made it this instant: its lock says who goes first
                 pass
             except OSError as exc:
-                raise InputError(f"cannot create {self.root}: {exc.strerror}") from None
+                raise InputError(_("cannot create {root}: {error}").format(root=self.root, error=exc.strerror)) from None
         elif self.create and not self.root.is_dir():
-            raise NotACorpusError(f"{self.root} is not a directory")
+            raise NotACorpusError(_("{root} is not a directory").format(root=self.root))
         elif not self.create and not is_corpus(self.root) and not os.path.lexists(self.root / CONTROL):
-            raise NotACorpusError(f"{self.root} is not a lawdiff corpus (no index.yaml)")
+            raise NotACorpusError(_("{root} is not a lawdiff corpus (no index.yaml)").format(root=self.root))
         release_reader(self.root)  # our own shared lock would block our exclusive one
         try:
             self._lock.exclusive()
         except OSError as exc:
             self._drop_created()
-            raise CorpusError(f"cannot lock {self.root}: {exc.strerror}") from None
+            raise CorpusError(_("cannot lock {root}: {error}").format(root=self.root, error=exc.strerror)) from None
         except BaseException:
             self._drop_created()
             raise
@@ -279,7 +286,7 @@ class Transaction:
             if self.create:  # checked under the lock: a writer making this corpus has finished
                 check_target(self.root)
             elif not is_corpus(self.root):
-                raise NotACorpusError(f"{self.root} is not a lawdiff corpus (no index.yaml)")
+                raise NotACorpusError(_("{root} is not a lawdiff corpus (no index.yaml)").format(root=self.root))
         except BaseException:
             self._lock.release()
             self._drop_created()
@@ -345,10 +352,10 @@ class Transaction:
         root = _key(self.root)
         real = os.path.realpath(path)
         if not real.startswith(root + os.sep):
-            raise CorpusError(f"{path}: outside the corpus {self.root}; nothing was written")
+            raise CorpusError(_("{path}: outside the corpus {root}; nothing was written").format(path=path, root=self.root))
         rel = os.path.relpath(real, root)
         if rel.split(os.sep)[0] == CONTROL:
-            raise CorpusError(f"{path}: inside the corpus's control folder; nothing was written")
+            raise CorpusError(_("{path}: inside the corpus's control folder; nothing was written").format(path=path))
         return rel.replace(os.sep, "/")
 
     # -- committing

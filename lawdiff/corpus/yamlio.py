@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from lawdiff.errors import CorpusError
+from lawdiff.i18n import _
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -26,7 +27,7 @@ class StrictLoader(_Base):  # type: ignore[misc, valid-type]
 
 def _mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
     seen: set[Any] = set()
-    for key_node, _ in node.value:
+    for key_node, _value in node.value:
         key = loader.construct_object(key_node, deep=deep)
         if key in seen:
             raise yaml.constructor.ConstructorError(
@@ -53,18 +54,18 @@ def loads(text: str, source: str) -> Any:
         mark = exc.problem_mark
         where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
         problem = exc.problem or str(exc)
-        raise CorpusError(f"{where}: {problem}") from None
+        raise CorpusError(_("{where}: {problem}").format(where=where, problem=problem)) from None
     except yaml.YAMLError as exc:
-        raise CorpusError(f"{source}: {exc}") from None
+        raise CorpusError(_("{source}: {exc}").format(source=source, exc=exc)) from None
 
 
 def load(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise CorpusError(f"{path}: no such file") from None
+        raise CorpusError(_("{path}: no such file").format(path=path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise CorpusError(f"{path}: cannot read ({exc.__class__.__name__})") from None
+        raise CorpusError(_("{path}: cannot read ({error})").format(path=path, error=exc.__class__.__name__)) from None
     return loads(text, str(path))
 
 

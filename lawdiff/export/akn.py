@@ -69,6 +69,7 @@ from lawdiff.export.akn_names import (
     work_date,
     work_uri,
 )
+from lawdiff.i18n import _
 from lawdiff.structure.model import (
     Law,
     LawText,
@@ -250,7 +251,7 @@ def _with_tables(corpus: Corpus, law: Law, rev: Revision, text: LawText | None) 
 
         tables = derived_tables(corpus, law, rev)
     if not tables:
-        raise InputError(f"{law.id} {rev.id}: nothing to export: the text is not in the corpus")
+        raise InputError(_("{law.id} {rev.id}: nothing to export: the text is not in the corpus").format(law=law, rev=rev))
     return LawText(title=law.title, tables=tuple(tables))
 
 

@@ -8,6 +8,7 @@ from datetime import date
 import regex
 
 from lawdiff.errors import InputError
+from lawdiff.i18n import _
 from lawdiff.structure.model import (
     Law,
     Revision,
@@ -46,7 +47,7 @@ def el(
 def checked_(text: str) -> str:
     bad = _INVALID_XML.search(text)
     if bad:
-        raise InputError(f"text contains U+{ord(bad.group()):04X}, which XML 1.0 cannot hold")
+        raise InputError(_("text contains U+{code:04X}, which XML 1.0 cannot hold").format(code=ord(bad.group())))
     return text
 
 

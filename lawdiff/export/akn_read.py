@@ -9,6 +9,7 @@ import regex
 
 from lawdiff.errors import InputError
 from lawdiff.export.akn_names import ARTICLE_NUM, HEADING_NUM, ITEM_NUM, NS, TAG_LEVEL, q
+from lawdiff.i18n import N_, _, translate
 from lawdiff.structure.model import (
     LEVELS,
     Annex,
@@ -35,16 +36,16 @@ def from_akn(xml: str) -> LawText:
     try:
         root = ET.fromstring(xml.encode("utf-8"))
     except ET.ParseError as exc:
-        raise InputError(f"not well-formed XML: {exc}") from None
+        raise InputError(_("not well-formed XML: {exc}").format(exc=exc)) from None
     if root.tag != q("akomaNtoso") or len(root) == 0:
-        raise InputError(f"not an Akoma Ntoso 3.0 document (root {root.tag})")
+        raise InputError(_("not an Akoma Ntoso 3.0 document (root {root.tag})").format(root=root))
     doc = root[0]
     title = _text(doc.find(f"{q('preface')}//{q('docTitle')}"))
     note_el = doc.find(f"{q('preface')}/{q('p')}[@class='history']")
     preamble = tuple(_text(p) for p in doc.findall(f"{q('preamble')}/{q('p')}"))
     body = doc.find(q("body"))
     if body is None:
-        raise InputError("the Akoma Ntoso document has no <body>")
+        raise InputError(_('the Akoma Ntoso document has no <body>'))
     blocks = tuple(_blocks(body, dict.fromkeys(LEVELS)))
     boxes = list(body.iter(q("hcontainer")))
     tables = tuple(_table(h) for h in boxes if h.get("name") == "schedule")
@@ -82,18 +83,18 @@ def _number(pattern: regex.Pattern[str], label: str, what: str) -> list[int]:
             raise NumeralError(label)
         return [int(g) if g.isdigit() else to_int(g) for g in m.groups() if g]
     except NumeralError:
-        raise InputError(f"cannot read the {what} number in <num>{label}</num>") from None
+        raise InputError(_("cannot read the {what} number in <num>{label}</num>").format(what=translate(what), label=label)) from None
 
 
 def _heading(elem: ET.Element, level: str) -> Heading:
     label = _text(elem.find(q("num")))
-    (number,) = _number(HEADING_NUM, label, "heading") if label else (0,)
+    (number,) = _number(HEADING_NUM, label, N_("heading")) if label else (0,)
     return Heading(level, number, label, _text(elem.find(q("heading"))))
 
 
 def _read_article(elem: ET.Element, ctx: dict[str, str | None]) -> Article:
     label = _text(elem.find(q("num")))
-    number, *sub = _number(ARTICLE_NUM, label, "article")
+    number, *sub = _number(ARTICLE_NUM, label, N_("article"))
     paragraphs = tuple(_paragraph(p) for p in elem.findall(q("paragraph")))
     return Article(
         number, label, paragraphs, ctx["章"], ctx["节"], sub[0] if sub else 0, ctx["编"], ctx["分编"]
@@ -111,7 +112,7 @@ def _paragraph(elem: ET.Element) -> Paragraph:
 
 def _item(elem: ET.Element) -> Item:
     label = _text(elem.find(q("num")))
-    (number,) = _number(ITEM_NUM, label, "item")
+    (number,) = _number(ITEM_NUM, label, N_("item"))
     intro = elem.find(f"{q('intro')}/{q('p')}")
     if intro is None:
         return Item(number, label, _text(elem.find(f"{q('content')}/{q('p')}")))
@@ -121,7 +122,7 @@ def _item(elem: ET.Element) -> Item:
 
 def _point(elem: ET.Element) -> Point:
     label = _text(elem.find(q("num")))
-    (number,) = _number(POINT_NUM, label, "point")
+    (number,) = _number(POINT_NUM, label, N_("point"))
     return Point(number, label, _text(elem.find(f"{q('content')}/{q('p')}")))
 
 

@@ -40,7 +40,7 @@ from lawdiff.corpus.reader import Corpus
 from lawdiff.corpus.timeline import effective_of, law_start
 from lawdiff.errors import InputError, LawdiffError, Progress
 from lawdiff.export import words
-from lawdiff.i18n import override
+from lawdiff.i18n import _, override
 from lawdiff.structure.model import Law, Revision
 
 EMAIL = "lawdiff@localhost"
@@ -133,7 +133,7 @@ def plan(corpus: Corpus, law_ids: Iterable[str]) -> tuple[list[PlannedCommit], l
 
 def commit_message(corpus: Corpus, law: Law, rev: Revision) -> str:
     """Subject, body naming the decision and session, and the trailers."""
-    when, _ = effective_of(rev, law)
+    when, _basis = effective_of(rev, law)
     event = words.revision_kind(rev.kind, "zh")
     what = rev.decision_title if rev.kind == "amended" and rev.decision_title else event
     adopted = rev.adopted.isoformat() if rev.adopted else "date unknown"
@@ -225,21 +225,22 @@ def export_git(
     planned, skipped = plan(corpus, law_ids)
     if not planned:
         which = ", ".join(s.law_id for s in skipped) or "the corpus"
-        raise InputError(f"nothing to export: no revision text in the corpus for {which}")
+        raise InputError(_("nothing to export: no revision text in the corpus for {which}").format(which=which))
     if planned[0].effective.year < 1970:
         raise InputError(
-            f"{planned[0].law_id} {planned[0].revision_id}: git cannot date a commit "
-            f"{planned[0].effective} (before 1970)"
+            _("{law} {revision}: git cannot date a commit {date} (before 1970)").format(
+                law=planned[0].law_id, revision=planned[0].revision_id, date=planned[0].effective
+            )
         )
 
     git = shutil.which("git")
     if git is None:
-        raise GitError("git not found on PATH (export-git needs it)")
+        raise GitError(_('git not found on PATH (export-git needs it)'))
     tmp = dest.parent / f".{dest.name}.lawdiff-{uuid.uuid4().hex[:12]}.tmp"
     try:
         tmp.mkdir()
     except OSError as exc:
-        raise InputError(f"cannot create a directory next to {dest}: {exc.strerror}") from None
+        raise InputError(_("cannot create a directory next to {dest}: {error}").format(dest=dest, error=exc.strerror)) from None
     try:
         with tempfile.TemporaryDirectory(prefix="lawdiff-git-home-") as home:
             hashes = _build(git, tmp, planned, Path(home), progress)
@@ -257,22 +258,22 @@ def export_git(
 def check_destination(dest: Path) -> None:
     """``dest`` must not exist, or be an empty directory; its parent must exist."""
     if dest.is_symlink():
-        raise InputError(f"{dest} is a symbolic link; give a new or empty directory")
+        raise InputError(_("{dest} is a symbolic link; give a new or empty directory").format(dest=dest))
     if dest.exists():
         if not dest.is_dir():
-            raise InputError(f"{dest} exists and is not a directory; give a new or empty directory")
+            raise InputError(_("{dest} exists and is not a directory; give a new or empty directory").format(dest=dest))
         if any(dest.iterdir()):
-            raise InputError(f"{dest} is not empty; give a new or empty directory")
+            raise InputError(_("{dest} is not empty; give a new or empty directory").format(dest=dest))
     parent = dest.parent
     if not parent.is_dir():
-        raise InputError(f"cannot create {dest}: directory {parent} does not exist")
+        raise InputError(_("cannot create {dest}: directory {parent} does not exist").format(dest=dest, parent=parent))
 
 
 def _move_into_place(tmp: Path, dest: Path) -> None:
     try:
         os.rename(tmp, dest)  # replaces an empty directory, never a non-empty one
     except OSError as exc:
-        raise InputError(f"cannot create {dest}: {exc.strerror} (nothing written)") from None
+        raise InputError(_("cannot create {dest}: {error} (nothing written)").format(dest=dest, error=exc.strerror)) from None
 
 
 def _build(
@@ -304,10 +305,12 @@ def _build(
                 check=False,
             )
         except OSError as exc:
-            raise GitError(f"cannot run git: {exc.strerror}") from None
+            raise GitError(_("cannot run git: {error}").format(error=exc.strerror)) from None
         if done.returncode != 0:
             err = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise GitError(f"git {args[0]} failed: {err[-1] if err else done.returncode}")
+            raise GitError(_("git {command} failed: {error}").format(
+                    command=args[0], error=err[-1] if err else done.returncode
+                ))
         return done.stdout.decode("utf-8").strip()
 
     run(["init", "-q"])
@@ -321,7 +324,7 @@ def _build(
             with path.open("w", encoding="utf-8", newline="") as fh:
                 fh.write(p.content)
         except OSError as exc:
-            raise InputError(f"cannot write {path}: {exc.strerror}") from None
+            raise InputError(_("cannot write {path}: {error}").format(path=path, error=exc.strerror)) from None
         stamp = f"{p.effective.isoformat()}T00:00:00{TZ}"
         env = dict(base_env)
         env.update(

@@ -139,6 +139,12 @@ def N_(message: str) -> str:
     return message
 
 
+def translate(message: str) -> str:
+    """A message held in a variable (marked with ``N_`` where it was written), in the current
+    language: ``translate(what)`` where ``_(what)`` would hide it from the catalogue tool."""
+    return translations().gettext(message)
+
+
 def zh(message: str, context: str | None = None) -> str:
     """``message`` in Chinese whatever the interface language (for documents: html, docx, md)."""
     tr = translations("zh")

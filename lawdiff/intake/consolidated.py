@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from lawdiff.corpus.files import sha256
 from lawdiff.errors import CorpusError, InputError, SuspiciousInputError
+from lawdiff.i18n import _
 from lawdiff.intake.state import State, merge_revision
 from lawdiff.structure.checks import repetition, truncation
 from lawdiff.structure.model import Article, Law, LawText, Revision
@@ -34,7 +35,7 @@ def store_text(
     problem = truncation(text, strict=strict) or _repeated_articles(text)
     if problem and not force:
         raise SuspiciousInputError(
-            f"{law.id} {rev.id}: {problem}; nothing was stored (--force stores it anyway)"
+            _("{law.id} {rev.id}: {problem}; nothing was stored (--force stores it anyway)").format(law=law, rev=rev, problem=problem)
         )
     for h in history:
         merge_revision(law, h)
@@ -53,8 +54,9 @@ def store_text(
         if differs and not force:
             assert old is not None
             raise TextConflict(
-                f"{law.id} {rev.id}: a different text is already stored "
-                f"({first_difference(old, text)}); use --force to replace it"
+                _("{law.id} {rev.id}: a different text is already stored ({difference}); use --force to replace it").format(
+                    law=law, rev=rev, difference=first_difference(old, text)
+                )
             )
         if differs:
             _drop_text(law, rev.id)
@@ -102,16 +104,19 @@ def first_difference(old: LawText, new: LawText) -> str:
     for art in new.articles:
         before = olds.pop(art.label, None)
         if before is None:
-            return f"{art.label} is new"
+            return _("{label} is new").format(label=art.label)
         if before.lines() != art.lines():
-            return f"{art.label} differs: {_change('　'.join(before.lines()), '　'.join(art.lines()))}"
+            change = _change("　".join(before.lines()), "　".join(art.lines()))
+            return _("{label} differs: {change}").format(label=art.label, change=change)
     if olds:
-        last = new.articles[-1].label if new.articles else "none"
-        return f"{next(iter(olds))} is missing (the new text ends at {last})"
+        last = new.articles[-1].label if new.articles else _("none")
+        return _("{label} is missing (the new text ends at {last})").format(
+            label=next(iter(olds)), last=last
+        )
     for i, (a, b) in enumerate(zip(old.lines(), new.lines(), strict=False)):
         if a != b:
-            return f"line {i + 1} differs: {_change(a, b)}"
-    return "the number of lines differs"
+            return _("line {n} differs: {change}").format(n=i + 1, change=_change(a, b))
+    return _("the number of lines differs")
 
 
 def _change(a: str, b: str, context: int = 10, width: int = 24) -> str:
@@ -138,6 +143,6 @@ def _repeated_articles(text: LawText) -> str | None:
     seen: dict[str, Article] = {}
     for art in text.articles:
         if art.label in seen and seen[art.label].lines() == art.lines():
-            return f"the text repeats itself: {art.label} occurs twice"
+            return _("the text repeats itself: {label} occurs twice").format(label=art.label)
         seen.setdefault(art.label, art)
     return repetition(text.lines())

@@ -7,6 +7,7 @@ from pathlib import Path
 from lawdiff.corpus.records import check_corrections
 from lawdiff.corpus.yamlio import load
 from lawdiff.errors import GazetteError
+from lawdiff.i18n import _
 from lawdiff.sources.clean import Correction, Corrections
 
 
@@ -19,8 +20,9 @@ def load_corrections(root: Path, issue: str, sha: str) -> Corrections | None:
     recorded = data.get("sha256")
     if recorded and recorded != sha:
         raise GazetteError(
-            f"{where}: written for a gazette text with sha256 {recorded[:12]}…, "
-            f"this file is {sha[:12]}…; the line numbers would not fit"
+            _("{where}: written for a gazette text with sha256 {recorded}…, this file is {actual}…; the line numbers would not fit").format(
+                where=where, recorded=recorded[:12], actual=sha[:12]
+            )
         )
     items = [
         Correction(

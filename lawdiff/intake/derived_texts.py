@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from lawdiff.corpus.files import sha256
 from lawdiff.errors import LawdiffError
+from lawdiff.i18n import _
 
 if TYPE_CHECKING:
     from lawdiff.amend.ops import Decision
@@ -103,7 +104,7 @@ def _decision(state: State, did: str, parsed: dict[str, Decision | str]) -> Deci
             if lines is None:
                 rec = state.decision(did)
                 if rec is None:
-                    raise LawdiffError(f"decision {did} is not in the corpus")
+                    raise LawdiffError(_("decision {did} is not in the corpus").format(did=did))
                 lines = state.corpus.decision_text(rec)
             parsed[did] = parse_decision("\n".join(lines), decision_id=did)
         except LawdiffError as exc:

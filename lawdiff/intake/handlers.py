@@ -9,6 +9,7 @@ import regex
 
 from lawdiff.corpus.files import sha256
 from lawdiff.errors import CorpusError, GazetteError
+from lawdiff.i18n import _
 from lawdiff.intake.consolidated import store_text
 from lawdiff.intake.state import DocAction, State, merge_revision, short_title, top_level_quotes
 from lawdiff.sources.gazette import Document
@@ -30,11 +31,11 @@ def _handle_regulation(doc: Document, state: State, issue: str, action: DocActio
     text = LawText(title=doc.title, note=doc.note, preamble=tuple(preamble), blocks=tuple(blocks))
     problems = numbering_problems(text)
     if problems or not text.articles:
-        what = problems[0] if problems else "no articles found"
-        raise GazetteError(f"公报{issue} L{doc.first}: {doc.title}: {what}")
+        what = problems[0] if problems else _("no articles found")
+        raise GazetteError(_("公报{issue} L{doc.first}: {doc.title}: {what}").format(issue=issue, doc=doc, what=what))
     events = parse_history(doc.note or "")
     if not events:
-        raise GazetteError(f"公报{issue} L{doc.first}: {doc.title}: cannot read the history note")
+        raise GazetteError(_("公报{issue} L{doc.first}: {doc.title}: cannot read the history note").format(issue=issue, doc=doc))
     law = state.law(doc.title)
     history = [
         Revision(
@@ -119,7 +120,9 @@ def _store_decision(state: State, rec: dict[str, Any], lines: list[str]) -> None
             if k == "sources":
                 merged[k] = sorted(set(old.get(k, [])) | set(v))
             elif old.get(k) not in (None, v):
-                raise CorpusError(f"decision {rec['id']}: conflicting {k}: {old.get(k)} vs {v}")
+                raise CorpusError(_("decision {decision}: conflicting {key}: {old} vs {new}").format(
+                    decision=rec["id"], key=k, old=old.get(k), new=v
+                ))
             else:
                 merged[k] = v
         rec = merged
@@ -132,7 +135,7 @@ def _handle_amendment(doc: Document, state: State, issue: str, action: DocAction
     inner = regex.sub(r"^.*?关于修改", "", doc.title)
     titles = [unnest_title(t) for t in top_level_quotes(inner)]
     if not titles:
-        raise GazetteError(f"公报{issue} L{doc.first}: {doc.title}: no amended title found")
+        raise GazetteError(_("公报{issue} L{doc.first}: {doc.title}: no amended title found").format(issue=issue, doc=doc))
     laws = [state.law(t) for t in titles]
     if doc.effective is None and doc.effective_basis.startswith("自公布之日起施行"):
         doc.effective = doc.promulgated
@@ -169,7 +172,7 @@ def _handle_repeal(doc: Document, state: State, issue: str, action: DocAction) -
     text = "".join(doc.body_text)
     m = REPEALED.search(text)
     if not m:
-        raise GazetteError(f"公报{issue} L{doc.first}: {doc.title}: cannot read what is repealed")
+        raise GazetteError(_("公报{issue} L{doc.first}: {doc.title}: cannot read what is repealed").format(issue=issue, doc=doc))
     enacted, session, title, when = (
         parse_cn_date(m.group(1)),
         m.group(2),
@@ -208,7 +211,7 @@ def _handle_approval(doc: Document, state: State, issue: str, action: DocAction)
     text = "".join(doc.body_text)
     m = APPROVED.search(text)
     if not m:
-        raise GazetteError(f"公报{issue} L{doc.first}: {doc.title}: cannot read what is approved")
+        raise GazetteError(_("公报{issue} L{doc.first}: {doc.title}: cannot read what is approved").format(issue=issue, doc=doc))
     city_session, city_date, approved_title = m.group(1), parse_cn_date(m.group(2)), m.group(3)
     assert city_date
     amended = regex.search(r"关于修改〈([^〉]+)〉(等[^的]*)?的决定", approved_title)

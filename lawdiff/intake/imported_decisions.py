@@ -13,6 +13,7 @@ import regex
 
 from lawdiff.corpus.files import sha256
 from lawdiff.errors import InputError, LawdiffError
+from lawdiff.i18n import _
 from lawdiff.intake.state import merge_revision, title_key, top_level_quotes
 from lawdiff.sources.events import read_events
 from lawdiff.sources.history import unnest_title
@@ -63,10 +64,10 @@ def add_decision(state: ImportState, src: SourceText) -> dict[str, Any]:
     events = read_events(src.note or "")
     adopted = next((e.day for e in events if e.kind in ("adopted", "amended")), None)
     if adopted is None:
-        raise InputError(f"{src.path}: {src.title}: no adoption date in its 题注")
+        raise InputError(_("{src.path}: {src.title}: no adoption date in its 题注").format(src=src))
     titles = _part_targets(src) or targets_of(src.title)
     if not titles:
-        raise InputError(f"{src.path}: {src.title}: no amended law named in the title")
+        raise InputError(_("{src.path}: {src.title}: no amended law named in the title").format(src=src))
     laws = []
     for t in dict.fromkeys(_known_title(state, t) for t in titles):
         law = state.law_for(t, kind_of(t, src.note, src.front), issuer_of(src.note, src.front))

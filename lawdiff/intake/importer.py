@@ -20,6 +20,7 @@ import regex
 from lawdiff.corpus import store
 from lawdiff.corpus.txn import check_target
 from lawdiff.errors import InputError
+from lawdiff.i18n import _
 from lawdiff.intake.consolidated import store_text
 from lawdiff.intake.metadates import complete_from_meta, later_than_known, revision_from_meta
 from lawdiff.intake.render import state_writes
@@ -81,7 +82,7 @@ def expand(paths: list[Path]) -> list[Path]:
         elif p.exists():
             out.append(p)
         else:
-            raise InputError(f"{p}: no such file or directory")
+            raise InputError(_("{p}: no such file or directory").format(p=p))
     return out
 
 

@@ -16,6 +16,7 @@ from lawdiff.corpus import store
 from lawdiff.corpus.files import sha256
 from lawdiff.corpus.txn import check_target
 from lawdiff.errors import GazetteError
+from lawdiff.i18n import _
 from lawdiff.intake.corrections import load_corrections
 from lawdiff.intake.handlers import HANDLERS, cn_number, enactments_from_explanations
 from lawdiff.intake.render import state_writes
@@ -92,7 +93,7 @@ def ingest(path: Path, root: Path, *, dry_run: bool = False, force: bool = False
     """Read, check and merge a gazette; write it as one transaction (nothing on any refusal)."""
     text = read_gazette(path)
     if not text.strip():
-        raise GazetteError(f"{path}: empty file")
+        raise GazetteError(_("{path}: empty file").format(path=path))
     check_target(root)
     if dry_run:
         return _ingest(path, text, root, force)

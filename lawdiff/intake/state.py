@@ -12,6 +12,7 @@ from lawdiff.corpus.reader import Corpus
 from lawdiff.corpus.records import check_decision
 from lawdiff.corpus.yamlio import load
 from lawdiff.errors import CorpusError, InputError
+from lawdiff.i18n import _
 from lawdiff.sources.gazette import QUOTED, Document
 from lawdiff.structure.model import Law, LawText, Revision
 
@@ -152,7 +153,7 @@ class ImportState(State):
             candidate = regex.sub(r"[/\\\x00]|^\.+", "_", candidate)
             if candidate and candidate not in taken:
                 return candidate
-        raise InputError(f"{title}: no free law id")
+        raise InputError(_("{title}: no free law id").format(title=title))
 
 
 def title_key(title: str) -> str:
@@ -177,7 +178,7 @@ def merge_revision(law: Law, new: Revision) -> Revision:
         if a is None:
             setattr(old, name, b)
         elif b is not None and a != b:
-            raise CorpusError(f"{law.id} {new.id}: conflicting {name}: {a} vs {b}")
+            raise CorpusError(_("{law.id} {new.id}: conflicting {name}: {a} vs {b}").format(law=law, new=new, name=name, a=a, b=b))
     old.decision_title = _same_decision_title(law, new.id, old.decision_title, new.decision_title)
     for name in ("session", "effective_basis", "label", "approved_by"):
         a, b = getattr(old, name), getattr(new, name)
@@ -200,7 +201,7 @@ def _same_decision_title(law: Law, rev: str, a: str | None, b: str | None) -> st
     if a is None or b is None:
         return a or b
     if _marks_off(a) != _marks_off(b):
-        raise CorpusError(f"{law.id} {rev}: conflicting decision titles: {a} vs {b}")
+        raise CorpusError(_("{law.id} {rev}: conflicting decision titles: {a} vs {b}").format(law=law, rev=rev, a=a, b=b))
     return min(a, b, key=lambda t: (not _balanced(t), t))
 
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from lawdiff.corpus.catalog import law_file
 from lawdiff.errors import CorpusError, LawdiffError
+from lawdiff.i18n import _
 
 if TYPE_CHECKING:
     from lawdiff.corpus.cache import Cache, Stat
@@ -133,9 +134,9 @@ class TextIndex:
             rows = db.execute(
                 f"SELECT path, law, mtime, size, ino FROM textfiles WHERE law IN ({marks})", only
             ).fetchall()
-            new_laws, gone = set(only) - {law for law, *_ in laws}, []
+            new_laws, gone = set(only) - {law for law, *_x in laws}, []
         changed = new_laws | self._stale(rows) | self._stale_yaml(laws)
-        self.problems.update((law, e) for law, e, *_ in laws if e and law not in changed)
+        self.problems.update((law, e) for law, e, *_x in laws if e and law not in changed)
         todo = sorted(changed - set(gone))
         if todo or gone:
             for k in range(0, max(len(todo), 1), 200):  # a first build commits as it goes
@@ -235,7 +236,7 @@ class TextIndex:
             rel = f"{law.id}/{rev.text_file}"
             got = self.cache.read(rel)
             if got is None:
-                raise CorpusError(f"{self.corpus.root / rel}: no such file")
+                raise CorpusError(_("{path}: no such file").format(path=self.corpus.root / rel))
             read.append((rel, got[1]))
             text = self.corpus.parse_stored(law, rev, got[0])
         tables = list(rev.tables)

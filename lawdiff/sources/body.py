@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 import regex
 
+from lawdiff.i18n import _
 from lawdiff.sources.metadata import is_furniture
 from lawdiff.structure.lines import (
     ARTICLE,
@@ -56,7 +57,7 @@ def finish_body(lines: Sequence[str]) -> list[str]:
 
         problem = missing_from_toc(toc_heads, [_entry(ln) for ln in body if is_heading_like(ln)])
         if problem:
-            raise SuspiciousInputError(f"{problem}; nothing was stored")
+            raise SuspiciousInputError(_("{problem}; nothing was stored").format(problem=problem))
     return body
 
 

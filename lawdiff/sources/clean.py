@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 import regex
 
 from lawdiff.errors import GazetteError
+from lawdiff.i18n import _
 from lawdiff.sources.normalize import FULLWIDTH_DIGITS, PUA_DOT, PUA_MIDDOT, normalize
 
 PAGE_HEADER = regex.compile(
@@ -187,8 +188,7 @@ def physical_lines(text: str, corrections: Corrections | None = None) -> tuple[l
             if count != 1:
                 src = corrections.source if corrections else "corrections"
                 raise GazetteError(
-                    f"{src}: line {no}: expected {old!r} once, found it {count} times "
-                    f"(the correction does not fit this gazette text)"
+                    _("{src}: line {no}: expected {old!r} once, found it {count} times (the correction does not fit this gazette text)").format(src=src, no=no, old=old, count=count)
                 )
             stripped = stripped.replace(old, new)
             used.add(no)
@@ -196,7 +196,7 @@ def physical_lines(text: str, corrections: Corrections | None = None) -> tuple[l
     missing = sorted(set(fixes) - used)
     if missing:
         src = corrections.source if corrections else "corrections"
-        raise GazetteError(f"{src}: line {missing[0]} is blank or debris, nothing to correct")
+        raise GazetteError(_("{src}: line {missing[0]} is blank or debris, nothing to correct").format(src=src, missing=missing))
     return out, debris
 
 
@@ -333,7 +333,7 @@ def _decide(
 def clean(text: str, corrections: Corrections | None = None) -> CleanResult:
     """Raw gazette text -> canonical paragraphs (rules 1-5)."""
     if not text.strip():
-        raise GazetteError("the gazette text is empty")
+        raise GazetteError(_('the gazette text is empty'))
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     lines, debris = physical_lines(text, corrections)
     breaks = corrections.breaks() if corrections else {}
@@ -341,7 +341,7 @@ def clean(text: str, corrections: Corrections | None = None) -> CleanResult:
     for no in breaks:
         if no not in known:
             src = corrections.source if corrections else "corrections"
-            raise GazetteError(f"{src}: line {no} is blank or debris, no paragraph break to decide")
+            raise GazetteError(_("{src}: line {no} is blank or debris, no paragraph break to decide").format(src=src, no=no))
     ends, ambiguous = _decide_breaks(lines, breaks)
     paras: list[Para] = []
     buf: list[Line] = []

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from lawdiff.errors import InputError
+from lawdiff.i18n import _
 from lawdiff.sources.normalize import grid_row
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -56,15 +57,15 @@ def docx_lines(path: Path, raw: bytes) -> list[str]:
         with zipfile.ZipFile(io.BytesIO(raw)) as z:
             unpacked = sum(i.file_size for i in z.infolist())
     except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
-        raise InputError(f"{path}: not a readable .docx ({exc.__class__.__name__})") from None
+        raise InputError(_("{path}: not a readable .docx ({error})").format(path=path, error=exc.__class__.__name__)) from None
     if unpacked > MAX_UNPACKED:
-        raise InputError(f"{path}: not a readable .docx (unpacks to {unpacked // 2**20} MB)")
+        raise InputError(_("{path}: not a readable .docx (unpacks to {size} MB)").format(path=path, size=unpacked // 2**20))
     try:
         return _docx_lines(path, raw)
     except (InputError, MemoryError):
         raise
     except Exception as exc:
-        raise InputError(f"{path}: not a readable .docx ({exc.__class__.__name__})") from None
+        raise InputError(_("{path}: not a readable .docx ({error})").format(path=path, error=exc.__class__.__name__)) from None
 
 
 def _docx_lines(path: Path, raw: bytes) -> list[str]:
@@ -112,7 +113,7 @@ def _alt_chunk(el: Any, numbering: Any) -> list[str]:
     try:
         part = numbering.doc.part.rels[rid].target_part
     except (KeyError, AttributeError, ValueError):
-        raise InputError(f"{where} {rid or '?'} is missing: the file is damaged") from None
+        raise InputError(_("{where} {part} is missing: the file is damaged").format(where=where, part=rid or "?")) from None
     ctype, blob, name = part.content_type.split(";")[0].strip().lower(), part.blob, str(part.partname)
     where = f"{numbering.path}: embedded part {name}"
     if ctype in _AF_MHT or name.lower().endswith((".mht", ".mhtml")):
@@ -123,8 +124,9 @@ def _alt_chunk(el: Any, numbering: Any) -> list[str]:
         return decode_html(blob, None, where).splitlines()
     if ctype.startswith(_AF_DOCX) and not ctype.endswith("main+xml"):
         return docx_lines(numbering.path, blob)
-    raise InputError(f"{where} is {ctype or 'of an unknown type'}, which cannot be read here: "
-                     "open the file in Word and save it again as .docx")  # fmt: skip
+    raise InputError(_("{where} is {kind}, which cannot be read here: open the file in Word and save it again as .docx").format(
+        where=where, kind=ctype or _("of an unknown type")
+    ))  # fmt: skip
 
 
 def _blocks(parent: Any) -> Iterator[Any]:
@@ -146,8 +148,9 @@ def _paragraph(p: Any, numbering: Any) -> list[str]:
     if box is not None:  # floating text has no place in the reading order: refuse, never drop
         words = _box_text(box).strip()[:20]
         raise InputError(
-            f"{numbering.path}: paragraph {numbering.paragraphs} holds a text box ({words}…) whose place in "
-            "the text is not defined; move its text into the document"
+            _("{path}: paragraph {paragraph} holds a text box ({words}…) whose place in the text is not defined; move its text into the document").format(
+                path=numbering.path, paragraph=numbering.paragraphs, words=words
+            )
         )
     if label:
         text = label + text

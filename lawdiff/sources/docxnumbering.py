@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from lawdiff.errors import InputError
+from lawdiff.i18n import _
 from lawdiff.structure.numerals import NumeralError, int_to_cn
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -150,8 +151,7 @@ class Numbering:
         except NumeralError:
             pass
         raise InputError(
-            f"{self.path}: paragraph {self.paragraphs} is numbered by Word's list numbering in a format "
-            f"lawdiff cannot render ({fmt}, number {n}); save the document with its numbers as text"
+            _("{path}: paragraph {paragraph} is numbered by Word's list numbering in a format lawdiff cannot render ({fmt}, number {n}); save the document with its numbers as text").format(path=self.path, paragraph=self.paragraphs, fmt=fmt, n=n)
         )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lawdiff.errors import GazetteError, InputError, SuspiciousInputError, warn
+from lawdiff.i18n import _
 from lawdiff.structure.checks import repetition, strip_controls
 
 
@@ -16,19 +17,19 @@ def read_gazette(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(_("{path}: no such file").format(path=path)) from None
     except OSError as exc:
         raise InputError(
-            f"{path}: cannot read ({exc.strerror or exc.__class__.__name__})"
+            _("{path}: cannot read ({error})").format(path=path, error=exc.strerror or exc.__class__.__name__)
         ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise GazetteError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+        raise GazetteError(_("{path}: not UTF-8 text (byte {byte})").format(path=path, byte=exc.start)) from None
     text = without_controls(path, text)
     problem = repetition(text.split("\n"))
     if problem:
-        raise SuspiciousInputError(f"{path}: {problem}; nothing was stored")
+        raise SuspiciousInputError(_("{path}: {problem}; nothing was stored").format(path=path, problem=problem))
     return text
 
 
@@ -36,5 +37,5 @@ def without_controls(path: Path, text: str) -> str:
     """The text without control characters and escape sequences; a warning says how many."""
     cleaned, n, line = strip_controls(text)
     if n:
-        warn(f"{path}: removed {n} control character(s) or escape sequence(s), the first on line {line}")
+        warn(_("{path}: removed {n} control character(s) or escape sequence(s), the first on line {line}").format(path=path, n=n, line=line))
     return cleaned

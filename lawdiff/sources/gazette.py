@@ -17,6 +17,7 @@ from datetime import date
 import regex
 
 from lawdiff.errors import GazetteError
+from lawdiff.i18n import _
 from lawdiff.sources.clean import CleanResult, Para
 from lawdiff.structure.dates import DATE, parse_cn_date
 
@@ -113,8 +114,7 @@ def split(result: CleanResult) -> list[Document]:
     starts = _dedupe(starts)
     if not starts:
         raise GazetteError(
-            "no documents found: no title followed by an adoption note, "
-            "announcement number, speech line or salutation"
+            _('no documents found: no title followed by an adoption note, announcement number, speech line or salutation')
         )
     docs: list[Document] = []
     for n, (t0, b0) in enumerate(starts):

@@ -19,6 +19,7 @@ from typing import Any
 import regex
 
 from lawdiff.errors import InputError
+from lawdiff.i18n import _
 from lawdiff.sources.markdown import GLUED_HEADING
 from lawdiff.sources.normalize import grid_row
 
@@ -39,7 +40,7 @@ def mht_html(blob: bytes, where: str) -> str:
             payload = part.get_payload(decode=True)
             if isinstance(payload, bytes):
                 return decode_html(payload, part.get_content_charset(), where)
-    raise InputError(f"{where}: an embedded web archive (.mht) without an HTML page")
+    raise InputError(_("{where}: an embedded web archive (.mht) without an HTML page").format(where=where))
 
 
 def decode_html(blob: bytes, charset: str | None, where: str) -> str:
@@ -49,7 +50,7 @@ def decode_html(blob: bytes, charset: str | None, where: str) -> str:
             return blob.decode(enc)
         except (UnicodeDecodeError, LookupError):
             continue
-    raise InputError(f"{where}: embedded HTML not readable as {declared or 'UTF-8 or GB18030'}")
+    raise InputError(_("{where}: embedded HTML not readable as {encoding}").format(where=where, encoding=declared or "UTF-8 or GB18030"))
 
 
 def html_lines(markup: str, where: str) -> list[str]:
@@ -61,7 +62,7 @@ def html_lines(markup: str, where: str) -> list[str]:
     try:
         root = html.document_fromstring(markup)
     except (etree.ParserError, ValueError) as exc:
-        raise InputError(f"{where}: embedded HTML not readable ({exc.__class__.__name__})") from None
+        raise InputError(_("{where}: embedded HTML not readable ({error})").format(where=where, error=exc.__class__.__name__)) from None
     return list(_Lines().run(root))
 
 

@@ -20,6 +20,7 @@ from typing import NamedTuple
 import regex
 
 from lawdiff.errors import InputError
+from lawdiff.i18n import N_, _, translate
 from lawdiff.sources.body import TOC, is_heading_like
 from lawdiff.sources.layout import _title_like, split_parts
 from lawdiff.sources.metadata import Meta, date_in, read_meta
@@ -49,9 +50,9 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(_("{path}: no such file").format(path=path)) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc.__class__.__name__})") from None
+        raise InputError(_("{path}: cannot read ({error})").format(path=path, error=exc.strerror or exc.__class__.__name__)) from None
 
 
 def decode(path: Path, raw: bytes) -> str:
@@ -61,12 +62,12 @@ def decode(path: Path, raw: bytes) -> str:
     try:
         utf16 = _utf16(raw)
     except InputError as exc:
-        raise InputError(f"{path}: {exc}") from None
+        raise InputError(_("{path}: {exc}").format(path=path, exc=exc)) from None
     if utf16:
         try:
             text = raw.decode(utf16)
         except UnicodeDecodeError:
-            raise InputError(f"{path}: not readable as {utf16.upper()} text") from None
+            raise InputError(_("{path}: not readable as {encoding} text").format(path=path, encoding=utf16.upper())) from None
         from lawdiff.sources.files import without_controls
 
         return without_controls(path, text.lstrip("\ufeff"))
@@ -80,7 +81,7 @@ def decode(path: Path, raw: bytes) -> str:
         from lawdiff.sources.files import without_controls
 
         return without_controls(path, text)
-    raise InputError(f"{path}: not text in UTF-8 or GB18030")
+    raise InputError(_("{path}: not text in UTF-8 or GB18030").format(path=path))
 
 
 def _utf16(raw: bytes) -> str | None:
@@ -92,15 +93,15 @@ def _utf16(raw: bytes) -> str | None:
         sample = head[: len(head) // 2 * 2].decode(enc, "replace")
         readable = sum(1 for ch in sample if ch.isprintable() or ch in "\r\n\t")
         if readable < 0.95 * len(sample):
-            raise InputError("a binary file, not text")
+            raise InputError(_('a binary file, not text'))
         return enc
     return None
 
 
 _NOT_TEXT = (
-    (b"\xd0\xcf\x11\xe0", "a Word 97-2003 (.doc) or WPS file: save it as .docx or text"),
-    (b"%PDF", "a PDF: extract its text first (pdftotext -layout), or use the .docx or text download"),
-    (b"{\\rtf", "an RTF file: save it as .docx or text"),
+    (b"\xd0\xcf\x11\xe0", N_("a Word 97-2003 (.doc) or WPS file: save it as .docx or text")),
+    (b"%PDF", N_("a PDF: extract its text first (pdftotext -layout), or use the .docx or text download")),
+    (b"{\\rtf", N_("an RTF file: save it as .docx or text")),
 )
 
 
@@ -109,13 +110,13 @@ def detect(path: Path, raw: bytes) -> str:
     kind (Word 97-2003, PDF, RTF, HTML, an archive) is refused with what to do instead."""
     for magic, what in _NOT_TEXT:
         if raw.startswith(magic):
-            raise InputError(f"{path}: {what}")
+            raise InputError(_("{path}: {what}").format(path=path, what=translate(what)))
     if raw.startswith(b"PK\x03\x04"):
         if b"word/document.xml" in raw[:200_000] or path.suffix.lower() == ".docx":
             return "docx"
-        raise InputError(f"{path}: a ZIP archive, not a .docx: unpack it and import its files")
+        raise InputError(_("{path}: a ZIP archive, not a .docx: unpack it and import its files").format(path=path))
     if path.suffix.lower() in (".html", ".htm") or raw[:2000].lstrip().lower().startswith((b"<!doctype html", b"<html")):
-        raise InputError(f"{path}: an HTML page: save its text (or the database's .docx) and import that")
+        raise InputError(_("{path}: an HTML page: save its text (or the database's .docx) and import that").format(path=path))
     fmt = SUFFIXES.get(path.suffix.lower(), "text")
     if fmt == "text" and GAZETTE_HEADER.search(raw[:200_000].decode("utf-8", "ignore")):
         return "gazette"
@@ -135,7 +136,7 @@ def read_source(path: Path, raw: bytes | None = None) -> SourceText:
     elif fmt == "text":
         parts = split_parts(normalised(text_lines(decode(path, raw))))
     else:
-        raise InputError(f"{path}: a gazette is read by ingest, not as one text")
+        raise InputError(_("{path}: a gazette is read by ingest, not as one text").format(path=path))
     meta = read_meta([*parts.front, *parts.meta])
     return SourceText(path, fmt, parts.title, parts.note, parts.body, parts.front,
                       hashlib.sha256(raw).hexdigest(), len(raw), meta, parts.version)  # fmt: skip

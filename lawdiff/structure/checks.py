@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import regex
 
+from lawdiff.i18n import _
 from lawdiff.structure.model import LawText
 
 # ANSI escape sequences (CSI, OSC, other ESC-initiated ones), then any other C0/C1 control
@@ -50,9 +51,8 @@ def repetition(lines: Sequence[str], window: int = 40) -> str | None:
         if j == k:
             continue
         if k - j >= window and _same_run(body, j, k, window):
-            return (
-                f"the file repeats itself: lines {body[j][0]}–{body[j + window - 1][0]} "
-                f"come again from line {no}"
+            return _("the file repeats itself: lines {first}–{last} come again from line {line}").format(
+                first=body[j][0], last=body[j + window - 1][0], line=no
             )
     return None
 
@@ -90,12 +90,14 @@ def truncation(text: LawText, *, strict: bool = True) -> str | None:
     tail = line.rstrip(_CLOSERS)
     closing = "".join(ln for a in arts[-3:] for ln in a.lines()) + (text.note or "")
     if not tail.endswith(_TERMINAL) and (strict or not _LENIENT_END.search(line)):
-        return f"the text ends mid-sentence ({last.label}: …{tail[-16:]})"
-    if strict and not _CLOSING_CLAUSE.search(closing):
-        return (
-            f"the text stops before its closing clause: the last article ({last.label}) does "
-            "not say when the law takes effect"
+        return _("the text ends mid-sentence ({label}: …{tail})").format(
+            label=last.label, tail=tail[-16:]
         )
+    if strict and not _CLOSING_CLAUSE.search(closing):
+        return _(
+            "the text stops before its closing clause: the last article ({label}) does "
+            "not say when the law takes effect"
+        ).format(label=last.label)
     return None
 
 
@@ -104,10 +106,12 @@ def missing_from_toc(toc: Sequence[str], headings: Sequence[str]) -> str | None:
     have = {_key(h) for h in headings}
     missing = [t for t in toc if _key(t) not in have]
     if missing:
-        return (
-            f"the text has fewer parts than its 目录 announces: {missing[0]}"
-            + (f" and {len(missing) - 1} more" if len(missing) > 1 else "")
-            + " missing"
+        if len(missing) > 1:
+            return _(
+                "the text has fewer parts than its 目录 announces: {first} and {n} more missing"
+            ).format(first=missing[0], n=len(missing) - 1)
+        return _("the text has fewer parts than its 目录 announces: {first} missing").format(
+            first=missing[0]
         )
     return None
 

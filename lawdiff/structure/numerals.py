@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from lawdiff.i18n import _
+
 DIGITS = "零一二三四五六七八九"
 _DIGIT = {c: i for i, c in enumerate(DIGITS)}
 _UNIT = {"十": 10, "百": 100, "千": 1000}
@@ -33,9 +35,9 @@ def cn_to_int(text: str) -> int:
     try:
         value = cn2an.cn2an(text, "strict")
     except (ValueError, KeyError) as exc:
-        raise NumeralError(f"not a Chinese numeral: {text!r}") from exc
+        raise NumeralError(_("not a Chinese numeral: {text!r}").format(text=text)) from exc
     if not isinstance(value, int) and not (isinstance(value, float) and value.is_integer()):
-        raise NumeralError(f"not a whole number: {text!r}")
+        raise NumeralError(_("not a whole number: {text!r}").format(text=text))
     return int(value)
 
 
@@ -43,7 +45,7 @@ def cn_to_int(text: str) -> int:
 def int_to_cn(number: int) -> str:
     """Format 1..9999 the way Chinese statutes write numbers (十, 一百一十, 一千零一十)."""
     if not 0 < number < 10000:
-        raise NumeralError(f"number out of range for a legal label: {number}")
+        raise NumeralError(_("number out of range for a legal label: {number}").format(number=number))
     out: list[str] = []
     zero_pending = False
     for unit_value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
@@ -64,36 +66,36 @@ def int_to_cn(number: int) -> str:
 def parse_label_number(text: str) -> int:
     """Fast strict parser for canonical numerals (the inverse of ``int_to_cn``)."""
     if not text:
-        raise NumeralError("empty numeral")
+        raise NumeralError(_('empty numeral'))
     total = 0
     current = -1  # digit seen but not yet multiplied by a unit
     last_unit = 10000
     for ch in text:
         if ch == "零":
             if current != -1 or last_unit == 10000:
-                raise NumeralError(f"not a canonical numeral: {text!r}")
+                raise NumeralError(_("not a canonical numeral: {text!r}").format(text=text))
             continue
         if ch in _DIGIT:
             if current != -1:
-                raise NumeralError(f"not a canonical numeral: {text!r}")
+                raise NumeralError(_("not a canonical numeral: {text!r}").format(text=text))
             current = _DIGIT[ch]
         elif ch in _UNIT:
             unit = _UNIT[ch]
             if unit >= last_unit:
-                raise NumeralError(f"not a canonical numeral: {text!r}")
+                raise NumeralError(_("not a canonical numeral: {text!r}").format(text=text))
             if current == -1:
                 if ch != "十" or total:
-                    raise NumeralError(f"not a canonical numeral: {text!r}")
+                    raise NumeralError(_("not a canonical numeral: {text!r}").format(text=text))
                 current = 1
             total += current * unit
             current = -1
             last_unit = unit
         else:
-            raise NumeralError(f"not a Chinese numeral: {text!r}")
+            raise NumeralError(_("not a Chinese numeral: {text!r}").format(text=text))
     if current != -1:
         total += current
     if total == 0 or int_to_cn(total) != text:
-        raise NumeralError(f"not a canonical numeral: {text!r}")
+        raise NumeralError(_("not a canonical numeral: {text!r}").format(text=text))
     return total
 
 

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from lawdiff.errors import CorpusError
+from lawdiff.i18n import _
 from lawdiff.structure.lines import (
     ARTICLE,
     CIRCLED,
@@ -76,7 +77,7 @@ def parse_text(lines: Sequence[str], *, source: str = "text") -> LawText:
     """Parse stored lines (title first, optional history note, then the body)."""
     lines = [ln for ln in lines if ln.strip()]
     if not lines:
-        raise CorpusError(f"{source}: empty text")
+        raise CorpusError(_("{source}: empty text").format(source=source))
     title = lines[0]
     rest = list(lines[1:])
     note = None
@@ -109,7 +110,7 @@ def _num(text: str, source: str, lineno: int) -> int:
     try:
         return to_int(text)
     except NumeralError as exc:
-        raise CorpusError(f"{source}: line {lineno}: {exc}") from None
+        raise CorpusError(_("{source}: line {lineno}: {exc}").format(source=source, lineno=lineno, exc=exc)) from None
 
 
 class _Reader:
@@ -262,7 +263,7 @@ class _ArticleBuilder:
         if style is None or not self.paras:
             self.paras.append((line, [], []))
             return
-        _, items, styles = self.paras[-1]
+        _body, items, styles = self.paras[-1]
         if not items or style == styles[0]:
             styles[:] = [style]
             items.append((Item(number, label, body), []))  # type: ignore[arg-type]
@@ -272,7 +273,7 @@ class _ArticleBuilder:
     def build(self) -> Article:
         paragraphs = tuple(
             Paragraph(body, tuple(it._replace(points=tuple(pts)) for it, pts in items))
-            for body, items, _ in self.paras
+            for body, items, _x in self.paras
         )
         c = self.ctx
         return Article(
@@ -289,17 +290,27 @@ def numbering_problems(text: LawText) -> list[str]:
     for art in arts:
         if art.sub:
             if art.number != expected - 1:
-                problems.append(f"{art.label} does not follow 第{int_to_cn(art.number)}条")
+                problems.append(
+                    _("{label} does not follow 第{number}条").format(
+                        label=art.label, number=int_to_cn(art.number)
+                    )
+                )
             continue
         if art.number != expected:
-            problems.append(f"{art.label} where 第{int_to_cn(expected)}条 was expected")
+            problems.append(
+                _("{label} where 第{number}条 was expected").format(
+                    label=art.label, number=int_to_cn(expected)
+                )
+            )
             expected = art.number
         expected += 1
         for p_no, para in enumerate(art.paragraphs, start=1):
             for i, item in enumerate(para.items, start=1):
                 if item.number != i:
                     problems.append(
-                        f"{art.label}第{int_to_cn(p_no)}款: item {item.label} out of order"
+                        _("{label}第{paragraph}款: item {item} out of order").format(
+                            label=art.label, paragraph=int_to_cn(p_no), item=item.label
+                        )
                     )
                     break
     count = dict.fromkeys(LEVELS, 0)
@@ -309,7 +320,11 @@ def numbering_problems(text: LawText) -> list[str]:
             continue
         expected = count[h.level] + 1
         if h.number != expected and not (h.number == 1 and restart[h.level]):
-            problems.append(f"{h.label} where 第{int_to_cn(expected)}{h.level} was expected")
+            problems.append(
+                _("{label} where 第{number}{level} was expected").format(
+                    label=h.label, number=int_to_cn(expected), level=h.level
+                )
+            )
         count[h.level] = h.number
         restart[h.level] = False
         for lower in LEVELS[LEVELS.index(h.level) + 1 :]:
