@@ -32,9 +32,19 @@ def _lang(value: str | None) -> str | None:
 
         try:
             set_language(value)
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc)) from None
+        except ValueError:
+            raise bad_language(value) from None
     return value
+
+
+def bad_language(value: str | None) -> typer.BadParameter:
+    from lawdiff.i18n import LANGUAGES
+
+    return typer.BadParameter(
+        _("unknown language {value!r} (choose from {choices})").format(
+            value=value, choices=", ".join(LANGUAGES)
+        )
+    )
 
 
 LangOpt = Annotated[

@@ -13,7 +13,10 @@ from lawdiff import __version__
 
 
 def _new_app() -> typer.Typer:
+    from lawdiff.cli.localized import Group
+
     return typer.Typer(
+        cls=Group,  # --help in the interface language
         add_completion=True,  # --install-completion / --show-completion; law names complete
         no_args_is_help=True,
         context_settings={"help_option_names": ["-h", "--help"]},
@@ -29,13 +32,16 @@ def _version(value: bool) -> None:
 
 
 def _root_lang(value: str | None) -> str | None:
-    """``lawdiff --lang zh CMD``; every invocation starts from the environment's language."""
+    """``lawdiff --lang zh CMD``; every invocation starts from the environment's language (or
+    from the ``--lang`` that ``main`` found on the command line before parsing)."""
+    from lawdiff.cli.common import bad_language
+    from lawdiff.cli.localized import EARLY
     from lawdiff.i18n import set_language
 
     try:
-        set_language(value)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
+        set_language(value if value is not None else (EARLY[0] if EARLY else None))
+    except ValueError:
+        raise bad_language(value) from None
     return value
 
 
@@ -79,12 +85,26 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 def build_app(only: str | None = None) -> typer.Typer:
     """The typer app with every command, or with just ``only`` (faster start-up)."""
+    from lawdiff.cli.localized import Command
+
     new = _new_app()
     new.callback()(_main)
     for name, (module, attr) in COMMANDS.items():
         if only is None or name == only:
-            new.command(name)(getattr(importlib.import_module(module), attr))
+            new.command(name, cls=Command)(getattr(importlib.import_module(module), attr))
     return new
+
+
+def lang_option(argv: list[str]) -> str | None:
+    """The value of ``--lang X`` / ``--lang=X`` anywhere before ``--`` (None: not given)."""
+    for k, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and k + 1 < len(argv):
+            return argv[k + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
 
 
 def command_name(argv: list[str]) -> str | None:
@@ -123,6 +143,7 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _on_sigterm)
     _closed_streams_to_devnull()
     name = command_name(sys.argv[1:])
+    _early_language(sys.argv[1:])
     _STDOUT.append(_fd_identity())
     code: int | Any = 0
     try:
@@ -195,13 +216,25 @@ def _closed_streams_to_devnull() -> None:
         setattr(sys, name, open(fd, "w", encoding="utf-8", closefd=False))  # noqa: SIM115
 
 
-def _show_usage_error(exc: Any) -> None:
-    try:
-        from typer import rich_utils
+def _early_language(argv: list[str]) -> None:
+    """``--lang`` before anything is parsed: ``--help --lang zh`` and usage errors speak it too
+    (the option's own callback still checks the value and reports a bad one)."""
+    value = lang_option(argv)
+    if value is not None:
+        from lawdiff.cli.localized import EARLY
+        from lawdiff.i18n import set_language
 
-        rich_utils.rich_format_error(exc)
-    except (ImportError, AttributeError):  # pragma: no cover - typer without rich
-        exc.show()
+        try:
+            set_language(value)
+            EARLY.append(value)
+        except ValueError:
+            pass
+
+
+def _show_usage_error(exc: Any) -> None:
+    from lawdiff.cli.localized import show_usage_error
+
+    show_usage_error(exc)
 
 
 _STDOUT: list[tuple[int, int] | None] = []

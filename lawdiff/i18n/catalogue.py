@@ -5,8 +5,11 @@
 
 Messages are found by reading the source (``ast``), not by running it: every call of ``_``,
 ``N_``, ``zh`` with a string literal, ``pgettext`` / ``zh(…, context)`` with two, ``ngettext``
-with a singular and a plural (also as methods of a translations object: ``t.pgettext(…)``). An entry without Chinese is reported, never shipped silently: the
-tests require every entry translated, with the same ``{placeholders}`` as its msgid.
+with a singular and a plural (also as methods of a translations object: ``t.pgettext(…)``).
+In ``lawdiff/cli`` also what ``--help`` shows: the ``help=`` literals of options, arguments and
+the app, and the docstrings of the command functions (``*_cmd``, and the app's ``_main``), as
+typer reads them (``inspect.cleandoc``). An entry without Chinese is reported, never shipped
+silently: the tests require every entry translated, with the same ``{placeholders}`` as its msgid.
 """
 
 from __future__ import annotations
@@ -72,6 +75,24 @@ def _call(node: ast.Call, where: str) -> Message | None:
     return Message(context, args[0], None, where)  # type: ignore[arg-type]
 
 
+def _help_texts(tree: ast.AST, where: str) -> list[Message]:
+    """What ``--help`` shows of a CLI module: ``help="…"`` literals, command docstrings."""
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            for kw in node.keywords:
+                text = _literal(kw.value) if kw.arg == "help" else None
+                if text:
+                    out.append(Message(None, text, None, f"{where}:{node.lineno}"))
+        elif isinstance(node, ast.FunctionDef) and (
+            node.name.endswith("_cmd") or node.name == "_main"
+        ):
+            doc = ast.get_docstring(node, clean=True)
+            if doc:
+                out.append(Message(None, doc, None, f"{where}:{node.lineno}"))
+    return out
+
+
 def messages(root: Path = PACKAGE) -> dict[tuple[str | None, str], Message]:
     """Every message the package's source asks to translate, keyed by (context, msgid)."""
     out: dict[tuple[str | None, str], Message] = {}
@@ -79,11 +100,15 @@ def messages(root: Path = PACKAGE) -> dict[tuple[str | None, str], Message]:
         if path.parent.name == "i18n" and path.name in ("__init__.py", "catalogue.py"):
             continue  # the machinery itself (its docstring examples are not messages)
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        where = str(path.relative_to(root.parent))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
-                msg = _call(node, f"{path.relative_to(root.parent)}:{node.lineno}")
+                msg = _call(node, f"{where}:{node.lineno}")
                 if msg is not None:
                     out.setdefault((msg.context, msg.msgid), msg)
+        if path.parent.name == "cli":
+            for msg in _help_texts(tree, where):
+                out.setdefault((msg.context, msg.msgid), msg)
     return out
 
 
