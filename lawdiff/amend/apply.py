@@ -95,16 +95,24 @@ def apply_part(
     deleted = {
         a.old_label: a.deleted_by for a in w.articles.values() if a.deleted_by and a.old_label
     }
-    notes = [f"{c.article} cites {c.old}: {c.note}" for c in citations if c.new is None]
+    notes = [
+        _("{article} cites {old}: {note}").format(article=c.article, old=c.old, note=c.note)
+        for c in citations
+        if c.new is None
+    ]
     if deleted and not do_renumber and "修正案" not in decision.title:
         notes.append(  # a 修改决定 is re-published renumbered; this one does not say so
-            f"{'、'.join(deleted)} deleted and the decision does not say the text is renumbered "
-            "(对条文顺序作相应调整 / 重新公布): the numbers are left vacant"
+            _(
+                "{articles} deleted and the decision does not say the text is renumbered "
+                "(对条文顺序作相应调整 / 重新公布): the numbers are left vacant"
+            ).format(articles="、".join(deleted))
         )
     if decision.unstated:
         notes.append(
-            "the decision also makes wording changes it does not spell out (个别文字…): "
-            "the result may differ from the official text there"
+            _(
+                "the decision also makes wording changes it does not spell out (个别文字…): "
+                "the result may differ from the official text there"
+            )
         )
     return Result(text, provenance, replacements, applied, deleted, citations, notes)
 

@@ -19,6 +19,7 @@ import regex
 
 from lawdiff.amend.build import Key, Numbering, Placed, label
 from lawdiff.amend.working import Citation, Event, WItem, WPara, occurrences
+from lawdiff.i18n import _
 from lawdiff.structure.model import Heading
 from lawdiff.structure.numerals import NumeralError, int_to_cn, to_int
 
@@ -99,8 +100,12 @@ class _Rewriter:
             key = (_n(m.group("a")) or 0, _n(m.group("s")) or 0)
             p, i = _n(m.group("p")), _n(m.group("i"))
             if key in nb.deleted:
-                what = "merged into another article" if key in nb.merged else "deleted"
-                self._report(x, m.group(0), f"{label(key)} was {what} by instruction {nb.deleted[key]}")
+                said = (
+                    _("{label} was merged into another article by instruction {instruction}")
+                    if key in nb.merged
+                    else _("{label} was deleted by instruction {instruction}")
+                )
+                self._report(x, m.group(0), said.format(label=label(key), instruction=nb.deleted[key]))
                 return None, key, p
             new_key = nb.articles.get(key)
             if new_key is None:
@@ -141,7 +146,7 @@ class _Rewriter:
         new = self.nb.paragraphs.get((*art, p))
         if new is None:
             if p <= self.nb.old_paragraphs.get(art, 0):
-                self._report(x, whole, f"{label(art)}第{int_to_cn(p)}款 was deleted")
+                self._report(x, whole, _("{article}第{number}款 was deleted").format(article=label(art), number=int_to_cn(p)))
             return f"第{int_to_cn(p)}款"
         return f"第{int_to_cn(new)}款"
 
@@ -156,7 +161,7 @@ class _Rewriter:
             (k[0], k[1]) == art and k[3] == i and (p is None or k[2] == p) for k in self.nb.old_items
         ):
             where = f"第{int_to_cn(p)}款" if p is not None else ""
-            self._report(x, whole, f"{label(art)}{where}第{raw}项 was deleted")
+            self._report(x, whole, _("{article}{where}第{number}项 was deleted").format(article=label(art), where=where, number=raw))
         return f"第{raw}项"
 
     def _items_of(self, art: Key) -> list[tuple[tuple[int, int, int, int], int]]:
@@ -172,7 +177,9 @@ class _Rewriter:
         here = self.nb.paragraphs.get((*art, p_old))
         prev = self.nb.paragraphs.get((*art, p_old - 1))
         if prev is None:
-            self._report(x, whole, f"the paragraph before it ({label(art)}第{int_to_cn(p_old - 1)}款) was deleted")
+            self._report(x, whole, _("the paragraph before it ({article}第{number}款) was deleted").format(
+                article=label(art), number=int_to_cn(p_old - 1)
+            ))
             return None
         if here is not None and prev == here - 1:
             return None
