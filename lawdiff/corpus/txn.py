@@ -144,15 +144,12 @@ def recover(root: Path) -> str | None:
         _apply(root, control / "stage", ops, "recover")
         journal.unlink()
         _fsync_dir(control)
-        note = ngettext(
-            "finished an interrupted write to {root} ({n} file)",
-            "finished an interrupted write to {root} ({n} files)",
-            len(ops),
-        ).format(root=root, n=len(ops))
+        note = ngettext("finished an interrupted write to {root} ({n} file)",
+                        "finished an interrupted write to {root} ({n} files)", len(ops))  # fmt: skip
+        note = note.format(root=root, n=len(ops))
     elif (control / "stage").exists() or (control / "journal.tmp").exists():
-        note = _("rolled back an interrupted write to {root} (nothing of it had been applied)").format(
-            root=root
-        )
+        note = _("rolled back an interrupted write to {root} (nothing of it had been applied)")
+        note = note.format(root=root)
     _clean(control)
     if note:
         say(_("note: {note}").format(note=note))
