@@ -64,10 +64,11 @@ def code_fingerprint() -> str:
 
 
 def _key(law: Law, old: Revision, new: Revision) -> str:
-    """Per interface language too: a comparison's notes are sentences in it."""
+    """Per interface language too (its notes are sentences in it); English keys as they were."""
     from lawdiff.i18n import language
 
-    return f"{law.id}\0{old.id}\0{new.id}\0{language()}"
+    lang = language()
+    return f"{law.id}\0{old.id}\0{new.id}" + ("" if lang == "en" else f"\0{lang}")
 
 
 def law_digest(law: Law) -> str:
