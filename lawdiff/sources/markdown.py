@@ -7,7 +7,8 @@ as a ``>`` quote over several lines), files converted from the database (``# 标
 bullets + the database's own text, ``## 目录`` with ``- 第一编　总　　则`` bullets), reading
 copies with setext headings (``====`` / ``----`` underlines), kramdown attributes, breadcrumb
 links, trailing two-space line breaks, ``<br>`` and ``&emsp;`` padding, pipe tables, MediaWiki
-links of Wikisource copies (``《[[中华人民共和国水法]]》``, ``[[Category:…]]``).
+links of Wikisource copies (``《[[中华人民共和国水法]]》``, ``[[Category:…]]``), pandoc's plain-text
+tables (``pandoc_tables``).
 
 What is removed is syntax only: heading marks, quote marks, bullets, emphasis, links (their
 text stays), HTML tags and comments, escapes, fences and container lines.  An ordered-list
@@ -24,6 +25,7 @@ import regex
 
 from lawdiff.sources.body import PAGE_LINE  # - 4 - is a page number, not a bullet
 from lawdiff.sources.normalize import grid_row, tab_row
+from lawdiff.sources.pandoc_tables import pandoc_tables
 
 INFO_END = "<!-- INFO END -->"
 
@@ -152,7 +154,7 @@ def _plain_lines(text: str) -> tuple[list[str], list[int], list[int]]:
     top: list[int] = []  # level-1 headings
     fenced = False
     prev_blank = True
-    for raw in _containers(text.split("\n")):
+    for raw in pandoc_tables(_containers(text.split("\n"))):
         if _FENCE.match(raw):
             fenced = not fenced
             continue
