@@ -187,6 +187,8 @@ EXPECTED: dict[str, list[list[str]]] = {
     'sentence-add': [
         ["AddSentence(target='第十条第一款', text='乙。', position=2)"],
         ["AddSentence(target='第十条第二款', text='丙。')"],
+        ["AddSentence(target='第十条第一款', text='丙。')"],
+        ["AddSentence(target='第十条第一款', text='丙。')"],
     ],
 }  # fmt: skip
 

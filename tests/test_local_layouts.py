@@ -342,3 +342,10 @@ def test_a_deletion_without_renumbering_said_leaves_the_number_vacant_and_says_s
     out = apply_decision(parse_text(ROAD.splitlines()), parse_decision(said))
     assert [a.label for a in out.text.articles] == ["第一条", "第二条", "第三条", "第四条"]
     assert not out.notes
+
+
+def test_words_adjusted_are_words_replaced() -> None:
+    # 调整为 between two quotes after 中的 is a replacement of words (an explicit renumbering
+    # table, “第八条”调整为“第七条”, has no 中的)
+    d = "甲市人民代表大会常务委员会关于修改《甲市公路管理条例》的决定\n一、将第五条中的“一千元”调整为“二千元”。"
+    assert _apply(ROAD, d)[-1] == "第五条　处二千元罚款。"

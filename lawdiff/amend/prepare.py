@@ -136,6 +136,8 @@ _TIDY = (
     # 删去“的”字 / “甲”一词: the word after the quote names what the quote is
     (regex.compile(rf"(?<={QEND})(?:等?字|一词|等词)(?=[，。；、]|$)"), ""),
     (regex.compile(r"(?:替换|更改|修订)为"), "修改为"),
+    # 将第七条中的“一万元”调整为“二万元”: words, as 修改为 (a renumbering table has no 中的)
+    (regex.compile(rf"(?<=中的(?:{_Q1}、?)+)调整为(?={_Q1})"), "修改为"),
     (regex.compile(rf"(?<=条)中(?=第{NUM}[款项])"), ""),
     # the quoted text on the next line(s) belongs to the clause that announced it
     (regex.compile(rf"(?<=[：，])\n+(?={QMARK})"), ""),
