@@ -111,6 +111,18 @@ def test_import_of_a_big_pair_prepares_its_diff(
     assert r.exit_code == 0 and kept_rows(corpus) == [(key, "cmp"), (key, "json")]
 
 
+def test_a_new_revision_imported_later_is_prepared_against_the_stored_one(big: Path, tmp_path: Path) -> None:
+    """Two imports, one text each: the second pairs its new text with the one already stored."""
+    corpus = tmp_path / "laws"
+    for name in ("2000.txt", "2020.txt"):
+        r = runner.invoke(app, ["import", str(big / name), "--corpus", str(corpus)])
+        assert r.exit_code == 0, r.output
+    key = f"{NAME}\x002000-01-01\x002020-01-01"
+    assert kept_rows(corpus) == [(key, "cmp"), (key, "json")]
+    r = runner.invoke(app, ["diff", NAME, "2000", "2020", "--format", "json", "--corpus", str(corpus)])
+    assert r.exit_code == 0 and r.stdout == fresh_json(corpus)
+
+
 def test_small_imports_prepare_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from lawdiff.compare import diffcache
 
