@@ -95,6 +95,10 @@ def test_import_of_a_big_pair_prepares_its_diff(
     assert len(json.loads(r.stdout)["added"]) == 2
     key = f"{NAME}\x002000-01-01\x002020-01-01"
     assert kept_rows(corpus) == [(key, "cmp"), (key, "json")]
+    db = sqlite3.connect(cache.index_file(corpus))
+    indexed = {path for (path,) in db.execute("SELECT path FROM files")}
+    db.close()
+    assert indexed == {"index.yaml", f"{NAME}/law.yaml"}  # the diff resolves the name from the index
     want = fresh_json(corpus)
 
     def refuse(*args, **kw):  # type: ignore[no-untyped-def]

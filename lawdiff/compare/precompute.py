@@ -75,6 +75,7 @@ def precompute(
     corpus = Corpus(root)
     if not diffcache.kept(corpus):
         return 0
+    corpus.catalog().refresh_names()  # the names too: the first diff then reads no YAML
     done = 0
     for law_id, files in texts.items():
         law = corpus.load_law(law_id)
