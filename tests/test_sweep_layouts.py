@@ -359,3 +359,18 @@ def test_pandoc_tables_in_markdown_are_tables(tmp_path: Path, multiline: bool) -
     md = body + "\n" + "\n".join(_pandoc_table(TABLE, multiline)) + "\n"
     _, text = imported(tmp_path, "示范法.md", md)
     same_as_reference(text)
+
+
+def test_a_damaged_text_in_a_folder_is_named(tmp_path: Path) -> None:
+    """A folder import where one file's 目录 announces a chapter its body lacks (a hard-wrapped copy
+    glued 第三章 into an article): one line naming that file, exit 2, nothing stored."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = [TITLE, NOTE, *BODY]
+    (folder / "甲.txt").write_text("\n".join(good) + "\n", encoding="utf-8")
+    damaged = [TITLE.replace("示范", "样板"), NOTE, *_TOC, *(ln for ln in BODY if ln != "第二章　设施建设")]
+    (folder / "乙.txt").write_text("\n".join(damaged) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(folder), "--corpus", str(tmp_path / "c")])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "乙.txt: " in result.stderr and "第二章" in result.stderr
+    assert not (tmp_path / "c" / "laws").exists() or not any((tmp_path / "c" / "laws").iterdir())

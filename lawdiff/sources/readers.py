@@ -124,6 +124,19 @@ def detect(path: Path, raw: bytes) -> str:
 
 
 def read_source(path: Path, raw: bytes | None = None) -> SourceText:
+    """The text a file holds; a refusal of its content names the file (an import of a folder
+    refuses one file of many)."""
+    from lawdiff.errors import SuspiciousInputError
+
+    try:
+        return _read_source(path, raw)
+    except SuspiciousInputError as exc:
+        if str(path) in str(exc):
+            raise
+        raise SuspiciousInputError(f"{path}: {exc}") from None
+
+
+def _read_source(path: Path, raw: bytes | None = None) -> SourceText:
     raw = read_bytes(path) if raw is None else raw
     fmt = detect(path, raw)
     if fmt == "docx":
