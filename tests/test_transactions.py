@@ -249,7 +249,7 @@ def test_a_writer_waiting_on_a_new_corpus_that_is_rolled_back_makes_it_again(tmp
     assert not (root / ".lawdiff").exists()
 
 
-@pytest.mark.parametrize("next_command", ["ingest", "list"])
+@pytest.mark.parametrize("next_command", ["ingest", "list", "dry-run"])
 def test_a_new_corpus_half_committed_by_a_killed_writer_is_finished_by_the_next_command(
     tmp_path: Path, next_command: str
 ) -> None:
@@ -260,7 +260,7 @@ def test_a_new_corpus_half_committed_by_a_killed_writer_is_finished_by_the_next_
     code, _ = run_ingest(root, "apply:3", seed=F24)
     assert code == -signal.SIGKILL and (root / ".lawdiff" / "journal").is_file()
     assert (root / "decisions").is_dir() and not (root / "index.yaml").exists()
-    args = ["ingest", str(F24)] if next_command == "ingest" else ["list"]
+    args = {"ingest": ["ingest", str(F24)], "list": ["list"], "dry-run": ["ingest", str(F24), "--dry-run"]}[next_command]
     q = lawdiff(*args, "--corpus", str(root))
     _, err = q.communicate(timeout=120)
     assert q.returncode == 0, err.decode()

@@ -115,3 +115,13 @@ def _root_of(writes: list[PlannedWrite]) -> Path:
 
 def render_yaml(data: Any) -> str:
     return with_header(dumps(data))
+
+
+def recover_pending(root: Path) -> None:
+    """A dry run reads the corpus without writing it: a write killed there is finished (or rolled
+    back) first, as before any read, so what it plans is against the state before or after."""
+    from lawdiff.corpus.lock import CONTROL
+    from lawdiff.corpus.txn import _recover_exclusively
+
+    if root.is_dir() and os.path.lexists(root / CONTROL):
+        _recover_exclusively(root)

@@ -102,6 +102,7 @@ def import_paths(paths: list[Path], root: Path, opts: Options | None = None) -> 
         else:
             texts.append((f, raw))
     if opts.dry_run:
+        store.recover_pending(root)
         check_target(root)
         _import_texts(texts, root, opts, report)
         return report

@@ -94,6 +94,8 @@ def ingest(path: Path, root: Path, *, dry_run: bool = False, force: bool = False
     text = read_gazette(path)
     if not text.strip():
         raise GazetteError(_("{path}: empty file").format(path=path))
+    if dry_run:
+        store.recover_pending(root)
     check_target(root)
     if dry_run:
         return _ingest(path, text, root, force)
