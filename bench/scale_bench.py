@@ -104,7 +104,7 @@ def corpus_part(tmp: Path, n_laws: int, repeat: int, env: dict[str, str]) -> Non
 
 def _pair_folder(tmp: Path, n: int, seed: int) -> tuple[Path, set[tuple[int, int]]]:
     old, new, truth = text_pair(n, seed=seed)
-    folder = tmp / f"pair{n}"
+    folder = tmp / f"pair{n}-{seed}"
     folder.mkdir()
     enacted = "2000年1月1日山西省第九届人民代表大会常务委员会第十四次会议通过"
     revised = "2020年1月1日山西省第十三届人民代表大会常务委员会第十五次会议修订"
@@ -115,7 +115,7 @@ def _pair_folder(tmp: Path, n: int, seed: int) -> tuple[Path, set[tuple[int, int
 
 def _pair_corpus(tmp: Path, n: int, env: dict[str, str], seed: int) -> tuple[Path, set[tuple[int, int]]]:
     folder, truth = _pair_folder(tmp, n, seed)
-    laws = tmp / f"laws{n}"
+    laws = tmp / f"laws{n}-{seed}"
     once(lawdiff("import", str(folder), "--corpus", str(laws), env=env), env)
     return laws, truth
 
