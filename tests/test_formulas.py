@@ -110,6 +110,9 @@ EXPECTED: dict[str, list[list[str]]] = {
         ["甲条例: ReplaceTerms(pairs=(('丙', '丁'),), scope='第十条')", "乙条例: ReplaceTerms(pairs=(('丙', '丁'),), scope='第二十七条')"],
         ["甲市A条例: ReplaceTerms(pairs=(('行政处分', '处分'),))", "甲市B条例: ReplaceTerms(pairs=(('行政处分', '处分'),))"],
         ["ReplaceTerms(pairs=(('甲', '乙'),))"],
+        ["ReplaceTerms(pairs=(('甲', '乙'),), scope='第三章')"],
+        ["ReplaceTerms(pairs=(('甲', '乙'),), scope='第三章第二节')"],
+        ["ReplaceTerms(pairs=(('甲', '乙'),), scope='第十条至第十二条')"],
     ],
     'words-delete': [
         ["DeletePhrases(scope='第十六条第三款', phrases=('按照该耕地被占用前三年平均年产值的八至十二倍',))"],
@@ -117,6 +120,8 @@ EXPECTED: dict[str, list[list[str]]] = {
         ["DeletePhrases(scope='第十六条第二款', phrases=('甲',))"],
         ["甲条例: DeleteUnits(targets=('第九条第四项',))", "乙条例: DeletePhrases(scope='第三条', phrases=('丙',))"],
         ["DeletePhrases(scope='第十二条', phrases=('、市场监督管理',))"],
+        ["DeletePhrases(scope='第三章', phrases=('甲',))"],
+        ["DeletePhrases(scope='第三章第二节', phrases=('甲',))"],
     ],
     'delete': [
         ["DeleteUnits(targets=('第七条', '第八条', '第十四条第五款'))"],
@@ -124,6 +129,7 @@ EXPECTED: dict[str, list[list[str]]] = {
         ["DeleteUnits(targets=('第三款',))"],
         ["DeleteUnits(targets=('第十条第二款但书',))"],
         ["DeleteUnits(targets=('第五条第一款第二句',))"],
+        ["DeleteUnits(targets=('第三条第二款',))"],
     ],
     'replace': [
         ["ReplaceUnit(target='第三条', text='甲。')"],
@@ -140,6 +146,7 @@ EXPECTED: dict[str, list[list[str]]] = {
         ["ReplaceUnit(target='第五条', text='甲。\\n乙。')"],
         ["ReplaceUnit(target='名称', text='甲市价格监督规定')"],
         ["甲市甲条例: ReplaceUnit(target='名称', text='甲市乙条例')"],
+        ["ReplaceUnit(target='第三条', text='甲。')"],
     ],
     'words-insert': [
         ["InsertPhrase(scope='第三条第一款', anchor='开放协作', text='、品牌引领')"],

@@ -38,6 +38,26 @@ GLOBAL = (
 
 
 GLOBAL_RE = regex.compile(GLOBAL)
+# 将第三章(第二节)中的“A”修改为“B”: the articles under a heading (old numbering)
+CHAPTER = rf"(?:{LMARK}\d+{LEND})?第{NUM}章(?:第{NUM}节)?"
+ARTICLES = rf"(?:{LMARK}\d+{LEND})?第{NUM}条至第{NUM}条"
+_CHAPTER_RE = regex.compile(rf"(?:{LMARK}(?P<law>\d+){LEND})?第(?P<c>{NUM})章(?:第(?P<s>{NUM})节)?")
+_ARTICLES_RE = regex.compile(rf"(?:{LMARK}(?P<law>\d+){LEND})?第(?P<a>{NUM})条至第(?P<b>{NUM})条")
+
+
+def chapter_scope(text: str, env: Env) -> tuple[str | None, Ref] | None:
+    """第三章 / 第三章第二节 / 第十条至第十五条 as one scope (the words need not be in every article)."""
+    m = _CHAPTER_RE.fullmatch(text) or _ARTICLES_RE.fullmatch(text)
+    if m is None:
+        return None
+    if m.group("law"):
+        env.law = env.laws[int(m.group("law"))]
+    if "a" in m.groupdict():
+        first, last = num(m.group("a")), num(m.group("b"))
+        if last <= first:
+            raise ValueError(_("range 第{first}{unit}至第{last}{unit} runs backwards").format(first=m.group("a"), unit="条", last=m.group("b")))
+        return env.law, Ref(first, paragraph=last, unit="range")
+    return env.law, Ref(paragraph=num(m.group("c")), item=num(m.group("s")) if m.group("s") else None, unit="chapter")
 # 将《A》《B》中的“行政处分”修改为“处分” / 将《A》、《B》和《C》中的…: every text named, throughout
 _LAWS_ONLY = regex.compile(rf"(?:{LMARK}(\d+){LEND}(?:、|和|及|与|以及|，)?)+")
 _BY_LAW = regex.compile(rf"[，；](?={LMARK})")
@@ -59,6 +79,8 @@ def b_words_replace(m: regex.Match[str], env: Env) -> None:
     elif target is not None and _LAWS_ONLY.fullmatch(target):
         scopes = [(env.laws[int(k)], None) for k in _LAWS_ONLY.fullmatch(target).captures(1)]
         env.law = scopes[-1][0]
+    elif target and (chapter := chapter_scope(target, env)) is not None:
+        scopes = [chapter]
     elif target:
         scopes = list(env.refs(target))
     else:
@@ -84,7 +106,7 @@ def b_words_replace(m: regex.Match[str], env: Env) -> None:
             env.emit(ReplaceParagraphs(scope, *paragraphs), law)
         if pairs:
             env.emit(ReplaceTerms(tuple(pairs), scope), law)
-    if scopes[-1][1] is not None:
+    if scopes[-1][1] is not None and scopes[-1][1].unit != "chapter":
         env.ctx = scopes[-1][1]
 
 
@@ -114,6 +136,11 @@ def _delete_words(body: str, env: Env) -> None:
             raise ValueError(_("unexpected “{text}”").format(text=body[pos:pos + 12]))
         phrases = tuple(_phrase(p) for p in env.qs(seg.group("ph")))
         scope_text = seg.group("t").strip("，、和")
+        chapter = chapter_scope(scope_text, env) if scope_text else None
+        if chapter is not None:
+            env.emit(DeletePhrases(chapter[1], phrases), chapter[0])
+            pos = seg.end()
+            continue
         scopes = env.refs(scope_text) if scope_text else [(env.law, required(None, env.ctx))]
         for law, scope in scopes:
             env.emit(DeletePhrases(scope, phrases), law)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import regex
 
 from lawdiff.amend import segments
+from lawdiff.amend.chapters import chapter_units
 from lawdiff.amend.ops import (
     AddSentence,
     DeletePhrases,
@@ -243,27 +244,47 @@ def _replace_paragraphs(w: Working, op: ReplaceParagraphs, ctx: Ctx, _r: object)
 # ---------------------------------------------------------------- words
 
 
+def _scoped(w: Working, scope: Ref, ctx: Ctx, phrases: Iterable[str]) -> tuple[list[WArticle], list[tuple[Unit, WPara]]]:
+    if scope.unit in ("chapter", "range"):
+        per = chapter_units(w, scope, ctx, phrases)
+        return [a for a, _x in per], [u for _x, units in per for u in units]
+    art, units = scope_units(w, scope, ctx)
+    return [art] if art is not None else [], units
+
+
 def _delete_phrases(w: Working, op: DeletePhrases, ctx: Ctx, _r: object) -> None:
-    art, units = scope_units(w, op.scope, ctx)
+    arts, units = _scoped(w, op.scope, ctx, op.phrases)
+    before = [u.body for u, _x in units]
     for phrase in op.phrases:
         count = sum(u.body.count(phrase) for u, _x in units)
         if count == 0:
             raise fail(ctx, _("“{phrase}” not found").format(phrase=phrase), op.scope)
         for u, _para in units:
             u.body = u.body.replace(phrase, "")
-        _touch(art, ctx, f"deleted “{phrase}” x{count}")
+    _touch_changed(arts, units, before, ctx, "deleted " + "、".join(f"“{ph}”" for ph in op.phrases))
+
+
+def _touch_changed(arts: list[WArticle], units: list[tuple[Unit, WPara]], before: list[str], ctx: Ctx, what: str) -> None:
+    if len(arts) == 1:
+        _touch(arts[0], ctx, what)
+        return
+    changed = {id(u) for (u, _x), b in zip(units, before, strict=True) if u.body != b}
+    for art in arts:
+        if any(id(u) in changed for p in art.paras for u in (p, *p.items)):
+            _touch(art, ctx, what)
 
 
 def _local_replace(
     w: Working, op: ReplaceTerms, ctx: Ctx, replacements: dict[str, list[tuple[str, str, int]]]
 ) -> None:
     assert op.scope is not None
-    art, units = scope_units(w, op.scope, ctx)
+    arts, units = _scoped(w, op.scope, ctx, [a for a, _x in op.pairs])
+    before = [u.body for u, _x in units]
     counts = replace_pairs(units, op.pairs, ctx, op.scope)
     replacements.setdefault(ctx.ins.ordinal, []).extend(
         (a, b, n) for (a, b), n in zip(op.pairs, counts, strict=True)
     )
-    _touch(art, ctx, "；".join(f"“{a}”→“{b}”" for a, b in op.pairs))
+    _touch_changed(arts, units, before, ctx, "；".join(f"“{a}”→“{b}”" for a, b in op.pairs))
 
 
 def replace_pairs(

@@ -33,7 +33,9 @@ class Ref:
 
     ``unit`` names the units outside the articles: ``title`` (名称), ``preamble`` (引言 /
     序言, ``paragraph`` = its 自然段 / 段), ``part`` (an interpretation's ``一、…`` part heading,
-    ``paragraph`` = which one).
+    ``paragraph`` = which one), ``chapter`` (the scope of 将第三章(第二节)中的“A”修改为“B”:
+    ``paragraph`` = the 章, ``item`` = the 节, old numbering), ``range`` (将第十条至第十五条中的…:
+    ``article`` to ``paragraph``, the words replaced wherever they occur in those articles).
     """
 
     article: int | None = None
@@ -50,6 +52,10 @@ class Ref:
 
         if self.unit == "title":
             return "名称"
+        if self.unit == "range":
+            return f"第{int_to_cn(self.article or 0)}条至第{int_to_cn(self.paragraph or 0)}条"
+        if self.unit == "chapter":
+            return f"第{int_to_cn(self.paragraph or 0)}章" + (f"第{int_to_cn(self.item)}节" if self.item else "")
         if self.unit in ("preamble", "part"):
             what = "引言" if self.unit == "preamble" else "部分标题"
             return what + (f"第{int_to_cn(self.paragraph)}段" if self.paragraph else "")

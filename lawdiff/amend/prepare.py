@@ -32,6 +32,8 @@ _BARE = regex.compile(
     # a 修正案 names its law short: 将某某法第一条 (after the verb, before the number)
     r"|(?<=^|将|在|删去|删除)(?!将|在|删|对|第)(?P<law2>[\p{Han}]{1,12}?(?:法典|法|条例))(?=原?第[零一二三四五六七八九十百千])"
 )
+# 把第三条修改为 / 把第五条删去: the spoken 把 for 将 (only before what an instruction names)
+_BA = regex.compile(r"(?<=^|[，；。：\n、．.])把(?=第|《|本|该|原|有关|相关|名称|标题|题目|引言|序言|正文|全文|刑法|宪法)")
 _STRAIGHT = regex.compile(r'"([^"]*)"', regex.S)
 _DOT = regex.compile(rf"(?<={QEND})\.|\.(?=\s*$)")  # an ASCII full stop ending a clause
 _ASCII = str.maketrans({":": "：", ",": "，", ";": "；", "(": "（", ")": "）", "!": "！"})
@@ -100,6 +102,7 @@ def prepare(text: str, quotes: list[str], laws: list[str]) -> str:
     if '"' in text and "“" not in text and text.count('"') % 2 == 0:
         text = _STRAIGHT.sub(lambda m: f"“{m.group(1)}”", text)  # "…" typed with straight quotes
     text = _take_quotes(text, quotes)
+    text = _BA.sub("将", text)
     text = text.translate(_ASCII)
     text = _DOT.sub("。", text)
     text = _SPACES.sub("", text)

@@ -152,7 +152,7 @@ def _touches(part: Part) -> dict[int, list[tuple[str, str]]]:
     out: dict[int, list[tuple[str, str]]] = {}
 
     def add(article: int | None, ordinal: str, what: str) -> None:
-        if article:
+        if article and not (isinstance(op, DeletePhrases | ReplaceTerms) and op.scope is not None and op.scope.unit == "range"):
             out.setdefault(article, []).append((ordinal, what))
 
     for ins in part.instructions:

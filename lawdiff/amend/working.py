@@ -269,6 +269,22 @@ class Working:
             raise fail(ctx, _("that 目 was already deleted by instruction {pt.deleted_by}").format(pt=pt), ref)
         return para, item, pt
 
+    def chapter_blocks(self, ref: Ref, ctx: Ctx) -> list[Block]:
+        """第三章 / 第三章第二节 (``Ref(unit="chapter")``, old numbers): its heading(s) and the
+        articles of the text under it, up to the next heading of the same or a higher level."""
+        head = self.chapters.get(ref.paragraph or 0)
+        if head is not None and ref.item is not None:
+            head = self.sections.get((ref.paragraph or 0, ref.item))
+        if head is None or head.deleted_by:
+            raise fail(ctx, _("the text has no {label}").format(label=ref.label()), ref)
+        stop = ("编", "章") if head.level == "章" else ("编", "章", "节")
+        out: list[Block] = [head]
+        for b in self.blocks[self.position[id(head)] + 1:]:
+            if isinstance(b, WHeading) and b.level in stop:
+                break
+            out.append(b)
+        return out
+
     def live_articles(self) -> list[WArticle]:
         return [b for b in self.blocks if isinstance(b, WArticle) and not b.deleted_by]
 
