@@ -374,3 +374,16 @@ def test_a_damaged_text_in_a_folder_is_named(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "乙.txt: " in result.stderr and "第二章" in result.stderr
     assert not (tmp_path / "c" / "laws").exists() or not any((tmp_path / "c" / "laws").iterdir())
+
+
+def test_pandoc_grid_table_borders_are_no_text(tmp_path: Path) -> None:
+    """Pandoc's grid tables (``+----+----+`` borders, ``+====+`` under the header): the borders
+    are syntax, the ``| a | b |`` lines the rows."""
+    md = v.lawrefbook_with_body_title()
+    body, _, _ = md.partition("\n| ")
+    border = "+" + "+".join("-" * 12 for _ in TABLE[0]) + "+"
+    grid = [border, "| " + " | ".join(TABLE[0]) + " |", border.replace("-", "=")]
+    for row in TABLE[1:]:
+        grid += ["| " + " | ".join(row) + " |", border]
+    _, text = imported(tmp_path, "示范法.md", body + "\n" + "\n".join(grid) + "\n")
+    same_as_reference(text)

@@ -47,7 +47,7 @@ _TAB_MARK = regex.compile(r"^\s*@tab\b")
 _NOTE_LIKE = regex.compile(r"^\s*(?:[-*+>]\s*)*[（(]?\s*(?:根据)?[0-9]{4}\s*年")
 _SETEXT = regex.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 _RULE = regex.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
-_TABLE_RULE = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_TABLE_RULE = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$|^\s*\+(?:[-=:]+\+)+\s*$")  # pipe / grid
 _TABLE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
 # (a full-width number sign typed among the marks, ``#\uff03 附则``, is a mark too when a space follows)
 _ATX = regex.compile(r"^\s{0,3}([#\uff03]{1,6}(?=[ \t\u3000])|#{1,6})(?:[ \t\u3000]+|(?=[^\s#]))(.*?)(?:[ \t]+#+)?\s*$")
