@@ -51,8 +51,12 @@ EXPECTED: dict[str, list[list[str]]] = {
         ["HeadingOp(action='delete-heading', level='节', number=2, chapter=3)"],
     ],
     'heading-add': [
-        ["HeadingOp(action='add', level='章', number=3, title='监督管理', articles=('第十条\\u3000甲。',))"],
+        ["HeadingOp(action='add', level='章', number=3, title='监督管理', articles=('第十条\\u3000甲。',), positions=('第十条',))"],
         ["HeadingOp(action='add', level='节', number=7, title='监察委员会', chapter=3)"],
+    ],
+    'heading-add-after': [
+        ["HeadingOp(action='add', level='章', number=3, title='监督管理', articles=('第十条\\u3000甲。',), positions=('第十条',), after='第二章')"],
+        ["HeadingOp(action='add', level='章', number=3, title='监督管理', articles=('第十条\\u3000甲。',), positions=('第十条',), after='第九条')"],
     ],
     'heading-renumber': [
         ["HeadingOp(action='renumber', level='节', number=7, renumbered_to=8)"],
@@ -162,6 +166,12 @@ EXPECTED: dict[str, list[list[str]]] = {
         ["刑法: AddArticles(after='第三十七条', positions=('第三十七条之一',), texts=('甲。',))"],
         ["AddArticles(after='第十三条', positions=('第十四条',), texts=('甲。',))"],
         ["刑法: AddArticles(after='第一百二十条之一', positions=('第一百二十条之二', '第一百二十条之三'), texts=('第一百二十条之二\\u3000甲。', '第一百二十条之三\\u3000乙。'))"],
+    ],
+    'article-add-unnumbered': [
+        ["AddArticles(after='第十条', texts=('甲。',))"],
+        ["AddArticles(after='第十条', texts=('甲。', '乙。'))"],
+        ["AddArticles(after='第十条', texts=('甲。',), before=True)"],
+        ["AddArticles(after='第十条', positions=('第十一条', '第十二条'), texts=('第十一条\\u3000甲。', '第十二条\\u3000乙。'))"],
     ],
     'article-add-at': [
         ["AddArticles(positions=('第五条',), texts=('甲。',))"],

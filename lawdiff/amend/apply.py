@@ -22,7 +22,7 @@ from lawdiff.amend.citations import renumber_citations
 from lawdiff.amend.edits import TEXT_EDITS, global_replace
 from lawdiff.amend.history import amended_note, history_entry
 from lawdiff.amend.lines import amends_several
-from lawdiff.amend.moves import STRUCTURE_EDITS
+from lawdiff.amend.moves import STRUCTURE_EDITS, number_unstated
 from lawdiff.amend.ops import (
     Decision,
     Merge,
@@ -87,6 +87,8 @@ def apply_part(
         global_replace(w, op, ctx, replacements)
         applied += 1
     do_renumber = renumbers(part, decision) if renumber is None else renumber
+    if not do_renumber:
+        number_unstated(w, part, decision_id)
     placed, numbering = layout(w, renumber=do_renumber, decision_id=decision_id)
     citations = renumber_citations(placed, numbering, decision_id=decision_id)
     text, provenance = emit(w, placed, decision_id=decision_id)

@@ -137,6 +137,7 @@ def arrange(w: Working, *, renumber: bool, decision_id: str) -> list[Block]:
             for b in seq
             if isinstance(b, WArticle)
             and (b.stated_move or b.old is None)
+            and not b.in_heading
             and b.expect
             and numbers[id(b)] != b.expect
         }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from lawdiff.amend.build_units import nonempty, paragraphs_of, split_articles
+from lawdiff.amend.build_units import nonempty, paragraphs_of, quoted_labels, split_articles
 from lawdiff.amend.ops import (
     AddArticles,
     DeletePhrases,
@@ -63,6 +63,7 @@ _LAWS_ONLY = regex.compile(rf"(?:{LMARK}(\d+){LEND}(?:、|和|及|与|以及|，
 _BY_LAW = regex.compile(rf"[，；](?={LMARK})")
 _TABLE_ROW = regex.compile(rf"({Q1})调整为({Q1})")
 _HEAD_LABEL = regex.compile(rf"^第{NUM}[章节][\u3000 ]*")
+_HEAD_NUMBER = regex.compile(rf"^第({NUM})[章节][\u3000 ]*")
 
 
 def _phrase(text: str) -> str:
@@ -230,9 +231,20 @@ def b_heading(m: regex.Match[str], env: Env, *, action: str) -> None:
     if g.get("title") is None and body:
         body = body[1:]
     title = _HEAD_LABEL.sub("", title_q)
+    label = _HEAD_NUMBER.match(title_q)
+    number = num(g["pos"]) if g.get("pos") else num(label.group(1)) if label else 0
+    if label and number != num(label.group(1)):
+        raise ValueError(_("the new {level} is {label}, the decision says 第{number}{level}").format(
+            level=level, label=label.group(0).strip(), number=g["pos"]))
     articles = split_articles(body, len(body)) if body else ()
-    env.emit(HeadingOp("add", level, num(m.group("pos")), nonempty(title, N_("heading")),
-                       chapter=chapter if level == "节" else None, articles=articles))  # fmt: skip
+    after = None
+    if g.get("after"):
+        after = env.one(g["after"])
+    elif g.get("ac"):
+        after = Ref(paragraph=num(g["ac"]), unit="chapter")
+    env.emit(HeadingOp("add", level, number, nonempty(title, N_("heading")),
+                       chapter=chapter if level == "节" else None, articles=articles,
+                       positions=tuple(quoted_labels(articles)), after=after))  # fmt: skip
 
 
 def b_table_cells(m: regex.Match[str], env: Env) -> None:

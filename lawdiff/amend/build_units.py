@@ -75,6 +75,14 @@ def split_articles(texts: list[str], n: int) -> tuple[str, ...]:
     return tuple(pieces)
 
 
+def quoted_labels(texts: tuple[str, ...]) -> list[Ref]:
+    """The article labels the quoted texts open with (第十一条　…), when every one has one."""
+    labels = [ARTICLE_LINE.match(t) for t in texts]
+    if not labels or not all(labels):
+        return []
+    return [r for m in labels if m for _x, r in parse_refs(m.group(0).strip("\u3000 "), None)]
+
+
 def _article_level(ref: Ref) -> Ref:
     return Ref(ref.article, ref.sub)
 
@@ -210,10 +218,12 @@ def b_add_articles(m: regex.Match[str], env: Env) -> None:
     g = m.groupdict()
     anchor = g.get("after") or g.get("after2")
     after = env.one(anchor) if anchor else None
-    pos = positions(m.group("pos"), "条")
     n = count(m.group("n"))
     texts = split_articles(env.qs(m.group("q")), n)
-    if len(pos) != n or len(texts) != n:
+    # 在第十条后增加一条：“…” (no 作为): the number is the one its quote prints, if any, else
+    # unstated (numbered by the renumbering, refused without it — see moves.number_unstated)
+    pos = positions(g["pos"], "条") if g.get("pos") else quoted_labels(texts)
+    if (pos and len(pos) != n) or len(texts) != n:
         raise ValueError(_("{n} articles announced, {n} positions and {n2} texts given").format(n=len(pos), n2=len(texts)))
     for t in texts:
         nonempty(ARTICLE_LINE.sub("", t), "article text")

@@ -16,6 +16,7 @@ from lawdiff.amend.ops import (
     HeadingOp,
     Merge,
     Move,
+    Part,
     Renumber,
     Split,
     Unstated,
@@ -33,6 +34,7 @@ from lawdiff.amend.working import (
     fail,
     parse_lines,
 )
+from lawdiff.errors import AmendmentError
 from lawdiff.i18n import _
 from lawdiff.structure.lines import point_match
 from lawdiff.structure.numerals import int_to_cn
@@ -108,8 +110,8 @@ def _split(w: Working, op: Split, ctx: Ctx, _r: object) -> None:
 
 def _add_articles(w: Working, op: AddArticles, ctx: Ctx, _r: object) -> None:
     new_arts = []
-    for pos, text in zip(op.positions, op.texts, strict=True):
-        art = WArticle(None, None, parse_lines(text), expect=(pos.article or 0, pos.sub))
+    for pos, text in zip(op.positions or (None,) * len(op.texts), op.texts, strict=True):
+        art = WArticle(None, None, parse_lines(text), expect=(pos.article or 0, pos.sub) if pos else None)
         event(art, ctx, "created")
         new_arts.append(art)
     if op.after is not None:
@@ -137,6 +139,30 @@ def _add_articles(w: Working, op: AddArticles, ctx: Ctx, _r: object) -> None:
             base.after.sort(key=lambda b: b.expect if isinstance(b, WArticle) and b.expect else (0, 0))
         else:
             w.pending.append(art)
+
+
+def number_unstated(w: Working, part: Part, decision_id: str) -> None:
+    """在第十条后增加一条：“…” in a decision that does not renumber: the new article is 第十条之一
+    when the decision numbers its other new articles so (作为第X条之一); otherwise its number is
+    not said, and a 修改决定 that neither renumbers nor re-publishes gives none — refused."""
+    new = [(a, x) for x in w.blocks for a in (*x.before, *x.after)
+           if isinstance(a, WArticle) and a.old is None and a.expect is None]  # fmt: skip
+    if not new:
+        return
+    subs = any(isinstance(op, AddArticles) and any(p.sub for p in op.positions)
+               for ins in part.instructions for op in ins.ops)  # fmt: skip
+    for art, anchor in new:
+        if not subs or not isinstance(anchor, WArticle) or anchor.old is None or art in anchor.before:
+            where = anchor.old_label if isinstance(anchor, WArticle) else ""
+            raise AmendmentError(_(
+                "an article added next to {article} without its number (no 作为第…条), and the decision "
+                "neither renumbers the text (对条文顺序作相应调整 / 重新公布) nor numbers its new articles "
+                "第…条之一: the new number is not said").format(article=where), decision=decision_id)
+        number = anchor.old[0]
+        taken = [k[1] for k in w.articles if k[0] == number]
+        taken += [a.expect[1] for x in w.blocks for a in (*x.before, *x.after, *w.pending)
+                  if isinstance(a, WArticle) and a.expect and a.expect[0] == number]  # fmt: skip
+        art.expect = (number, max(taken, default=0) + 1)
 
 
 def _add_paragraphs(w: Working, op: AddParagraphs, ctx: Ctx, _r: object) -> None:
@@ -260,12 +286,16 @@ def _heading(w: Working, op: HeadingOp, ctx: Ctx, _r: object) -> None:
 
 
 def _add_heading(w: Working, op: HeadingOp, ctx: Ctx) -> None:
-    h = WHeading(op.level, None, op.title, expect=op.number)
+    h = WHeading(op.level, None, op.title, expect=op.number or None)
     for k, text in enumerate(op.articles):
         pos = op.positions[k] if k < len(op.positions) else None
         art = WArticle(None, None, parse_lines(text), expect=(pos.article or 0, pos.sub) if pos else None)
+        art.in_heading = True
         event(art, ctx, "created", f"in new 第{int_to_cn(op.number)}{op.level}")
         h.after.append(art)
+    if op.after is not None:
+        _after_block(w, op, ctx).after.append(h)
+        return
     chapter = w.chapters.get(op.chapter) if op.chapter is not None else None
     if op.level == "节" and op.chapter is not None and chapter is None:
         raise fail(ctx, _("the text has no 第{number}章").format(number=int_to_cn(op.chapter)))
@@ -286,6 +316,24 @@ def _add_heading(w: Working, op: HeadingOp, ctx: Ctx) -> None:
         last.after.append(h)
         return
     w.tail.append(h)
+
+
+def _after_block(w: Working, op: HeadingOp, ctx: Ctx) -> WArticle | WHeading:
+    """在第二章后增加一章: after the last block of 第二章; 在第九条后增加一章: after 第九条, which must
+    end its chapter (节: its section) — else the articles after it would change chapter unsaid."""
+    assert op.after is not None
+    stop = ("编", "章") if op.level == "章" else ("编", "章", "节")
+    if op.after.unit == "chapter":
+        blocks = w.chapter_blocks(op.after, ctx)
+        return blocks[-1]
+    art = w.article(op.after, ctx)
+    for b in w.blocks[w.position[id(art)] + 1:]:
+        if isinstance(b, WHeading) and b.level in stop:
+            break
+        if isinstance(b, WArticle) and not b.deleted_by:
+            raise fail(ctx, _("{article} does not end its {level}: {next} after it would fall into the new {level}").format(
+                article=art.old_label, level="章" if op.level == "章" else "节", next=b.old_label), op.after)
+    return art
 
 
 def _statement(w: Working, op: Renumber | Unstated, ctx: Ctx, _r: object) -> None:

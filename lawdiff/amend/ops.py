@@ -265,6 +265,7 @@ class HeadingOp(Op):
     articles: tuple[str, ...] = ()  # for add: the quoted article texts
     positions: tuple[Ref, ...] = ()  # for add: the stated numbers of those articles
     renumbered_to: int | None = None  # for renumber (第七节相应改为第八节): the new number
+    after: Ref | None = None  # for add: 在第X条后 / 在第X章后 (Ref(unit="chapter"))增加一章; number 0: unsaid
 
 
 @dataclass(frozen=True)
