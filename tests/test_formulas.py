@@ -100,6 +100,15 @@ EXPECTED: dict[str, list[list[str]]] = {
         ["解释: Move(source='第七条', destination='第十二条')"],
         ["Move(source='第二十六条', destination='第二十四条')", "Move(source='第二十七条', destination='第二十五条')", "Move(source='第二十八条', destination='第二十六条')", "Move(source='第二十九条', destination='第二十七条')", "Move(source='第三十条', destination='第二十八条')"],
     ],
+    'swap': [
+        ["Move(source='第十条第二款', destination='第十条第三款', swap=True)"],
+        ["Move(source='第五条第一款第二项', destination='第五条第一款第三项', swap=True)"],
+    ],
+    'relocate': [
+        ["Move(source='第三条', destination='第五条', after='第五条')"],
+        ["Move(source='第十条', destination='(whole text)', after='第二十条')"],
+        ["Move(source='第七条', destination='第三条', after='第三条', before=True)"],
+    ],
     'restate': [
         ["宪法: ReplaceTerms(pairs=(('甲', '乙'),), scope='引言第七段')", "宪法: ReplaceUnit(target='引言第七段', text='乙丙。')"],
     ],

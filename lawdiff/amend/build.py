@@ -58,13 +58,13 @@ def label(key: Key) -> str:
 def _sequence(w: Working, relocated: set[int]) -> list[Block]:
     out: list[Block] = []
 
-    def visit(b: Block) -> None:
+    def visit(b: Block, anchored: bool = False) -> None:
         for x in b.before:
-            visit(x)
-        if not b.deleted_by and id(b) not in relocated:
+            visit(x, True)
+        if not b.deleted_by and id(b) not in relocated and (anchored or not getattr(b, "moved", False)):
             out.append(b)
         for x in b.after:
-            visit(x)
+            visit(x, True)
 
     for b in w.blocks:
         visit(b)

@@ -75,6 +75,24 @@ def split_articles(texts: list[str], n: int) -> tuple[str, ...]:
     return tuple(pieces)
 
 
+def b_swap(m: regex.Match[str], env: Env) -> None:
+    """将第十条第二款与第三款互换位置: two units of one article (or one paragraph) exchange places."""
+    refs = env.refs(m.group("t"))
+    if len(refs) != 2:
+        raise ValueError(_("two provisions to swap expected, {n} named").format(n=len(refs)))
+    (law, a), (_law, b) = refs
+    env.emit(Move(a, b, swap=True), law)
+    env.ctx = a
+
+
+def b_relocate(m: regex.Match[str], env: Env) -> None:
+    """将第三条移至第五条之后(，作为第五条): the article follows (之前: precedes) the one named."""
+    src, after = env.one(m.group("src")), env.one(m.group("after"))
+    dst = env.one(m.group("dst")) if m.group("dst") else Ref()
+    env.emit(Move(src, dst, after=after, before=m.group("where").endswith("前")))
+    env.ctx = src
+
+
 def quoted_labels(texts: tuple[str, ...]) -> list[Ref]:
     """The article labels the quoted texts open with (第十一条　…), when every one has one."""
     labels = [ARTICLE_LINE.match(t) for t in texts]

@@ -78,6 +78,7 @@ def number_map(part: Part, new_count: int, *, renumbered: bool = True) -> Number
                 isinstance(op, Move)
                 and _whole_article(op.source)
                 and _whole_article(op.destination)
+                and op.destination.article is not None
             ):
                 assert op.source.article is not None and op.destination.article is not None
                 moved[op.source.article] = op.destination.article

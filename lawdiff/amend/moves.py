@@ -217,6 +217,9 @@ def _add_points(w: Working, op: AddItems, ctx: Ctx) -> None:
 
 def _move(w: Working, op: Move, ctx: Ctx, _r: object) -> None:
     src, dst = op.source, op.destination
+    if op.swap or op.after is not None:
+        (_swap if op.swap else _relocate)(w, op, ctx)
+        return
     if src.item is not None and dst.item is not None and dst.is_article is False and dst.paragraph in (
         None,
         src.paragraph,
@@ -251,6 +254,51 @@ def _move(w: Working, op: Move, ctx: Ctx, _r: object) -> None:
         w.pending.append(art)
         return
     raise fail(ctx, _("cannot move {source} to {target}").format(source=src.label(), target=dst.label()), src)
+
+
+def _swap(w: Working, op: Move, ctx: Ctx) -> None:
+    """第二款与第三款互换位置 / 第二项与第三项…: each takes the other's place (positions checked)."""
+    a, b = op.source, op.destination
+    if a.item is None and b.item is None and a.paragraph and b.paragraph and a.article == b.article and a.sub == b.sub:
+        units: tuple[WPara | WItem, WPara | WItem] = (w.paragraph(a, ctx), w.paragraph(b, ctx))
+        where = (a.paragraph, b.paragraph)
+    elif a.item and b.item and (a.article, a.sub, a.paragraph) == (b.article, b.sub, b.paragraph) and a.subitem is None:
+        units, where = (w.item(a, ctx)[1], w.item(b, ctx)[1]), (a.item, b.item)
+    elif a.is_article and b.is_article:
+        raise fail(ctx, _("articles are not swapped in place: the decision must say where each goes (将第X条移至第Y条之后)"), a)
+    else:
+        raise fail(ctx, _("cannot move {source} to {target}").format(source=a.label(), target=b.label()), a)
+    if where[0] == where[1]:
+        raise fail(ctx, _("cannot move {source} to {target}").format(source=a.label(), target=b.label()), a)
+    for unit, pos in zip(units, reversed(where), strict=True):
+        unit.expect, unit.pending = pos, True
+    event(w.article(a, ctx), ctx, "modified", f"{a.label()} and {b.label()} swapped")
+
+
+def _relocate(w: Working, op: Move, ctx: Ctx) -> None:
+    """将第三条移至第五条之后(，作为第五条): printed right after (之前: before) the anchor, in its
+    chapter; a stated number is checked against where that puts it."""
+    assert op.after is not None
+    if not op.source.is_article or not op.after.is_article:
+        raise fail(ctx, _("cannot move {source} to {target}").format(source=op.source.label(), target=op.after.label()), op.source)
+    art, anchor = w.article(op.source, ctx), w.article(op.after, ctx)
+    if art is anchor or art.before or art.after:  # what was added next to it: does it travel along?
+        raise fail(ctx, _("cannot move {source} to {target}").format(source=op.source.label(), target=op.after.label()), op.source)
+    k = w.position[id(art)]
+    def here(b: WArticle | WHeading) -> bool:
+        return not (isinstance(b, WArticle) and (b.deleted_by or b.moved))
+
+    prev = next((w.blocks[j] for j in range(k - 1, -1, -1) if here(w.blocks[j])), None)
+    nxt = next((w.blocks[j] for j in range(k + 1, len(w.blocks)) if here(w.blocks[j])), None)
+    rank = ("编", "分编", "章", "节").index
+    if isinstance(prev, WHeading) and (nxt is None or (isinstance(nxt, WHeading) and rank(nxt.level) <= rank(prev.level))):
+        heading = f"第{int_to_cn(prev.old)}{prev.level}" if prev.old else prev.title
+        raise fail(ctx, _("moving {source} leaves {heading} without articles").format(source=art.old_label, heading=heading), op.source)
+    art.moved, art.anchor = True, anchor
+    (anchor.before if op.before else anchor.after).append(art)
+    if op.destination.article is not None:
+        art.expect, art.stated_move = (op.destination.article, op.destination.sub), True
+    event(art, ctx, "moved", f"{'before' if op.before else 'after'} {anchor.old_label}")
 
 
 def _heading(w: Working, op: HeadingOp, ctx: Ctx, _r: object) -> None:

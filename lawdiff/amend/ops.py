@@ -241,8 +241,11 @@ class Move(Op):
     """将第X条第Y款改为第Z条 / 将第X条调整为第Y条 / 原第五项作为第四项 (text: 修改为：“…”)."""
 
     source: Ref
-    destination: Ref
+    destination: Ref  # Ref(): no number stated (将第三条移至第五条之后)
     text: str | None = None
+    after: Ref | None = None  # 将第X条移至第Y条之后 (before: 之前): the article it now follows
+    before: bool = False
+    swap: bool = False  # 将第X条第二款与第三款互换位置: source and destination exchange places
 
 
 @dataclass(frozen=True)

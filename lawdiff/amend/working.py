@@ -90,6 +90,7 @@ class WArticle:
     stated_move: bool = False  # the decision itself said 改为第N条: may be relocated to get there
     anchor: WArticle | None = None  # 在第X条后增加: the article it was added after
     chapter: WHeading | None = None  # 在第三章中增加一条: stays in that chapter at its boundary
+    moved: bool = False  # 移至第Y条之后: printed where its anchor puts it, not where it stood
     in_heading: bool = False  # quoted under a new 章/节: its stated number is checked, never moves it
     before: list[WArticle | WHeading] = field(default_factory=list)
     after: list[WArticle | WHeading] = field(default_factory=list)
