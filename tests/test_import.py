@@ -128,7 +128,7 @@ def test_a_folder_with_other_files_and_a_decision(files: dict[str, Path], tmp_pa
     code, data, err = _import(folder, "--corpus", corpus)
     assert code == 0, err
     assert [a["law"] for a in data["added"]] == ["示范法"]
-    assert data["skipped"] == [{"path": str(folder / "README.md"), "reason": "no articles found (not a law text?)"}]
+    assert data["skipped"] == [{"path": str(folder / "README.md"), "reason": "no articles found (not a law text?)", "refused": False}]
     (dec,) = data["decisions"]
     assert dec["id"] == "2024-06-28-修正案-示范法" and dec["targets"] == ["示范法"]
     c = Corpus(corpus)

@@ -6,6 +6,7 @@ of Wikisource copies.  Each reads to the reference text of the 示范法, or is 
 
 from __future__ import annotations
 
+import json
 import quopri
 import zipfile
 from pathlib import Path
@@ -361,19 +362,53 @@ def test_pandoc_tables_in_markdown_are_tables(tmp_path: Path, multiline: bool) -
     same_as_reference(text)
 
 
-def test_a_damaged_text_in_a_folder_is_named(tmp_path: Path) -> None:
+def test_a_damaged_text_in_a_folder_is_refused_and_the_others_imported(tmp_path: Path) -> None:
     """A folder import where one file's 目录 announces a chapter its body lacks (a hard-wrapped copy
-    glued 第三章 into an article): one line naming that file, exit 2, nothing stored."""
+    glued 第三章 into an article): that file is refused and named (JSON ``refused: true``), the
+    others are imported, and the exit status is 2, as ``cp -r`` or ``rsync`` say that not everything
+    went through. One such file alone: one line, exit 2, nothing stored."""
     folder = tmp_path / "in"
     folder.mkdir()
     good = [TITLE, NOTE, *BODY]
     (folder / "甲.txt").write_text("\n".join(good) + "\n", encoding="utf-8")
     damaged = [TITLE.replace("示范", "样板"), NOTE, *_TOC, *(ln for ln in BODY if ln != "第二章　设施建设")]
     (folder / "乙.txt").write_text("\n".join(damaged) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["import", str(folder), "--corpus", str(tmp_path / "c")])
-    assert result.exit_code == 2
+    (folder / "说明.md").write_text("# 说明\n\n这里放法律文本。\n", encoding="utf-8")
+    corpus = tmp_path / "c"
+    result = CliRunner().invoke(app, ["import", str(folder), "--corpus", str(corpus), "--format", "json"])
+    assert result.exit_code == 2, result.output
     assert result.stderr.count("\n") == 1 and "乙.txt: " in result.stderr and "第二章" in result.stderr
-    assert not (tmp_path / "c" / "laws").exists() or not any((tmp_path / "c" / "laws").iterdir())
+    data = json.loads(result.stdout)
+    assert [a["title"] for a in data["added"]] == [TITLE]
+    assert [(Path(s["path"]).name, s["refused"]) for s in data["skipped"]] == [("说明.md", False), ("乙.txt", True)]
+    assert sorted(p.name for p in corpus.iterdir() if not p.name.startswith(".")) == ["index.yaml", "示范法"]
+    alone = CliRunner().invoke(app, ["import", str(folder / "乙.txt"), "--corpus", str(tmp_path / "d")])
+    assert alone.exit_code == 2 and alone.stderr.count("\n") == 1 and "乙.txt: " in alone.stderr
+    assert not (tmp_path / "d").exists()
+
+
+def test_a_conflicting_text_in_a_folder_leaves_its_law_as_it_was(tmp_path: Path) -> None:
+    """A text that differs from the one stored for its revision is refused in a folder import; the
+    plan of its law is put back as it was (its 题注 events not merged), the other files go in."""
+    corpus = tmp_path / "c"
+    first = tmp_path / "甲.txt"
+    first.write_text("\n".join([TITLE, NOTE, *BODY]) + "\n", encoding="utf-8")
+    assert CliRunner().invoke(app, ["import", str(first), "--corpus", str(corpus)]).exit_code == 0
+    before = {p.relative_to(corpus): p.read_bytes() for p in corpus.rglob("*") if p.is_file()}
+    folder = tmp_path / "in"
+    folder.mkdir()
+    changed = [ln.replace("应当公开服务内容", "应当公开全部服务内容") for ln in BODY]
+    (folder / "甲.txt").write_text("\n".join([TITLE, NOTE + "　", *changed]) + "\n", encoding="utf-8")
+    other = [TITLE.replace("示范", "样板"), NOTE, *BODY]
+    (folder / "乙.txt").write_text("\n".join(other) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(folder), "--corpus", str(corpus)])
+    assert result.exit_code == 2, result.output
+    assert "refused: " in result.stdout and "第五条" in result.stderr
+    after = {p.relative_to(corpus): p.read_bytes() for p in corpus.rglob("*") if p.is_file()}
+    assert {k: v for k, v in after.items() if k.parts[0] == "示范法"} == {
+        k: v for k, v in before.items() if k.parts[0] == "示范法"
+    }
+    assert any(k.parts[0] == "样板法" for k in after)
 
 
 def test_pandoc_grid_table_borders_are_no_text(tmp_path: Path) -> None:

@@ -98,15 +98,25 @@ def import_cmd(
     else:
         out("".join(line + "\n" for line in import_lines(report, dry_run=dry_run)))
     if not report.added and not report.decisions and not report.gazettes:
-        if len(report.skipped) == 1:  # one file, refused: its reason is the error
+        left = [*report.refused, *report.skipped]
+        if len(left) == 1:  # one file, refused: its reason is the error
             raise InputError(_("nothing imported: {path}: {reason}").format(
-                path=report.skipped[0][0], reason=report.skipped[0][1]
+                path=left[0][0], reason=left[0][1]
             ))
+        if report.refused:
+            raise InputError(_("nothing imported: {n} texts refused (listed above)").format(n=len(report.refused)))
         raise InputError(_("nothing imported: no law text or decision in {paths}").format(
             paths=", ".join(str(p) for p in paths)))
     if not dry_run:
         writes = [*report.writes, *(w for g in report.gazettes for w in getattr(g, "writes", []))]
         prepare_diffs(root, writes)
+    if report.refused:  # the others are in; the exit status says that not everything was
+        path, reason = report.refused[0]
+        more = len(report.refused) - 1
+        raise InputError(
+            _("{path}: {reason}").format(path=path, reason=reason)
+            + (_(" (and {n} more texts refused, listed above)").format(n=more) if more else "")
+        )
 
 
 def _diff_json(cmp: Any) -> str:

@@ -28,7 +28,10 @@ def import_dict(report: Any) -> dict[str, Any]:
     return {
         "added": added,
         "decisions": [*report.decisions, *gazette_decisions(report)],
-        "skipped": [{"path": str(p), "reason": why} for p, why in report.skipped],
+        "skipped": [
+            *({"path": str(p), "reason": why, "refused": False} for p, why in report.skipped),
+            *({"path": str(p), "reason": why, "refused": True} for p, why in getattr(report, "refused", [])),
+        ],
         "derived": [d.as_dict() for d in getattr(report, "derived", [])],
     }
 
@@ -86,7 +89,8 @@ def import_lines(report: Any, *, dry_run: bool) -> list[str]:
             line = _("not derived: {law} {revision} from {predecessor} and {decision}: {reason}")
         lines.append(line.format(**d))
     for s in data["skipped"]:
-        lines.append(_("skipped: {path}: {reason}").format(path=s["path"], reason=s["reason"]))
+        line = _("refused: {path}: {reason}") if s["refused"] else _("skipped: {path}: {reason}")
+        lines.append(line.format(path=s["path"], reason=s["reason"]))
     if dry_run:
         lines.append(_("dry run: nothing written"))
     return lines

@@ -11,6 +11,7 @@ by ``store.apply_writes``: importing the same files twice writes nothing.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,12 +20,12 @@ import regex
 
 from lawdiff.corpus import store
 from lawdiff.corpus.txn import check_target
-from lawdiff.errors import InputError
+from lawdiff.errors import InputError, LawdiffError, SuspiciousInputError
 from lawdiff.i18n import _
-from lawdiff.intake.consolidated import store_text
+from lawdiff.intake.consolidated import TextConflict, store_text
 from lawdiff.intake.metadates import complete_from_meta, later_than_known, revision_from_meta
 from lawdiff.intake.render import state_writes
-from lawdiff.intake.state import ImportState
+from lawdiff.intake.state import ImportState, title_key
 from lawdiff.sources.events import drop_impossible_dates, read_events, revisions_from_events
 from lawdiff.sources.kinds import issuer_of, kind_from_meta, kind_of
 from lawdiff.sources.readers import SUFFIXES, SourceText, detect, read_bytes, read_source
@@ -56,6 +57,7 @@ class ImportReport:
     added: list[Added] = field(default_factory=list)
     decisions: list[dict[str, object]] = field(default_factory=list)
     skipped: list[tuple[Path, str]] = field(default_factory=list)
+    refused: list[tuple[Path, str]] = field(default_factory=list)  # texts refused in a folder import
     writes: list[store.PlannedWrite] = field(default_factory=list)
     gazettes: list[object] = field(default_factory=list)  # IngestReport of each gazette
     derived: list[object] = field(default_factory=list)  # Derivation: texts derived from decisions
@@ -115,18 +117,26 @@ def _import_texts(
     texts: list[tuple[Path, bytes]], root: Path, opts: Options, report: ImportReport
 ) -> None:
     state = ImportState(root)
+    many = len(texts) > 1
     for f, raw in texts:
         try:
             src = read_source(f, raw)
         except InputError as exc:
             report.skipped.append((f, str(exc).removeprefix(f"{f}: ")))
             continue
+        except SuspiciousInputError as exc:
+            if not many:
+                raise
+            report.refused.append((f, str(exc).removeprefix(f"{f}: ")))
+            continue
         if DECISION_TITLE.search(src.title):
             from lawdiff.intake.imported_decisions import add_decision
 
             report.decisions.append(add_decision(state, src))
             continue
-        added = _add_text(state, src, opts)
+        added = _add_text(state, src, opts) if not many else _add_or_refuse(state, src, opts, report)
+        if added is None:
+            continue
         if isinstance(added, str):
             report.skipped.append((f, added))
         else:
@@ -140,6 +150,34 @@ def _import_texts(
     _statuses(report, root)
     if not opts.dry_run:
         store.apply_writes(report.writes, force=opts.force)
+
+
+REFUSALS = (SuspiciousInputError, TextConflict, InputError)
+
+
+def _add_or_refuse(state: ImportState, src: SourceText, opts: Options, report: ImportReport) -> Added | str | None:
+    """One text of several: a text refused (suspicious, or differing from the stored one) is
+    listed in ``report.refused`` and leaves the plan as it was; the others go on (None: refused)."""
+    key = title_key(src.title or "")
+    law_id = state.by_title.get(key)
+    saved = copy.deepcopy(state.laws[law_id]) if law_id in state.laws else None
+    try:
+        return _add_text(state, src, opts)
+    except REFUSALS as exc:
+        if law_id is None:
+            new_id = state.by_title.pop(key, None)
+            if new_id is not None:
+                state.laws.pop(new_id, None)
+        elif saved is not None:
+            state.laws[law_id] = saved
+        else:
+            state.laws.pop(law_id, None)  # loaded for this text only: as on disk
+        report.refused.append((src.path, _why(exc, src.path)))
+        return None
+
+
+def _why(exc: LawdiffError, path: Path) -> str:
+    return str(exc).removeprefix(f"{path}: ")
 
 
 def _ingest(path: Path, root: Path, opts: Options) -> object:
