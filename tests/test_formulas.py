@@ -143,6 +143,7 @@ EXPECTED: dict[str, list[list[str]]] = {
         ["DeleteUnits(targets=('第十条第二款但书',))"],
         ["DeleteUnits(targets=('第五条第一款第二句',))"],
         ["DeleteUnits(targets=('第三条第二款',))"],
+        ["DeleteUnits(targets=('第三条第二款',))"],
     ],
     'replace': [
         ["ReplaceUnit(target='第三条', text='甲。')"],
@@ -160,6 +161,8 @@ EXPECTED: dict[str, list[list[str]]] = {
         ["ReplaceUnit(target='名称', text='甲市价格监督规定')"],
         ["甲市甲条例: ReplaceUnit(target='名称', text='甲市乙条例')"],
         ["ReplaceUnit(target='第三条', text='甲。')"],
+        ["ReplaceUnit(target='第三条', text='甲。')"],
+        ["ReplaceUnit(target='第三条第二款', text='乙。')"],
     ],
     'words-insert': [
         ["InsertPhrase(scope='第三条第一款', anchor='开放协作', text='、品牌引领')"],
@@ -188,6 +191,8 @@ EXPECTED: dict[str, list[list[str]]] = {
         ["AddArticles(positions=('第五条', '第六条'), texts=('甲。', '乙。'))"],
         ["AddArticles(positions=('第七条',), texts=('甲。',))"],
         ["AddArticles(positions=('第二十条',), texts=('甲。',), chapter=3)"],
+        ["AddArticles(positions=('第五条',), texts=('甲。',))"],
+        ["AddArticles(positions=('第五条', '第六条'), texts=('甲。', '乙。'))"],
     ],
     'unit-add-next-to': [
         ["AddParagraphs(article='第五条', positions=(2,), texts=('甲。',))"],
@@ -203,6 +208,8 @@ EXPECTED: dict[str, list[list[str]]] = {
     ],
     'paragraph-add-end': [
         ["宪法: AddParagraphs(article='第十一条', positions=(None,), texts=('甲。',))"],
+        ["AddParagraphs(article='第三条', positions=(None,), texts=('甲。',))"],
+        ["AddParagraphs(article='第三条', positions=(None, None), texts=('甲。', '乙。'))"],
     ],
     'item-add': [
         ["AddItems(paragraph='第九条第一款', positions=(3,), texts=('（三）丙；',))"],

@@ -262,8 +262,8 @@ def b_add_paragraphs(m: regex.Match[str], env: Env) -> None:
     if g.get("pos"):
         where: list[int | None] = [r.paragraph for r in positions(g["pos"], "款")]
         n = count(g["n"])
-    else:
-        where, n = [None] * len(texts), len(texts)
+    else:  # 第三条增加一款：“…” (no 作为) / 宪法 增加规定: at the end of the article
+        where, n = [None] * len(texts), count(g["n"]) if g.get("n") else len(texts)
     if len(where) != n or len(texts) != n:
         raise ValueError(_("{n} paragraphs announced, {n} positions and {n2} texts given").format(n=len(where), n2=len(texts)))
     for t in texts:

@@ -138,7 +138,11 @@ _TIDY = (
     (regex.compile(rf"第（({NUM})）(?=[项目])"), r"第\1"),
     # 删去“的”字 / “甲”一词: the word after the quote names what the quote is
     (regex.compile(rf"(?<={QEND})(?:等?字|一词|等词)(?=[，。；、]|$)"), ""),
-    (regex.compile(r"(?:替换|更改|修订)为"), "修改为"),
+    (regex.compile(r"(?:替换|更改|修订)为|(?:修改|更改)成|修改如下"), "修改为"),
+    # spoken variants of the drafting norms' verbs: 改成, 新增 / 增设 一条, 删掉
+    (regex.compile(r"(?<!修)改成"), "改为"),
+    (regex.compile(r"(?:新增|增设)(?=[一二两三四五六七八九十]+[条款项目句章节])"), "增加"),
+    (regex.compile(r"删掉"), "删去"),
     # 将第七条中的“一万元”调整为“二万元”: words, as 修改为 (a renumbering table has no 中的)
     (regex.compile(rf"(?<=中的(?:{_Q1}、?)+)调整为(?={_Q1})"), "修改为"),
     (regex.compile(rf"(?<=条)中(?=第{NUM}[款项])"), ""),
