@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
+from lawdiff.corpus.cache import stat_of
 from lawdiff.corpus.catalog import law_file
 from lawdiff.errors import CorpusError, LawdiffError
 from lawdiff.i18n import _
@@ -160,33 +161,12 @@ class TextIndex:
 
     def _stale_yaml(self, laws: Iterable[tuple[str, str | None, int, int, int]]) -> set[str]:
         """The laws whose law.yaml is not the one their units came from."""
-        base = os.fspath(self.corpus.root) + os.sep
-        stat = os.stat
-        out = set()
-        for law, _error, mtime, size, ino in laws:
-            try:
-                st = stat(base + law + "/law.yaml")
-            except OSError:
-                out.add(law)
-                continue
-            if st.st_mtime_ns != mtime or st.st_size != size or st.st_ino != ino:
-                out.add(law)
-        return out
+        return self._stale((law + "/law.yaml", law, mtime, size, ino) for law, _error, mtime, size, ino in laws)
 
     def _stale(self, rows: Iterable[tuple[str, str, int, int, int]]) -> set[str]:
-        """The laws of the rows whose file is not the one recorded."""
+        """The laws of the rows whose file is not the one recorded (or is gone)."""
         base = os.fspath(self.corpus.root) + os.sep
-        stat = os.stat
-        out = set()
-        for path, law, mtime, size, ino in rows:
-            try:
-                st = stat(base + path)
-            except OSError:
-                out.add(law)
-                continue
-            if st.st_mtime_ns != mtime or st.st_size != size or st.st_ino != ino:
-                out.add(law)
-        return out
+        return {law for path, law, mtime, size, ino in rows if stat_of(base + path) != (mtime, size, ino)}
 
     def _rebuild(self, law_ids: list[str], gone: list[str]) -> None:
         built = {law_id: self._read(law_id) for law_id in law_ids}
