@@ -204,7 +204,9 @@ def test_a_chain_of_two_decisions_composes(corpus_copy: Path) -> None:
     assert sixth.decision == "2020-11-27-修改-土地管理法实施办法等 + 2025-01-01-修改-机关运行保障条例"
 
 
-def test_a_decision_that_cannot_be_parsed_falls_back_and_says_why(corpus_copy: Path) -> None:
+def with_unparsable_decision(corpus_copy: Path) -> tuple[str, str, str]:
+    """机关运行保障条例 over a reconstructed base, its 2020 decision's instruction 将第三条修改为
+    rewritten into a phrasing no formula reads (the decision's sha256 kept right): law, old, new."""
     from lawdiff.corpus.files import sha256
 
     law_id = "机关运行保障条例"
@@ -218,6 +220,11 @@ def test_a_decision_that_cannot_be_parsed_falls_back_and_says_why(corpus_copy: P
     txt.write_text(text, encoding="utf-8")
     data["sha256"] = sha256(text)
     yml.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return law_id, old, new
+
+
+def test_a_decision_that_cannot_be_parsed_falls_back_and_says_why(corpus_copy: Path) -> None:
+    law_id, old, new = with_unparsable_decision(corpus_copy)
     cmp = compare(Corpus(corpus_copy), law_id, old, new)
     assert cmp.method == "similarity"
     assert len(cmp.notes) == 1 and "cannot be parsed" in cmp.notes[0] and "第三条" in cmp.notes[0]

@@ -155,21 +155,9 @@ def test_verify_results() -> None:
 
 
 def test_diff_says_why_it_fell_back_to_content(corpus_copy: Path) -> None:
-    from lawdiff.corpus.files import sha256
+    from .test_diff_decision import with_unparsable_decision
 
-    from .test_diff_decision import _with_base
-
-    law_id = "机关运行保障条例"
-    c, old, new = _with_base(corpus_copy, law_id)
-    rev = c.load_law(law_id).revision(new)
-    assert rev is not None and rev.decision is not None
-    yml = corpus_copy / "decisions" / f"{rev.decision}.yaml"
-    data = yaml.safe_load(yml.read_text(encoding="utf-8"))
-    txt = corpus_copy / "decisions" / data["text"]
-    text = txt.read_text(encoding="utf-8").replace("将第三条修改为", "对第三条作文字修改，即")
-    txt.write_text(text, encoding="utf-8")
-    data["sha256"] = sha256(text)
-    yml.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    law_id, old, new = with_unparsable_decision(corpus_copy)
     zh, en = both("diff", law_id, old, new, "--corpus", str(corpus_copy))
     assert zh.exit_code == en.exit_code == 0, zh.stderr
     assert "按内容对齐：无法解析决定 2020-11-27-" in zh.stdout + zh.stderr
