@@ -12,11 +12,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lawdiff.amend.apply import apply_decision
-from lawdiff.amend.decisions import parse_decision
 from lawdiff.cli import app
 from lawdiff.errors import AmendmentError
-from lawdiff.structure.parse import parse_text
+
+from .amended import amended_blocks
 
 TEXT = """甲市己条例
 第一章　总则
@@ -35,9 +34,7 @@ PLAIN = "\n本决定自公布之日起施行。"
 
 
 def _blocks(body: str, tail: str = RENUMBERED) -> list[str]:
-    d = parse_decision(HEAD + body + tail)
-    text = apply_decision(parse_text(TEXT.splitlines()), d).text
-    return [b.text if hasattr(b, "paragraphs") else f"[{b.label}　{b.title}]" for b in text.blocks]
+    return amended_blocks(TEXT, HEAD + body + tail)
 
 
 def test_one_article_after_the_third_renumbers_the_rest_and_their_citations() -> None:

@@ -5,9 +5,7 @@ references after them renumbered, an article rewritten as two (修改为两条),
 
 from __future__ import annotations
 
-from lawdiff.amend.apply import apply_decision
-from lawdiff.amend.decisions import parse_decision
-from lawdiff.structure.parse import parse_text
+from .amended import amended_blocks
 
 TEXT = """甲市丁条例
 第一章　总则
@@ -26,12 +24,7 @@ TAIL = "\n《甲市丁条例》根据本决定作相应修改并对条文顺序�
 
 
 def _out(body: str) -> list[str]:
-    d = parse_decision(HEAD + body + TAIL)
-    text = apply_decision(parse_text(TEXT.splitlines()), d).text
-    out = []
-    for b in text.blocks:
-        out.append(b.text if hasattr(b, "paragraphs") else f"[{b.label}　{b.title}]")
-    return out
+    return amended_blocks(TEXT, HEAD + body + TAIL)
 
 
 def test_an_article_added_in_a_named_chapter_stays_in_it_at_the_boundary() -> None:
