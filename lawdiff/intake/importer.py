@@ -97,7 +97,7 @@ def import_paths(paths: list[Path], root: Path, opts: Options | None = None) -> 
         try:
             fmt = detect(f, raw)
         except InputError as exc:  # not a text lawdiff reads (a PDF, a .doc): say so, go on
-            report.skipped.append((f, str(exc).removeprefix(f"{f}: ")))
+            report.skipped.append((f, _why(exc, f)))
             continue
         if fmt == "gazette":
             report.gazettes.append(_ingest(f, root, opts))
@@ -122,12 +122,12 @@ def _import_texts(
         try:
             src = read_source(f, raw)
         except InputError as exc:
-            report.skipped.append((f, str(exc).removeprefix(f"{f}: ")))
+            report.skipped.append((f, _why(exc, f)))
             continue
         except SuspiciousInputError as exc:
             if not many:
                 raise
-            report.refused.append((f, str(exc).removeprefix(f"{f}: ")))
+            report.refused.append((f, _why(exc, f)))
             continue
         if DECISION_TITLE.search(src.title):
             from lawdiff.intake.imported_decisions import add_decision
@@ -177,6 +177,7 @@ def _add_or_refuse(state: ImportState, src: SourceText, opts: Options, report: I
 
 
 def _why(exc: LawdiffError, path: Path) -> str:
+    """The reason without the path the message begins with (the report names the file)."""
     return str(exc).removeprefix(f"{path}: ")
 
 
